@@ -1,0 +1,32 @@
+// Test-side primitives: assertions, assumptions, nondeterministic choice and outcomes.
+#pragma once
+
+#include <cstdint>
+#include <source_location>
+#include <string_view>
+
+#include "mc/runtime_api.h"
+
+namespace mc {
+
+// Blocks the execution unless `condition` holds. Blocked executions are counted in
+// Report::blocked and never in Report::executions.
+inline void assume(bool condition, std::source_location where = std::source_location::current()) {
+  detail::Assume(condition, where);
+}
+
+// A nondeterministic value in [0, n), every value explored.
+inline uint64_t choose(uint64_t n, std::source_location where = std::source_location::current()) {
+  return detail::Choose(n, where);
+}
+
+// Records part of this execution's outcome; Report::outcomes counts executions per outcome.
+// Outcomes read "name=value ..." in the order of the observe calls.
+inline void observe(std::string_view name, int64_t value) { detail::Observe(name, value); }
+
+}  // namespace mc
+
+// Fails the check with kAssertionFailed, the expression and its source line.
+#define MC_ASSERT(condition)                                                       \
+  ((condition) ? static_cast<void>(0)                                              \
+               : ::mc::detail::AssertFailed(#condition, std::source_location::current()))

@@ -1,0 +1,36 @@
+// Entry points: mc::check explores every consistent execution of a test closure; mc::replay runs
+// the one execution a replay token names.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <string_view>
+
+#include "mc/memory_order.h"
+#include "mc/report.h"
+
+namespace mc {
+
+struct Options {
+  Model model = Model::kRC11;
+  uint64_t max_executions = 0;   // 0: unlimited. Reaching it gives kBudgetExhausted.
+  double max_seconds = 0;        // 0: unlimited. Reaching it gives kBudgetExhausted.
+  // Events one thread may perform in one execution; past it the test is reported as a usage error
+  // (a loop that never ends: a spin loop needs mc::yield(), or a bound).
+  uint32_t max_events_per_thread = 10000;
+  uint32_t max_threads = 64;     // threads alive in one execution, the test closure included
+  size_t stack_size = 256 * 1024;  // bytes per fiber stack
+  // After a finding, re-run its execution from the replay token and require the same finding
+  // (Relacy's determinism check). A divergence is reported as kNondeterministic.
+  bool recheck_findings = true;
+};
+
+Report check(const std::function<void()>& test, const Options& options = {});
+
+// Re-runs exactly the execution `token` names and reports it, with its counterexample. The model
+// comes from the token; other options apply as given.
+Report replay(const std::function<void()>& test, std::string_view token,
+              const Options& options = {});
+
+}  // namespace mc

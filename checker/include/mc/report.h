@@ -1,0 +1,70 @@
+// What a check returns: the verdict, the counts, the outcome histogram and, for a finding, the
+// counterexample and its replay token.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace mc {
+
+enum class Verdict {
+  kOk,                // every execution within the bound explored, nothing found
+  kAssertionFailed,   // MC_ASSERT failed
+  kDataRace,          // two conflicting plain accesses unordered by happens-before
+  kDeadlock,          // every unfinished thread is blocked
+  kLivelock,          // a spin loop that can never make progress
+  kGoMapFatal,        // the modelled Go runtime called fatal(...)
+  kNondeterministic,  // a re-execution diverged from the recorded one
+  kBudgetExhausted,   // max executions or wall time reached first: nothing is verified
+  kUsageError,        // the test misuses the API
+};
+
+std::string_view VerdictName(Verdict verdict);
+
+// One event of a counterexample, as a reader needs it.
+struct TraceEvent {
+  int thread = 0;          // thread number in creation order; 0 runs the test closure
+  int index = 0;           // position in the thread (program order)
+  std::string kind;        // init, read, write, rmw, fence, spawn, join, start, end, choose, ...
+  std::string op;          // the API call: load, store, fetch_add, compare_exchange_weak, ...
+  std::string location;    // the object, named by where it was constructed; empty for fences
+  std::string order;       // relaxed ... seq_cst, or "na" for plain accesses
+  std::optional<uint64_t> read_value;
+  std::optional<uint64_t> written_value;
+  std::string reads_from;  // "T1.2" (thread 1, event 2), or "init"
+  int mo_position = -1;    // position of a write in its location's modification order
+  std::string file;
+  int line = 0;
+  bool highlighted = false;  // part of the finding (the failing assertion, both racing accesses)
+};
+
+struct Counterexample {
+  std::vector<TraceEvent> events;  // in the order the explorer added them
+  int threads = 0;
+  // Per-thread listing with values, orders, rf sources, mo positions and file:line.
+  std::string ToString() const;
+};
+
+struct Report {
+  Verdict verdict = Verdict::kOk;
+  std::string message;                      // what was found, where, and a hint
+  uint64_t executions = 0;                  // distinct consistent complete executions
+  uint64_t blocked = 0;                     // executions stopped by mc::assume
+  uint64_t states = 0;                      // distinct partial graphs visited
+  uint64_t runs = 0;                        // re-executions of the test closure
+  double seconds = 0;
+  bool exhaustive = false;                  // the whole state space was explored
+  std::map<std::string, uint64_t> outcomes;  // mc::observe outcome -> executions
+  std::optional<Counterexample> counterexample;
+  std::string replay_token;                 // mc::replay(test, token) re-runs the finding
+
+  bool ok() const { return verdict == Verdict::kOk; }
+  // A short summary: verdict, counts, and for a finding the message, token and trace.
+  std::string ToString() const;
+};
+
+}  // namespace mc

@@ -1,0 +1,55 @@
+// The narrow interface between the public mc:: types and the engine. Not for test code: use
+// mc::atomic, mc::var, mc::thread and the functions of assert.h instead.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <source_location>
+#include <string_view>
+
+#include "mc/memory_order.h"
+
+namespace mc::detail {
+
+using SourceLocation = std::source_location;
+
+// Computes the value an RMW writes from the value it read.
+using RmwFn = uint64_t (*)(uint64_t old_value, uint64_t operand);
+
+// Identifies a shared object within one execution. `serial` tells executions apart, so an object
+// kept across executions (a static) is caught instead of silently aliasing another one.
+struct ObjectRef {
+  uint64_t serial = 0;
+  uint32_t location = 0;
+};
+
+bool InCheck();
+
+ObjectRef RegisterLocation(bool atomic, uint64_t initial, const SourceLocation& where);
+uint64_t Load(ObjectRef ref, memory_order order, const SourceLocation& where, const char* op);
+void Store(ObjectRef ref, uint64_t value, memory_order order, const SourceLocation& where,
+           const char* op);
+uint64_t Rmw(ObjectRef ref, RmwFn fn, uint64_t operand, memory_order order,
+             const SourceLocation& where, const char* op);
+// Returns whether the exchange succeeded; on failure `expected` receives the value read.
+bool CompareExchange(ObjectRef ref, uint64_t& expected, uint64_t desired, memory_order success,
+                     memory_order failure, bool weak, const SourceLocation& where);
+void Fence(memory_order order, const SourceLocation& where);
+
+struct ThreadRef {
+  uint64_t serial = 0;
+  uint32_t thread = 0;
+};
+ThreadRef Spawn(std::function<void()> body, const SourceLocation& where);
+void Join(ThreadRef ref, const SourceLocation& where);
+// A joinable mc::thread was destroyed: std::thread would call std::terminate.
+void DestroyedJoinable(ThreadRef ref, const SourceLocation& where);
+
+uint64_t Choose(uint64_t n, const SourceLocation& where);
+void Assume(bool condition, const SourceLocation& where);
+[[noreturn]] void AssertFailed(const char* expression, const SourceLocation& where);
+void Observe(std::string_view name, int64_t value);
+// A usage error found in the mc:: types themselves (e.g. an invalid memory order).
+[[noreturn]] void UsageError(std::string_view message, const SourceLocation& where);
+
+}  // namespace mc::detail

@@ -1,0 +1,53 @@
+// mc::var<T>: plain (non-atomic) shared memory. Every access is an event; two conflicting accesses
+// from different threads that happens-before does not order are a data race, reported with both
+// source lines.
+#pragma once
+
+#include <source_location>
+#include <type_traits>
+
+#include "mc/runtime_api.h"
+#include "mc/value_bits.h"
+
+namespace mc {
+
+template <detail::Word T>
+class var {
+ public:
+  using value_type = T;
+
+  explicit var(std::source_location where = std::source_location::current()) : var(T{}, where) {}
+  // NOLINTNEXTLINE(google-explicit-constructor): reads like a plain variable's initialisation.
+  var(T initial, std::source_location where = std::source_location::current())
+      : ref_(detail::RegisterLocation(false, detail::ToBits(initial), where)) {}
+  var(const var&) = delete;
+  var& operator=(const var&) = delete;
+
+  T load(std::source_location where = std::source_location::current()) const {
+    return detail::FromBits<T>(detail::Load(ref_, relaxed, where, "read"));
+  }
+  void store(T value, std::source_location where = std::source_location::current()) {
+    detail::Store(ref_, detail::ToBits(value), relaxed, where, "write");
+  }
+  operator T() const { return load(); }  // NOLINT(google-explicit-constructor)
+  var& operator=(T value) {
+    store(value);
+    return *this;
+  }
+  // Read-modify-write as plain code does it: a read, then a write (two events, not atomic).
+  var& operator+=(T delta) requires std::is_integral_v<T> {
+    store(static_cast<T>(load() + delta));
+    return *this;
+  }
+  var& operator-=(T delta) requires std::is_integral_v<T> {
+    store(static_cast<T>(load() - delta));
+    return *this;
+  }
+  var& operator++() requires std::is_integral_v<T> { return *this += T{1}; }
+  var& operator--() requires std::is_integral_v<T> { return *this -= T{1}; }
+
+ private:
+  detail::ObjectRef ref_;
+};
+
+}  // namespace mc

@@ -1,0 +1,35 @@
+// mc::check and mc::replay.
+#include "mc/check.h"
+
+#include <stdexcept>
+#include <string>
+
+#include "explorer.h"
+#include "replay_token.h"
+#include "runtime.h"
+
+namespace mc {
+
+Report check(const std::function<void()>& test, const Options& options) {
+  internal::CheckScope scope;
+  internal::Explorer explorer(test, options);
+  return explorer.Explore();
+}
+
+Report replay(const std::function<void()>& test, std::string_view token, const Options& options) {
+  internal::CheckScope scope;
+  std::string error;
+  const auto decoded = internal::DecodeToken(token, error);
+  if (!decoded) {
+    Report report;
+    report.verdict = Verdict::kUsageError;
+    report.message = "cannot replay \"" + std::string(token) + "\": " + error;
+    return report;
+  }
+  Options with_model = options;
+  with_model.model = decoded->model;
+  internal::Explorer explorer(test, with_model);
+  return explorer.Replay(*decoded);
+}
+
+}  // namespace mc

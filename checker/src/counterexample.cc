@@ -1,0 +1,63 @@
+#include "counterexample.h"
+
+#include <algorithm>
+
+#include "source_text.h"
+
+namespace mc::internal {
+namespace {
+
+std::string EventName(const ExecutionGraph& g, uint32_t id) {
+  const Event& e = g[id];
+  if (e.kind == EventKind::kInit) return "init";
+  return "T" + std::to_string(e.thread) + "." + std::to_string(e.index);
+}
+
+}  // namespace
+
+Counterexample BuildCounterexample(const ExecutionGraph& g, const Finding& finding) {
+  Counterexample cx;
+  cx.threads = static_cast<int>(g.thread_count());
+  for (uint32_t id = 0; id < g.size(); ++id) {
+    const Event& e = g[id];
+    TraceEvent t;
+    t.thread = static_cast<int>(e.thread);
+    t.index = static_cast<int>(e.index);
+    t.kind = EventKindName(e.kind);
+    if (e.rmw) t.kind = "rmw-" + t.kind;
+    t.op = e.op;
+    if (e.location != kNone) {
+      const Event& init = g[g.Location(e.location).init_event];
+      t.location = std::string(g.Location(e.location).atomic ? "atomic" : "var") + "@" +
+                   SourceText(init.where);
+    }
+    if (e.IsAccess() || e.IsFence()) {
+      t.order = (e.IsAccess() && !e.atomic) ? "na" : std::string(OrderName(e.order));
+    }
+    if (e.IsRead() || e.kind == EventKind::kChoose) t.read_value = e.value;
+    if (e.IsWrite()) t.written_value = e.value;
+    if (e.IsRead()) t.reads_from = EventName(g, e.rf);
+    if (e.IsWrite() && g.MoPosition(id) != kNone) t.mo_position = static_cast<int>(g.MoPosition(id));
+    if (e.where.file_name() != nullptr && e.where.line() != 0) {
+      t.file = BaseName(e.where.file_name());
+      t.line = static_cast<int>(e.where.line());
+    }
+    t.highlighted = std::find(finding.highlighted.begin(), finding.highlighted.end(), id) !=
+                    finding.highlighted.end();
+    cx.events.push_back(std::move(t));
+  }
+  if (finding.stop_thread) {
+    TraceEvent stop;
+    stop.thread = static_cast<int>(*finding.stop_thread);
+    stop.index = static_cast<int>(g.ThreadEvents(*finding.stop_thread).size());
+    stop.kind = "stop";
+    stop.op = finding.stop_what;
+    stop.file = BaseName(finding.stop_where.file_name());
+    stop.line = static_cast<int>(finding.stop_where.line());
+    stop.highlighted = true;
+    cx.events.push_back(std::move(stop));
+  }
+  return cx;
+}
+
+}  // namespace mc::internal

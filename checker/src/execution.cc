@@ -1,0 +1,583 @@
+#include "execution.h"
+
+#include <algorithm>
+#include <exception>
+#include <sstream>
+
+#include "invariant.h"
+#include "runtime.h"
+#include "source_text.h"
+
+namespace mc::internal {
+
+Execution::Execution(const Options& options, const MemoryModel& model, StackPool& stacks,
+                     const std::function<void()>& test, uint64_t serial)
+    : options_(options),
+      model_(model),
+      stacks_(stacks),
+      serial_(serial),
+      graph_(model.AtomicsAreSeqCst()) {
+  stacks_.ReleaseAll();
+  const uint32_t main = graph_.AddThread(Mix(1));
+  threads_.emplace_back();
+  threads_[main].body = test;
+  threads_[main].fiber =
+      std::make_unique<Fiber>(stacks_.Acquire(), [this, main] { ThreadMain(main); });
+  Event start;
+  start.kind = EventKind::kThreadStart;
+  start.thread = main;
+  start.op = "start";
+  graph_.Append(start);
+}
+
+Execution::~Execution() { Teardown(); }
+
+void Execution::Teardown() {
+  CurrentExecution current(this);
+  aborting_ = true;
+  for (uint32_t t = 0; t < threads_.size(); ++t) {
+    auto& fiber = *threads_[t].fiber;
+    // A fiber that never ran has nothing to unwind; one that did is resumed so that AbortRun
+    // unwinds its stack and the destructors of the test's objects run.
+    for (int tries = 0; threads_[t].status != ThreadStatus::kFinished && tries < 1000; ++tries) {
+      current_ = t;
+      fiber.Resume();
+      current_ = kNone;
+    }
+    MC_INVARIANT(threads_[t].status == ThreadStatus::kFinished,
+                 "a thread did not unwind: does the test catch (...) and keep going?");
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Scheduler side.
+
+Execution::Status Execution::Advance() {
+  CurrentExecution current(this);
+  while (true) {
+    bool ran = false;
+    for (uint32_t t = 0; t < threads_.size(); ++t) {
+      if (threads_[t].status != ThreadStatus::kRunnable) continue;
+      current_ = t;
+      threads_[t].fiber->Resume();
+      current_ = kNone;
+      ran = true;
+      if (finding_.verdict != Verdict::kOk) return Status::kFinding;
+    }
+    if (!ran) break;
+  }
+  bool all_finished = true;
+  for (const auto& t : threads_) {
+    if (t.status == ThreadStatus::kBlocked) return Status::kBlocked;
+    all_finished = all_finished && t.status == ThreadStatus::kFinished;
+  }
+  if (all_finished) return Status::kComplete;
+  if (Eligible().empty()) {
+    std::ostringstream msg;
+    msg << "deadlock: every unfinished thread is blocked:";
+    for (uint32_t t = 0; t < threads_.size(); ++t) {
+      const auto& ts = threads_[t];
+      if (ts.status != ThreadStatus::kWaiting) continue;
+      msg << " thread " << t << " waits in join() of thread " << ts.request.target << " at "
+          << SourceText(ts.request.where) << ";";
+    }
+    SetFinding(Verdict::kDeadlock, msg.str());
+    return Status::kFinding;
+  }
+  return Status::kDecision;
+}
+
+std::vector<uint32_t> Execution::Eligible() const {
+  for (uint32_t t = 0; t < threads_.size(); ++t) {
+    const auto& ts = threads_[t];
+    if (ts.status != ThreadStatus::kWaiting) continue;
+    if (ts.request.kind == RequestKind::kWrite) return {t};
+    if (ts.request.kind == RequestKind::kJoin &&
+        threads_[ts.request.target].status == ThreadStatus::kFinished) {
+      return {t};
+    }
+  }
+  std::vector<uint32_t> eligible;
+  for (uint32_t t = 0; t < threads_.size(); ++t) {
+    const auto& ts = threads_[t];
+    if (ts.status == ThreadStatus::kWaiting && ts.request.kind != RequestKind::kJoin) {
+      eligible.push_back(t);
+    }
+  }
+  return eligible;
+}
+
+std::vector<uint64_t> Execution::ChoiceRange(uint32_t thread) const {
+  const Request& rq = threads_[thread].request;
+  std::vector<uint64_t> range;
+  const auto writes =
+      rq.location == kNone ? 0 : static_cast<uint64_t>(graph_.Mo(rq.location).size());
+  switch (rq.kind) {
+    case RequestKind::kRead:
+    case RequestKind::kRmw:
+      for (uint64_t p = 0; p < writes; ++p) range.push_back(p);
+      break;
+    case RequestKind::kCas:
+      for (uint64_t p = 0; p < 2 * writes; ++p) range.push_back(p);
+      break;
+    case RequestKind::kWrite:
+      for (uint64_t p = 1; p <= writes; ++p) range.push_back(p);
+      break;
+    case RequestKind::kChoose:
+      for (uint64_t v = 0; v < rq.choices; ++v) range.push_back(v);
+      break;
+    case RequestKind::kJoin:
+      range.push_back(0);
+      break;
+    case RequestKind::kNone:
+      break;
+  }
+  return range;
+}
+
+std::vector<Candidate> Execution::Candidates() {
+  std::vector<Candidate> out;
+  for (uint32_t t : Eligible()) {
+    for (uint64_t c : ChoiceRange(t)) {
+      const uint32_t first = graph_.size();
+      if (Build(t, c)) out.push_back(Candidate{t, c, graph_.hash()});
+      Unbuild(first);
+    }
+  }
+  return out;
+}
+
+bool Execution::Build(uint32_t thread, uint64_t choice) {
+  const Request& rq = threads_[thread].request;
+  const uint32_t first = graph_.size();
+  Event e;
+  e.thread = thread;
+  e.location = rq.location;
+  e.order = rq.order;
+  e.op = rq.op;
+  e.where = rq.where;
+  if (rq.location != kNone) e.atomic = graph_.Location(rq.location).atomic;
+  const auto& mo = rq.location == kNone ? std::vector<uint32_t>{} : graph_.Mo(rq.location);
+
+  auto add_read = [&](uint64_t position, bool rmw, memory_order order) {
+    if (position >= mo.size()) return false;
+    Event r = e;
+    r.kind = EventKind::kRead;
+    r.rmw = rmw;
+    r.order = order;
+    r.rf = mo[position];
+    r.value = graph_[r.rf].value;
+    graph_.Append(r);
+    return true;
+  };
+  auto add_rmw = [&](uint64_t position, uint64_t new_value) {
+    if (!add_read(position, true, rq.order)) return false;
+    Event w = e;
+    w.kind = EventKind::kWrite;
+    w.rmw = true;
+    w.value = new_value;
+    const uint32_t id = graph_.Append(w);
+    graph_.InsertMo(id, static_cast<uint32_t>(position + 1));
+    return true;
+  };
+
+  bool added = false;
+  switch (rq.kind) {
+    case RequestKind::kRead:
+      added = add_read(choice, false, rq.order);
+      break;
+    case RequestKind::kWrite: {
+      if (choice == 0 || choice > mo.size()) break;
+      e.kind = EventKind::kWrite;
+      e.value = rq.value;
+      const uint32_t id = graph_.Append(e);
+      graph_.InsertMo(id, static_cast<uint32_t>(choice));
+      added = true;
+      break;
+    }
+    case RequestKind::kRmw:
+      if (choice < mo.size()) added = add_rmw(choice, rq.fn(graph_[mo[choice]].value, rq.value));
+      break;
+    case RequestKind::kCas: {
+      const uint64_t position = choice / 2;
+      const bool fail = choice % 2 == 1;
+      if (position >= mo.size()) break;
+      const bool matches = graph_[mo[position]].value == rq.expected;
+      if (!fail && matches) added = add_rmw(position, rq.value);
+      if (fail && (!matches || rq.weak)) added = add_read(position, false, rq.failure_order);
+      break;
+    }
+    case RequestKind::kChoose:
+      if (choice >= rq.choices) break;
+      e.kind = EventKind::kChoose;
+      e.value = choice;
+      graph_.Append(e);
+      added = true;
+      break;
+    case RequestKind::kJoin: {
+      if (choice != 0 || threads_[rq.target].status != ThreadStatus::kFinished) break;
+      e.kind = EventKind::kJoin;
+      e.other_thread = rq.target;
+      e.sync = graph_.ThreadEvents(rq.target).back();
+      graph_.Append(e);
+      added = true;
+      break;
+    }
+    case RequestKind::kNone:
+      break;
+  }
+  return added && model_.IsConsistent(graph_, first);
+}
+
+void Execution::Unbuild(uint32_t first) {
+  while (graph_.size() > first) {
+    const uint32_t last = graph_.size() - 1;
+    if (graph_[last].kind == EventKind::kWrite && graph_.MoPosition(last) != kNone) {
+      graph_.RemoveMo(last);
+    }
+    graph_.PopBack();
+  }
+}
+
+bool Execution::Apply(uint32_t thread, uint64_t choice) {
+  if (thread >= threads_.size()) return false;
+  const auto eligible = Eligible();
+  if (std::find(eligible.begin(), eligible.end(), thread) == eligible.end()) return false;
+  const uint32_t first = graph_.size();
+  if (!Build(thread, choice)) {
+    Unbuild(first);
+    return false;
+  }
+  Request& rq = threads_[thread].request;
+  for (uint32_t id = first; id < graph_.size(); ++id) {
+    const Event& e = graph_[id];
+    if (e.IsRead() || e.kind == EventKind::kChoose) rq.result = e.value;
+  }
+  rq.success = rq.kind == RequestKind::kCas && choice % 2 == 0;
+  threads_[thread].status = ThreadStatus::kRunnable;
+  CheckRaces(first);
+  return true;
+}
+
+void Execution::CheckRaces(uint32_t first_new) {
+  for (uint32_t id = first_new; id < graph_.size(); ++id) {
+    const Event& e = graph_[id];
+    if (!e.IsAccess() || graph_.Location(e.location).atomic) continue;
+    for (uint32_t a : graph_.LocationEvents(e.location)) {
+      const Event& other = graph_[a];
+      if (a == id || other.thread == e.thread || !(other.IsWrite() || e.IsWrite())) continue;
+      if (graph_.Hb(a, id)) continue;
+      const Event& init = graph_[graph_.Location(e.location).init_event];
+      std::ostringstream msg;
+      msg << "data race on the mc::var constructed at " << SourceText(init.where) << ": "
+          << (other.IsWrite() ? "write" : "read") << " by thread " << other.thread << " at "
+          << SourceText(other.where) << " and " << (e.IsWrite() ? "write" : "read")
+          << " by thread " << e.thread << " at " << SourceText(e.where)
+          << " are not ordered by happens-before";
+      SetFinding(Verdict::kDataRace, msg.str());
+      finding_.highlighted = {a, id};
+      return;
+    }
+  }
+}
+
+std::string Execution::Outcome() const {
+  std::string out;
+  for (const auto& [name, value] : observed_) {
+    if (!out.empty()) out += ' ';
+    out += name;
+    out += '=';
+    out += std::to_string(value);
+  }
+  return out;
+}
+
+void Execution::SetFinding(Verdict verdict, std::string message) {
+  if (finding_.verdict != Verdict::kOk) return;
+  finding_.verdict = verdict;
+  finding_.message = std::move(message);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Fiber side.
+
+void Execution::ThreadMain(uint32_t thread) {
+  // The body moves to this fiber's stack: threads_ may reallocate while it runs.
+  std::function<void()> body = std::move(threads_[thread].body);
+  if (aborting_) {  // torn down before it ever ran
+    threads_[thread].status = ThreadStatus::kFinished;
+    return;
+  }
+  try {
+    body();
+    Event end;
+    end.kind = EventKind::kThreadEnd;
+    end.thread = thread;
+    end.op = "end";
+    graph_.Append(end);
+  } catch (const AbortRun&) {
+  } catch (const std::exception& e) {
+    if (!aborting_) {
+      SetFinding(Verdict::kUsageError, "thread " + std::to_string(thread) +
+                                           " ended with an uncaught exception: " + e.what());
+    }
+  } catch (...) {
+    if (!aborting_) {
+      SetFinding(Verdict::kUsageError,
+                 "thread " + std::to_string(thread) + " ended with an uncaught exception");
+    }
+  }
+  threads_[thread].status = ThreadStatus::kFinished;
+}
+
+void Execution::Post(Request request) {
+  const uint32_t self = current_;
+  if (graph_.ThreadEvents(self).size() >= options_.max_events_per_thread) {
+    UsageError("thread " + std::to_string(self) + " exceeded " +
+                   std::to_string(options_.max_events_per_thread) +
+                   " events in one execution (Options::max_events_per_thread); a loop that "
+                   "never ends? Bound it, or mark a spin loop with mc::yield()",
+               request.where);
+  }
+  threads_[self].request = request;
+  threads_[self].status = ThreadStatus::kWaiting;
+  threads_[self].fiber->Suspend();
+  if (aborting_) throw AbortRun{};
+}
+
+void Execution::StopCurrentThread() {
+  const uint32_t self = current_;
+  MC_INVARIANT(self != kNone, "StopCurrentThread outside a fiber");
+  threads_[self].status = ThreadStatus::kStopped;
+  threads_[self].fiber->Suspend();
+  throw AbortRun{};
+}
+
+void Execution::UsageError(std::string message, const std::source_location& where) {
+  if (aborting_) throw AbortRun{};
+  SetFinding(Verdict::kUsageError, message + " (at " + SourceText(where) + ")");
+  finding_.stop_thread = current_;
+  finding_.stop_what = "usage error";
+  finding_.stop_where = where;
+  StopCurrentThread();
+}
+
+uint32_t Execution::CheckedLocation(detail::ObjectRef ref, const std::source_location& where) {
+  if (ref.serial != serial_) {
+    UsageError(
+        "an mc object used here was constructed outside this execution (a static or global, or "
+        "one kept from an earlier execution); construct mc objects inside the test",
+        where);
+  }
+  return ref.location;
+}
+
+uint32_t Execution::AppendEvent(Event e) {
+  e.thread = current_;
+  return graph_.Append(e);
+}
+
+void Execution::ValidateOrder(memory_order order, bool load, bool store,
+                              const std::source_location& where) {
+  const bool bad_load = load && !store && (order == release || order == acq_rel);
+  const bool bad_store =
+      store && !load && (order == acquire || order == consume || order == acq_rel);
+  if (bad_load || bad_store) {
+    UsageError(std::string("memory_order_") + std::string(OrderName(order)) +
+                   " is not valid for a" + (load ? " load" : " store"),
+               where);
+  }
+}
+
+detail::ObjectRef Execution::RegisterLocation(bool atomic, uint64_t initial,
+                                              const std::source_location& where) {
+  if (aborting_) return detail::ObjectRef{};
+  const uint32_t loc = graph_.AddLocation(atomic);
+  Event e;
+  e.kind = EventKind::kInit;
+  e.location = loc;
+  e.atomic = atomic;
+  e.value = initial;
+  e.op = "init";
+  e.where = where;
+  AppendEvent(e);
+  return detail::ObjectRef{serial_, loc};
+}
+
+uint64_t Execution::Load(detail::ObjectRef ref, memory_order order,
+                         const std::source_location& where, const char* op) {
+  if (aborting_) throw AbortRun{};
+  Request rq;
+  rq.kind = RequestKind::kRead;
+  rq.location = CheckedLocation(ref, where);
+  if (graph_.Location(rq.location).atomic) ValidateOrder(order, true, false, where);
+  rq.order = order;
+  rq.op = op;
+  rq.where = where;
+  Post(rq);
+  return threads_[current_].request.result;
+}
+
+void Execution::Store(detail::ObjectRef ref, uint64_t value, memory_order order,
+                      const std::source_location& where, const char* op) {
+  if (aborting_) throw AbortRun{};
+  Request rq;
+  rq.kind = RequestKind::kWrite;
+  rq.location = CheckedLocation(ref, where);
+  if (graph_.Location(rq.location).atomic) ValidateOrder(order, false, true, where);
+  rq.order = order;
+  rq.value = value;
+  rq.op = op;
+  rq.where = where;
+  Post(rq);
+}
+
+uint64_t Execution::Rmw(detail::ObjectRef ref, detail::RmwFn fn, uint64_t operand,
+                        memory_order order, const std::source_location& where, const char* op) {
+  if (aborting_) throw AbortRun{};
+  Request rq;
+  rq.kind = RequestKind::kRmw;
+  rq.location = CheckedLocation(ref, where);
+  rq.order = order;
+  rq.fn = fn;
+  rq.value = operand;
+  rq.op = op;
+  rq.where = where;
+  Post(rq);
+  return threads_[current_].request.result;
+}
+
+bool Execution::CompareExchange(detail::ObjectRef ref, uint64_t& expected, uint64_t desired,
+                                memory_order success, memory_order failure, bool weak,
+                                const std::source_location& where) {
+  if (aborting_) throw AbortRun{};
+  if (failure == release || failure == acq_rel) {
+    UsageError("the failure order of a compare-exchange cannot be release or acq_rel", where);
+  }
+  Request rq;
+  rq.kind = RequestKind::kCas;
+  rq.location = CheckedLocation(ref, where);
+  rq.order = success;
+  rq.failure_order = failure;
+  rq.expected = expected;
+  rq.value = desired;
+  rq.weak = weak;
+  rq.op = weak ? "compare_exchange_weak" : "compare_exchange_strong";
+  rq.where = where;
+  Post(rq);
+  const Request& done = threads_[current_].request;
+  if (!done.success) expected = done.result;
+  return done.success;
+}
+
+void Execution::Fence(memory_order order, const std::source_location& where) {
+  if (aborting_) throw AbortRun{};
+  if (order == relaxed) return;  // a relaxed fence is no fence
+  Event e;
+  e.kind = EventKind::kFence;
+  e.order = order;
+  e.op = "fence";
+  e.where = where;
+  AppendEvent(e);
+}
+
+detail::ThreadRef Execution::Spawn(std::function<void()> body, const std::source_location& where) {
+  if (aborting_) throw AbortRun{};
+  if (threads_.size() >= options_.max_threads) {
+    UsageError("more than " + std::to_string(options_.max_threads) +
+                   " threads in one execution (Options::max_threads)",
+               where);
+  }
+  const uint32_t parent = current_;
+  const uint64_t canonical =
+      Combine(graph_.ThreadCanonical(parent), ++threads_[parent].spawned);
+  const uint32_t child = graph_.AddThread(canonical);
+  Event spawn;
+  spawn.kind = EventKind::kSpawn;
+  spawn.other_thread = child;
+  spawn.op = "spawn";
+  spawn.where = where;
+  const uint32_t spawn_id = AppendEvent(spawn);
+  Event start;
+  start.kind = EventKind::kThreadStart;
+  start.thread = child;
+  start.sync = spawn_id;
+  start.op = "start";
+  start.where = where;
+  graph_.Append(start);
+  threads_.emplace_back();
+  threads_[child].body = std::move(body);
+  threads_[child].created_at = where;
+  threads_[child].fiber =
+      std::make_unique<Fiber>(stacks_.Acquire(), [this, child] { ThreadMain(child); });
+  return detail::ThreadRef{serial_, child};
+}
+
+void Execution::Join(detail::ThreadRef ref, const std::source_location& where) {
+  if (aborting_) throw AbortRun{};
+  if (ref.serial != serial_ || ref.thread >= threads_.size()) {
+    UsageError("join() of a thread from another execution", where);
+  }
+  if (ref.thread == current_) UsageError("a thread cannot join itself", where);
+  Request rq;
+  rq.kind = RequestKind::kJoin;
+  rq.target = ref.thread;
+  rq.op = "join";
+  rq.where = where;
+  Post(rq);
+}
+
+void Execution::DestroyedJoinable(detail::ThreadRef ref, const std::source_location& where) {
+  // Called from a destructor: must not throw. During unwinding it is expected and harmless.
+  if (aborting_ || std::uncaught_exceptions() > 0) return;
+  SetFinding(Verdict::kUsageError,
+             "the mc::thread created at " + SourceText(where) + " (thread " +
+                 std::to_string(ref.thread) +
+                 ") was destroyed without join(); std::thread would call std::terminate");
+  finding_.stop_thread = current_;
+  finding_.stop_what = "destroyed a joinable mc::thread";
+  finding_.stop_where = where;
+  threads_[current_].status = ThreadStatus::kStopped;
+  threads_[current_].fiber->Suspend();
+}
+
+uint64_t Execution::Choose(uint64_t n, const std::source_location& where) {
+  if (aborting_) throw AbortRun{};
+  if (n == 0) UsageError("mc::choose(0): there is nothing to choose from", where);
+  if (n == 1) return 0;
+  Request rq;
+  rq.kind = RequestKind::kChoose;
+  rq.choices = n;
+  rq.op = "choose";
+  rq.where = where;
+  Post(rq);
+  return threads_[current_].request.result;
+}
+
+void Execution::Assume(bool condition, const std::source_location& where) {
+  if (aborting_) throw AbortRun{};
+  if (condition) return;
+  finding_.stop_where = where;
+  const uint32_t self = current_;
+  threads_[self].status = ThreadStatus::kBlocked;
+  threads_[self].fiber->Suspend();
+  throw AbortRun{};
+}
+
+void Execution::AssertFailed(const char* expression, const std::source_location& where) {
+  if (aborting_) throw AbortRun{};
+  SetFinding(Verdict::kAssertionFailed, std::string("MC_ASSERT(") + expression +
+                                            ") failed in thread " + std::to_string(current_) +
+                                            " at " + SourceText(where));
+  finding_.stop_thread = current_;
+  finding_.stop_what = std::string("MC_ASSERT(") + expression + ") failed";
+  finding_.stop_where = where;
+  StopCurrentThread();
+}
+
+void Execution::Observe(std::string_view name, int64_t value) {
+  if (aborting_) return;
+  observed_.emplace_back(std::string(name), value);
+}
+
+}  // namespace mc::internal

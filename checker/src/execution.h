@@ -1,0 +1,158 @@
+// One run of the test closure: its threads (as fibers), the requests they are blocked on, and the
+// execution graph built so far. The explorer (explorer.h) decides which step comes next; this
+// class only offers the consistent candidates and carries out the one chosen.
+//
+// Threads run until each one waits at an event that needs a decision: a read (which write to read
+// from), a write (where in mo), an RMW, a compare-exchange, an mc::choose, or a join whose thread
+// has not finished. Events that need no decision (construction of an object, fences, spawns,
+// thread ends, joins of finished threads) are added as the thread reaches them.
+//
+// Which threads may take the next step: if some thread waits at a write or a ready join, only the
+// lowest such thread (adding non-reads as early as possible loses no graph, since nothing but po
+// points into them); otherwise every thread waiting at a read, RMW, compare-exchange or choose.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <source_location>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "execution_graph.h"
+#include "fiber.h"
+#include "mc/check.h"
+#include "mc/report.h"
+#include "mc/runtime_api.h"
+#include "memory_model.h"
+
+namespace mc::internal {
+
+// Thrown into a fiber to unwind it when its run is abandoned. Not a std::exception, so that
+// catch (const std::exception&) in test code does not swallow it.
+struct AbortRun {};
+
+struct Candidate {
+  uint32_t thread = 0;
+  uint64_t choice = 0;  // read: mo position of the source (×2 for a CAS, +1 for failure);
+                        // write: mo position; choose: the value; join: 0
+  Hash128 hash;         // the graph's hash after this step
+};
+
+struct Finding {
+  Verdict verdict = Verdict::kOk;
+  std::string message;
+  std::vector<uint32_t> highlighted;  // events of the finding
+  // Where a thread stopped (failed assertion, misuse), shown after its events.
+  std::optional<uint32_t> stop_thread;
+  std::string stop_what;
+  std::source_location stop_where;
+};
+
+class Execution {
+ public:
+  enum class Status { kDecision, kComplete, kBlocked, kFinding };
+
+  Execution(const Options& options, const MemoryModel& model, StackPool& stacks,
+            const std::function<void()>& test, uint64_t serial);
+  ~Execution();
+  Execution(const Execution&) = delete;
+  Execution& operator=(const Execution&) = delete;
+
+  // Runs threads until all wait for a decision, or the run ends.
+  Status Advance();
+  // The consistent next steps (after Advance returned kDecision), in a fixed order.
+  std::vector<Candidate> Candidates();
+  // Takes one step. Returns false, changing nothing, when the step is not consistent or not
+  // available (a replay token from another test).
+  bool Apply(uint32_t thread, uint64_t choice);
+
+  Hash128 hash() const { return graph_.hash(); }
+  const ExecutionGraph& graph() const { return graph_; }
+  const Finding& finding() const { return finding_; }
+  // "name=value ..." of this run's mc::observe calls.
+  std::string Outcome() const;
+
+  // The runtime API, called from inside the fibers (runtime.cc).
+  detail::ObjectRef RegisterLocation(bool atomic, uint64_t initial, const std::source_location& where);
+  uint64_t Load(detail::ObjectRef ref, memory_order order, const std::source_location& where,
+                const char* op);
+  void Store(detail::ObjectRef ref, uint64_t value, memory_order order,
+             const std::source_location& where, const char* op);
+  uint64_t Rmw(detail::ObjectRef ref, detail::RmwFn fn, uint64_t operand, memory_order order,
+               const std::source_location& where, const char* op);
+  bool CompareExchange(detail::ObjectRef ref, uint64_t& expected, uint64_t desired,
+                       memory_order success, memory_order failure, bool weak,
+                       const std::source_location& where);
+  void Fence(memory_order order, const std::source_location& where);
+  detail::ThreadRef Spawn(std::function<void()> body, const std::source_location& where);
+  void Join(detail::ThreadRef ref, const std::source_location& where);
+  void DestroyedJoinable(detail::ThreadRef ref, const std::source_location& where);
+  uint64_t Choose(uint64_t n, const std::source_location& where);
+  void Assume(bool condition, const std::source_location& where);
+  [[noreturn]] void AssertFailed(const char* expression, const std::source_location& where);
+  void Observe(std::string_view name, int64_t value);
+  [[noreturn]] void UsageError(std::string message, const std::source_location& where);
+
+ private:
+  enum class RequestKind : uint8_t { kNone, kRead, kWrite, kRmw, kCas, kChoose, kJoin };
+  struct Request {
+    RequestKind kind = RequestKind::kNone;
+    uint32_t location = kNone;
+    memory_order order = relaxed;
+    memory_order failure_order = relaxed;
+    uint64_t value = 0;  // store value, RMW operand, CAS desired
+    uint64_t expected = 0;
+    detail::RmwFn fn = nullptr;
+    bool weak = false;
+    uint64_t choices = 0;         // choose
+    uint32_t target = kNone;      // join
+    const char* op = "";
+    std::source_location where;
+    uint64_t result = 0;  // response: value read / chosen
+    bool success = false;  // response: CAS outcome
+  };
+  enum class ThreadStatus : uint8_t { kRunnable, kWaiting, kFinished, kBlocked, kStopped };
+  struct ThreadState {
+    std::unique_ptr<Fiber> fiber;
+    std::function<void()> body;
+    ThreadStatus status = ThreadStatus::kRunnable;
+    Request request;
+    uint32_t spawned = 0;  // children so far, for their canonical identities
+    std::source_location created_at;
+  };
+
+  void ThreadMain(uint32_t thread);
+  // Posts the current thread's request and waits for the scheduler's response.
+  void Post(Request request);
+  // Stops the current thread for good (it is unwound when the run is torn down).
+  [[noreturn]] void StopCurrentThread();
+  void SetFinding(Verdict verdict, std::string message);
+  uint32_t CheckedLocation(detail::ObjectRef ref, const std::source_location& where);
+  uint32_t AppendEvent(Event e);  // for events added without a decision
+  void ValidateOrder(memory_order order, bool load, bool store, const std::source_location& where);
+
+  std::vector<uint64_t> ChoiceRange(uint32_t thread) const;
+  // Adds the events of `thread`'s request under `choice` and reports whether the result is
+  // consistent; Unbuild removes every event from `first` on again.
+  bool Build(uint32_t thread, uint64_t choice);
+  void Unbuild(uint32_t first);
+  void CheckRaces(uint32_t first_new);
+  std::vector<uint32_t> Eligible() const;
+  void Teardown();
+
+  const Options& options_;
+  const MemoryModel& model_;
+  StackPool& stacks_;
+  uint64_t serial_;
+  ExecutionGraph graph_;
+  std::vector<ThreadState> threads_;
+  uint32_t current_ = kNone;  // the thread whose fiber runs, kNone on the scheduler
+  bool aborting_ = false;
+  Finding finding_;
+  std::vector<std::pair<std::string, int64_t>> observed_;
+};
+
+}  // namespace mc::internal

@@ -1,0 +1,182 @@
+#include "execution_graph.h"
+
+#include "invariant.h"
+
+namespace mc::internal {
+
+const char* EventKindName(EventKind kind) {
+  switch (kind) {
+    case EventKind::kInit: return "init";
+    case EventKind::kRead: return "read";
+    case EventKind::kWrite: return "write";
+    case EventKind::kFence: return "fence";
+    case EventKind::kThreadStart: return "start";
+    case EventKind::kThreadEnd: return "end";
+    case EventKind::kSpawn: return "spawn";
+    case EventKind::kJoin: return "join";
+    case EventKind::kChoose: return "choose";
+  }
+  return "?";
+}
+
+uint32_t ExecutionGraph::AddThread(uint64_t canonical) {
+  threads_.push_back(ThreadInfo{canonical, {}});
+  return static_cast<uint32_t>(threads_.size() - 1);
+}
+
+uint32_t ExecutionGraph::AddLocation(bool atomic) {
+  locations_.push_back(LocationInfo{atomic, kNone, 0});
+  loc_events_.emplace_back();
+  mo_.emplace_back();
+  return static_cast<uint32_t>(locations_.size() - 1);
+}
+
+bool ExecutionGraph::IsSeqCst(const Event& e) const {
+  if (e.IsFence()) return e.order == seq_cst;
+  return e.IsAccess() && e.atomic && e.kind != EventKind::kInit && e.order == seq_cst;
+}
+
+uint32_t ExecutionGraph::Append(Event e) {
+  const auto id = static_cast<uint32_t>(events_.size());
+  auto& thread = threads_[e.thread];
+  e.index = static_cast<uint32_t>(thread.events.size());
+  e.canonical = Combine(thread.canonical, e.index);
+  if (e.IsRead()) MC_INVARIANT(e.rf != kNone && e.rf < id, "a read without an earlier rf source");
+  events_.push_back(e);
+  thread.events.push_back(id);
+  mo_pos_.push_back(kNone);
+  if (e.IsAccess()) loc_events_[e.location].push_back(id);
+  if (e.kind == EventKind::kInit) {
+    auto& loc = locations_[e.location];
+    MC_INVARIANT(loc.init_event == kNone, "a location initialised twice");
+    loc.init_event = id;
+    loc.canonical = e.canonical;
+  }
+  if (IsSeqCst(e)) ++seq_cst_events_;
+  hb_pred_.push_back(ComputeHbPred(id));
+  if (e.kind == EventKind::kInit) {
+    InsertMo(id, 0);
+  } else if (!e.IsWrite()) {
+    AddTerm(id);
+  }
+  return id;
+}
+
+void ExecutionGraph::PopBack() {
+  MC_INVARIANT(!events_.empty(), "PopBack on an empty graph");
+  const auto id = static_cast<uint32_t>(events_.size() - 1);
+  const Event& e = events_[id];
+  if (e.kind == EventKind::kInit) {
+    RemoveMo(id);
+    locations_[e.location].init_event = kNone;
+  } else if (e.IsWrite()) {
+    MC_INVARIANT(mo_pos_[id] == kNone, "PopBack of a write still in mo");
+  } else {
+    SubTerm(id);
+  }
+  if (IsSeqCst(e)) --seq_cst_events_;
+  if (e.IsAccess()) loc_events_[e.location].pop_back();
+  threads_[e.thread].events.pop_back();
+  hb_pred_.pop_back();
+  mo_pos_.pop_back();
+  events_.pop_back();
+}
+
+void ExecutionGraph::InsertMo(uint32_t write, uint32_t position) {
+  auto& mo = mo_[events_[write].location];
+  MC_INVARIANT(position <= mo.size(), "mo position out of range");
+  MC_INVARIANT(position > 0 || mo.empty(), "a write placed before its location's init");
+  for (uint32_t i = position; i < mo.size(); ++i) SubTerm(mo[i]);
+  mo.insert(mo.begin() + position, write);
+  for (uint32_t i = position; i < mo.size(); ++i) {
+    mo_pos_[mo[i]] = i;
+    AddTerm(mo[i]);
+  }
+}
+
+void ExecutionGraph::RemoveMo(uint32_t write) {
+  auto& mo = mo_[events_[write].location];
+  const uint32_t position = mo_pos_[write];
+  MC_INVARIANT(position < mo.size() && mo[position] == write, "mo bookkeeping out of sync");
+  for (uint32_t i = position; i < mo.size(); ++i) SubTerm(mo[i]);
+  mo.erase(mo.begin() + position);
+  mo_pos_[write] = kNone;
+  for (uint32_t i = position; i < mo.size(); ++i) {
+    mo_pos_[mo[i]] = i;
+    AddTerm(mo[i]);
+  }
+}
+
+// hb = (po ∪ sw ∪ thread sync)+, where sw follows rc11.cat:
+//   [REL];([F];po)?;rs;rf;[R ∩ atomic];(po;[F])?;[ACQ]
+//   rs = [W];(po ∩ loc)?;[W ∩ atomic];(rf;rmw)*
+Bitset ExecutionGraph::ComputeHbPred(uint32_t id) const {
+  const Event& e = events_[id];
+  Bitset pred(id);
+  auto add = [&](uint32_t from) {
+    pred |= hb_pred_[from];
+    pred.Set(from);
+  };
+  if (e.index > 0) add(threads_[e.thread].events[e.index - 1]);
+  if (e.sync != kNone) add(e.sync);
+  Bitset heads;
+  if (e.IsRead() && e.atomic && (IsAcquire(e.order) || sc_atomics_)) {
+    AddReleaseHeads(e.rf, heads);
+  } else if (e.IsFence() && IsAcquire(e.order)) {
+    for (uint32_t i = 0; i < e.index; ++i) {
+      const Event& before = events_[threads_[e.thread].events[i]];
+      if (before.IsRead() && before.atomic) AddReleaseHeads(before.rf, heads);
+    }
+  }
+  heads.ForEach(add);
+  return pred;
+}
+
+void ExecutionGraph::AddReleaseHeads(uint32_t write, Bitset& into) const {
+  uint32_t c = write;
+  while (true) {
+    const Event& w = events_[c];
+    if (!w.atomic) return;  // rs needs an atomic write
+    // The latest release fence before c, or release write to c's location at or before c, in
+    // c's thread: everything earlier is hb-before it anyway.
+    const auto& po = threads_[w.thread].events;
+    for (uint32_t i = w.index + 1; i-- > 0;) {
+      const Event& x = events_[po[i]];
+      const bool release_fence = x.IsFence() && IsRelease(x.order) && i < w.index;
+      const bool release_write = x.IsWrite() && x.location == w.location && x.atomic &&
+                                 x.kind != EventKind::kInit &&
+                                 (IsRelease(x.order) || sc_atomics_);
+      if (release_fence || release_write) {
+        into.Set(po[i]);
+        break;
+      }
+    }
+    if (!(w.rmw && w.IsWrite())) return;
+    c = events_[po[w.index - 1]].rf;  // continue along rf;rmw backwards
+  }
+}
+
+Hash128 ExecutionGraph::Term(uint32_t id) const {
+  const Event& e = events_[id];
+  uint64_t h = Combine(e.canonical, static_cast<uint64_t>(e.kind));
+  h = Combine(h, static_cast<uint64_t>(e.order));
+  h = Combine(h, e.value);
+  if (e.location != kNone) h = Combine(h, locations_[e.location].canonical);
+  if (e.rf != kNone) h = Combine(h, events_[e.rf].canonical);
+  if (mo_pos_[id] != kNone) h = Combine(h, 0x6d6f0000ULL + mo_pos_[id]);
+  return Hash128{Mix(h), Mix(h ^ 0x5bd1e9955bd1e995ULL)};
+}
+
+void ExecutionGraph::AddTerm(uint32_t id) {
+  const Hash128 t = Term(id);
+  hash_.lo += t.lo;
+  hash_.hi += t.hi;
+}
+
+void ExecutionGraph::SubTerm(uint32_t id) {
+  const Hash128 t = Term(id);
+  hash_.lo -= t.lo;
+  hash_.hi -= t.hi;
+}
+
+}  // namespace mc::internal

@@ -1,0 +1,93 @@
+// The execution graph: events per thread in program order, reads-from for every read, a
+// modification order per location, and happens-before. It is built one event at a time in an
+// order compatible with po ∪ rf (a read is only ever added after the write it reads from), which
+// makes po ∪ rf acyclic by construction and lets happens-before be computed once per event.
+//
+// The graph also keeps a canonical hash: a sum of per-event terms that name events by
+// (thread identity, index) rather than by the order they were added in, so two paths that build
+// the same graph get the same hash. That hash is the explorer's notion of a state.
+#pragma once
+
+#include <cstdint>
+#include <source_location>
+#include <vector>
+
+#include "bitset.h"
+#include "event.h"
+
+namespace mc::internal {
+
+struct LocationInfo {
+  bool atomic = false;
+  uint32_t init_event = kNone;
+  uint64_t canonical = 0;
+};
+
+class ExecutionGraph {
+ public:
+  // All-atomics-synchronise mode: under SC every atomic access is seq_cst, so every atomic
+  // reads-from edge is a synchronisation edge.
+  explicit ExecutionGraph(bool atomics_are_seq_cst) : sc_atomics_(atomics_are_seq_cst) {}
+
+  uint32_t size() const { return static_cast<uint32_t>(events_.size()); }
+  const Event& operator[](uint32_t id) const { return events_[id]; }
+
+  uint32_t AddThread(uint64_t canonical);
+  uint32_t thread_count() const { return static_cast<uint32_t>(threads_.size()); }
+  const std::vector<uint32_t>& ThreadEvents(uint32_t thread) const {
+    return threads_[thread].events;
+  }
+  uint64_t ThreadCanonical(uint32_t thread) const { return threads_[thread].canonical; }
+
+  uint32_t AddLocation(bool atomic);
+  uint32_t location_count() const { return static_cast<uint32_t>(locations_.size()); }
+  const LocationInfo& Location(uint32_t loc) const { return locations_[loc]; }
+  const std::vector<uint32_t>& LocationEvents(uint32_t loc) const { return loc_events_[loc]; }
+  const std::vector<uint32_t>& Mo(uint32_t loc) const { return mo_[loc]; }
+  uint32_t MoPosition(uint32_t write) const { return mo_pos_[write]; }
+
+  // Appends `e` to its thread (setting index and canonical identity) and computes its
+  // happens-before predecessors. A read must have its rf set; a write is not in mo until
+  // InsertMo. An init event is placed mo-first at once.
+  uint32_t Append(Event e);
+  // Removes the last event (which must not be in mo).
+  void PopBack();
+  // Places `write` at `position` of its location's modification order (1 = just after init).
+  void InsertMo(uint32_t write, uint32_t position);
+  void RemoveMo(uint32_t write);
+
+  // Events that happen before `id` (strictly).
+  const Bitset& HbPred(uint32_t id) const { return hb_pred_[id]; }
+  bool Hb(uint32_t a, uint32_t b) const { return hb_pred_[b].Test(a); }
+  bool sc_atomics() const { return sc_atomics_; }
+  uint32_t seq_cst_events() const { return seq_cst_events_; }
+
+  Hash128 hash() const { return hash_; }
+
+ private:
+  struct ThreadInfo {
+    uint64_t canonical = 0;
+    std::vector<uint32_t> events;
+  };
+
+  Bitset ComputeHbPred(uint32_t id) const;
+  // The events whose release a read of `write` acquires (the heads of its release sequence).
+  void AddReleaseHeads(uint32_t write, Bitset& into) const;
+  Hash128 Term(uint32_t id) const;
+  void AddTerm(uint32_t id);
+  void SubTerm(uint32_t id);
+  bool IsSeqCst(const Event& e) const;
+
+  bool sc_atomics_;
+  std::vector<Event> events_;
+  std::vector<Bitset> hb_pred_;
+  std::vector<uint32_t> mo_pos_;  // per event; kNone when not a write in mo
+  std::vector<ThreadInfo> threads_;
+  std::vector<LocationInfo> locations_;
+  std::vector<std::vector<uint32_t>> loc_events_;
+  std::vector<std::vector<uint32_t>> mo_;
+  uint32_t seq_cst_events_ = 0;
+  Hash128 hash_;
+};
+
+}  // namespace mc::internal

@@ -1,0 +1,115 @@
+#include "replay_token.h"
+
+namespace mc::internal {
+namespace {
+
+constexpr std::string_view kAlphabet =
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+void PutVarint(std::vector<uint8_t>& out, uint64_t v) {
+  while (v >= 0x80) {
+    out.push_back(static_cast<uint8_t>(v | 0x80));
+    v >>= 7;
+  }
+  out.push_back(static_cast<uint8_t>(v));
+}
+
+std::string Base64Url(const std::vector<uint8_t>& bytes) {
+  std::string out;
+  uint32_t acc = 0;
+  int bits = 0;
+  for (uint8_t b : bytes) {
+    acc = (acc << 8) | b;
+    bits += 8;
+    while (bits >= 6) {
+      bits -= 6;
+      out.push_back(kAlphabet[(acc >> bits) & 63U]);
+    }
+  }
+  if (bits > 0) out.push_back(kAlphabet[(acc << (6 - bits)) & 63U]);
+  return out;
+}
+
+std::optional<std::vector<uint8_t>> FromBase64Url(std::string_view text) {
+  std::vector<uint8_t> out;
+  uint32_t acc = 0;
+  int bits = 0;
+  for (char c : text) {
+    const size_t v = kAlphabet.find(c);
+    if (v == std::string_view::npos) return std::nullopt;
+    acc = (acc << 6) | static_cast<uint32_t>(v);
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      out.push_back(static_cast<uint8_t>((acc >> bits) & 0xFFU));
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string EncodeToken(const ReplayToken& token) {
+  std::vector<uint8_t> bytes;
+  for (const TokenStep& s : token.steps) {
+    PutVarint(bytes, s.thread);
+    PutVarint(bytes, s.choice);
+  }
+  return std::string("mc1-") + (token.model == Model::kSC ? "sc" : "rc11") + "-" +
+         Base64Url(bytes);
+}
+
+std::optional<ReplayToken> DecodeToken(std::string_view text, std::string& error) {
+  ReplayToken token;
+  if (!text.starts_with("mc1-")) {
+    error = "a replay token starts with \"mc1-\"";
+    return std::nullopt;
+  }
+  text.remove_prefix(4);
+  if (text.starts_with("sc-")) {
+    token.model = Model::kSC;
+    text.remove_prefix(3);
+  } else if (text.starts_with("rc11-")) {
+    token.model = Model::kRC11;
+    text.remove_prefix(5);
+  } else {
+    error = "unknown memory model in replay token (expected \"sc\" or \"rc11\")";
+    return std::nullopt;
+  }
+  const auto bytes = FromBase64Url(text);
+  if (!bytes) {
+    error = "replay token has a character outside base64url";
+    return std::nullopt;
+  }
+  std::vector<uint64_t> values;
+  uint64_t v = 0;
+  int shift = 0;
+  for (uint8_t b : *bytes) {
+    if (shift > 63) {
+      error = "replay token holds a number too large";
+      return std::nullopt;
+    }
+    v |= static_cast<uint64_t>(b & 0x7FU) << shift;
+    if ((b & 0x80U) != 0) {
+      shift += 7;
+      continue;
+    }
+    values.push_back(v);
+    v = 0;
+    shift = 0;
+  }
+  if (shift != 0 || values.size() % 2 != 0) {
+    error = "replay token is truncated";
+    return std::nullopt;
+  }
+  for (size_t i = 0; i < values.size(); i += 2) {
+    if (values[i] > UINT32_MAX) {
+      error = "replay token names an impossible thread";
+      return std::nullopt;
+    }
+    token.steps.push_back(TokenStep{static_cast<uint32_t>(values[i]), values[i + 1]});
+  }
+  return token;
+}
+
+}  // namespace mc::internal
