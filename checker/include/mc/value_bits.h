@@ -16,7 +16,8 @@ concept Word = (std::is_integral_v<T> || std::is_enum_v<T> || std::is_pointer_v<
 template <Word T>
 constexpr uint64_t ToBits(T value) {
   if constexpr (std::is_pointer_v<T>) {
-    return static_cast<uint64_t>(reinterpret_cast<uintptr_t>(value));
+    const uintptr_t address = reinterpret_cast<uintptr_t>(value);
+    return address;
   } else if constexpr (std::is_enum_v<T>) {
     return ToBits(static_cast<std::underlying_type_t<T>>(value));
   } else if constexpr (std::is_same_v<T, bool>) {
@@ -29,7 +30,8 @@ constexpr uint64_t ToBits(T value) {
 template <Word T>
 constexpr T FromBits(uint64_t bits) {
   if constexpr (std::is_pointer_v<T>) {
-    return reinterpret_cast<T>(static_cast<uintptr_t>(bits));
+    const uintptr_t address = bits;
+    return reinterpret_cast<T>(address);
   } else if constexpr (std::is_enum_v<T>) {
     return static_cast<T>(FromBits<std::underlying_type_t<T>>(bits));
   } else if constexpr (std::is_same_v<T, bool>) {
