@@ -54,6 +54,7 @@ void Execution::Teardown() {
 
 Execution::Status Execution::Advance() {
   CurrentExecution current(this);
+  if (finding_.verdict != Verdict::kOk) return Status::kFinding;  // found by the last step
   while (true) {
     bool ran = false;
     for (uint32_t t = 0; t < threads_.size(); ++t) {

@@ -1,0 +1,153 @@
+// The primitives behave as their std counterparts, and their nondeterminism is explored exactly.
+#include <gtest/gtest.h>
+
+#include <cstdint>
+
+#include "mc/check_testing.h"
+#include "mc/mc.h"
+
+namespace {
+
+using mc::testing::Allowed;
+using mc::testing::ExecutionsAre;
+using mc::testing::Forbidden;
+using mc::testing::VerdictIs;
+
+TEST(Atomic, SingleThreadedOperationsMatchStdAtomic) {
+  const mc::Report r = mc::check([] {
+    mc::atomic<uint8_t> small{250};
+    MC_ASSERT(small.fetch_add(10) == 250);
+    MC_ASSERT(small.load() == 4);  // wraps like std::atomic<uint8_t>
+    mc::atomic<int> x{5};
+    MC_ASSERT(x.exchange(7) == 5);
+    MC_ASSERT(x.fetch_sub(2) == 7);
+    MC_ASSERT(x.fetch_or(8) == 5);
+    MC_ASSERT(x.fetch_and(12) == 13);
+    MC_ASSERT(x.fetch_xor(1) == 12);
+    MC_ASSERT(x.load() == 13);
+    int expected = 1;
+    MC_ASSERT(!x.compare_exchange_strong(expected, 2));
+    MC_ASSERT(expected == 13);
+    MC_ASSERT(x.compare_exchange_strong(expected, 2));
+    MC_ASSERT(x.load() == 2);
+    MC_ASSERT(++x == 3);
+    MC_ASSERT(x++ == 3);
+    mc::atomic<int> negative{-1};
+    MC_ASSERT(negative.fetch_add(-1) == -1);
+    MC_ASSERT(negative.load() == -2);
+    int array[4] = {};
+    mc::atomic<int*> p{&array[0]};
+    MC_ASSERT(p.fetch_add(2) == &array[0]);
+    MC_ASSERT(p.load() == &array[2]);
+    mc::atomic<bool> flag{false};
+    flag.store(true);
+    MC_ASSERT(flag.load());
+  });
+  EXPECT_TRUE(ExecutionsAre(r, 1));
+}
+
+TEST(Atomic, WeakCompareExchangeMayFailSpuriously) {
+  // Reading the expected value, a weak CAS may still fail: 2 executions, both observed.
+  const mc::Report r = mc::check([] {
+    mc::atomic<int> x{0};
+    int expected = 0;
+    const bool ok = x.compare_exchange_weak(expected, 1, mc::relaxed);
+    mc::observe("ok", ok ? 1 : 0);
+    mc::observe("x", x.load(mc::relaxed));
+  });
+  EXPECT_TRUE(ExecutionsAre(r, 2));
+  EXPECT_TRUE(Allowed(r, "ok=0 x=0"));
+  EXPECT_TRUE(Allowed(r, "ok=1 x=1"));
+}
+
+TEST(Atomic, StrongCompareExchangeNeverFailsSpuriously) {
+  const mc::Report r = mc::check([] {
+    mc::atomic<int> x{0};
+    int expected = 0;
+    mc::observe("ok", x.compare_exchange_strong(expected, 1, mc::relaxed) ? 1 : 0);
+  });
+  EXPECT_TRUE(ExecutionsAre(r, 1));
+  EXPECT_TRUE(Forbidden(r, "ok=0"));
+}
+
+TEST(Atomic, CompareExchangeLoopIncrementsExactlyOnce) {
+  // Two threads increment with a strong-CAS retry loop: no update is lost.
+  const mc::Report r = mc::check([] {
+    mc::atomic<int> x{0};
+    auto increment = [&] {
+      int seen = x.load(mc::relaxed);
+      while (!x.compare_exchange_strong(seen, seen + 1, mc::relaxed)) {
+      }
+    };
+    mc::thread a(increment);
+    mc::thread b(increment);
+    a.join();
+    b.join();
+    mc::observe("x", x.load(mc::relaxed));
+  });
+  EXPECT_TRUE(VerdictIs(r, mc::Verdict::kOk));
+  EXPECT_TRUE(Forbidden(r, "x=1"));
+  EXPECT_TRUE(Allowed(r, "x=2"));
+}
+
+TEST(Choose, EveryValueIsExplored) {
+  const mc::Report r = mc::check([] { mc::observe("v", static_cast<int64_t>(mc::choose(3))); });
+  EXPECT_TRUE(ExecutionsAre(r, 3));
+  EXPECT_TRUE(Allowed(r, "v=0"));
+  EXPECT_TRUE(Allowed(r, "v=2"));
+}
+
+TEST(Assume, BlockedExecutionsAreCountedApart) {
+  const mc::Report r = mc::check([] {
+    const auto v = mc::choose(4);
+    mc::assume(v % 2 == 0);
+    mc::observe("v", static_cast<int64_t>(v));
+  });
+  EXPECT_TRUE(ExecutionsAre(r, 2));
+  EXPECT_EQ(r.blocked, 2u);
+  EXPECT_TRUE(Forbidden(r, "v=1"));
+}
+
+TEST(Threads, ThreadsMaySpawnThreads) {
+  // A child spawns a grandchild; all three increments are ordered by the RMWs: 3! = 6.
+  const mc::Report r = mc::check([] {
+    mc::atomic<int> x{0};
+    mc::thread child([&] {
+      mc::thread grandchild([&] { x.fetch_add(1, mc::relaxed); });
+      x.fetch_add(1, mc::relaxed);
+      grandchild.join();
+    });
+    x.fetch_add(1, mc::relaxed);
+    child.join();
+    MC_ASSERT(x.load(mc::relaxed) == 3);
+  });
+  EXPECT_TRUE(ExecutionsAre(r, 6));
+}
+
+TEST(Threads, NIncrementsGiveNFactorialExecutions) {
+  for (int n = 1; n <= 5; ++n) {
+    const mc::Report r = mc::check([n] {
+      mc::atomic<int> x{0};
+      std::vector<mc::thread> threads;
+      for (int i = 0; i < n; ++i) threads.emplace_back([&] { x.fetch_add(1, mc::relaxed); });
+      for (auto& t : threads) t.join();
+    });
+    uint64_t factorial = 1;
+    for (int i = 2; i <= n; ++i) factorial *= static_cast<uint64_t>(i);
+    EXPECT_TRUE(ExecutionsAre(r, factorial)) << "n = " << n;
+  }
+}
+
+TEST(Var, PlainVariableSingleThreaded) {
+  const mc::Report r = mc::check([] {
+    mc::var<int> v{1};
+    v += 2;
+    ++v;
+    MC_ASSERT(v.load() == 4);
+    v = 9;
+    MC_ASSERT(v == 9);
+  });
+  EXPECT_TRUE(ExecutionsAre(r, 1));
+}
+
+}  // namespace

@@ -1,0 +1,115 @@
+// Misuse of the API is a usage error that names the line, never a crash or a hang.
+#include <gtest/gtest.h>
+
+#include <stdexcept>
+#include <string>
+
+#include "mc/check_testing.h"
+#include "mc/mc.h"
+
+namespace {
+
+using mc::testing::VerdictIs;
+
+bool Mentions(const mc::Report& r, const std::string& text) {
+  return r.message.find(text) != std::string::npos;
+}
+
+TEST(UsageErrors, ThreadNeverJoined) {
+  const mc::Report r = mc::check([] { mc::thread t([] {}); });
+  ASSERT_TRUE(VerdictIs(r, mc::Verdict::kUsageError));
+  EXPECT_TRUE(Mentions(r, "without join()")) << r.message;
+  EXPECT_TRUE(Mentions(r, "usage_errors_test.cc:" + std::to_string(__LINE__ - 3))) << r.message;
+}
+
+TEST(UsageErrors, TooManyThreads) {
+  const mc::Report r = mc::check(
+      [] {
+        mc::thread a([] {});
+        mc::thread b([] {});
+        a.join();
+        b.join();
+      },
+      {.max_threads = 2});
+  ASSERT_TRUE(VerdictIs(r, mc::Verdict::kUsageError));
+  EXPECT_TRUE(Mentions(r, "max_threads")) << r.message;
+}
+
+TEST(UsageErrors, ObjectConstructedOutsideTheCheck) {
+  static mc::atomic<int> global{0};  // constructed outside any check
+  const mc::Report r = mc::check([] { (void)global.load(); });
+  ASSERT_TRUE(VerdictIs(r, mc::Verdict::kUsageError));
+  EXPECT_TRUE(Mentions(r, "constructed outside this execution")) << r.message;
+}
+
+TEST(UsageErrors, ObjectUsedOutsideACheckThrows) {
+  mc::atomic<int> x{0};
+  EXPECT_THROW((void)x.load(), std::logic_error);
+  EXPECT_THROW(mc::observe("a", 1), std::logic_error);
+}
+
+TEST(UsageErrors, LoopThatNeverEnds) {
+  const mc::Report r = mc::check(
+      [] {
+        mc::atomic<int> flag{0};
+        mc::thread spinner([&] {
+          while (flag.load(mc::relaxed) == 0) {
+          }
+        });
+        spinner.join();
+      },
+      {.max_events_per_thread = 50});
+  ASSERT_TRUE(VerdictIs(r, mc::Verdict::kUsageError));
+  EXPECT_TRUE(Mentions(r, "max_events_per_thread")) << r.message;
+  EXPECT_TRUE(Mentions(r, "usage_errors_test.cc:")) << r.message;
+}
+
+TEST(UsageErrors, InvalidMemoryOrder) {
+  const mc::Report r = mc::check([] {
+    mc::atomic<int> x{0};
+    x.store(1, mc::acquire);
+  });
+  ASSERT_TRUE(VerdictIs(r, mc::Verdict::kUsageError));
+  EXPECT_TRUE(Mentions(r, "memory_order_acquire is not valid for a store")) << r.message;
+}
+
+TEST(UsageErrors, UncaughtExceptionInAThread) {
+  const mc::Report r = mc::check([] {
+    mc::thread t([] { throw std::runtime_error("boom"); });
+    t.join();
+  });
+  ASSERT_TRUE(VerdictIs(r, mc::Verdict::kUsageError));
+  EXPECT_TRUE(Mentions(r, "boom")) << r.message;
+}
+
+TEST(UsageErrors, NestedCheckThrows) {
+  const mc::Report r = mc::check([] { (void)mc::check([] {}); });
+  ASSERT_TRUE(VerdictIs(r, mc::Verdict::kUsageError));
+  EXPECT_TRUE(Mentions(r, "inside a test")) << r.message;
+}
+
+TEST(UsageErrors, MalformedReplayToken) {
+  auto test = [] {};
+  for (const char* token : {"", "xyz", "mc1-tso-AAAA", "mc1-rc11-!!", "mc1-rc11-gA"}) {
+    const mc::Report r = mc::replay(test, token);
+    EXPECT_TRUE(VerdictIs(r, mc::Verdict::kUsageError)) << "token " << token;
+    EXPECT_TRUE(Mentions(r, "cannot replay")) << r.message;
+  }
+}
+
+TEST(UsageErrors, ReplayTokenOfAnotherTest) {
+  auto racy = [] {
+    mc::var<int> x{0};
+    mc::thread a([&] { x = 1; });
+    mc::thread b([&] { x = 2; });
+    a.join();
+    b.join();
+  };
+  const mc::Report found = mc::check(racy);
+  ASSERT_TRUE(VerdictIs(found, mc::Verdict::kDataRace));
+  const mc::Report other = mc::replay([] {}, found.replay_token);
+  EXPECT_TRUE(VerdictIs(other, mc::Verdict::kUsageError));
+  EXPECT_TRUE(Mentions(other, "another test")) << other.message;
+}
+
+}  // namespace
