@@ -1,0 +1,173 @@
+#include "random_program.h"
+
+#include <array>
+#include <memory>
+#include <sstream>
+
+#include "mc/mc.h"
+
+namespace mc::testing {
+namespace {
+
+const char* Short(memory_order o) {
+  switch (o) {
+    case relaxed: return "rlx";
+    case consume: return "con";
+    case acquire: return "acq";
+    case release: return "rel";
+    case acq_rel: return "ar";
+    case seq_cst: return "sc";
+  }
+  return "?";
+}
+
+template <class T, size_t N>
+T Pick(std::mt19937_64& rng, const std::array<T, N>& options) {
+  return options[std::uniform_int_distribution<size_t>(0, N - 1)(rng)];
+}
+
+}  // namespace
+
+int RmwResult(const Op& op, int read_value) {
+  switch (op.kind) {
+    case Op::Kind::kFetchAdd: return read_value + op.value;
+    case Op::Kind::kExchange:
+    case Op::Kind::kCasStrong:
+    case Op::Kind::kCasWeak: return op.value;
+    default: return read_value;
+  }
+}
+
+std::string Program::ToString() const {
+  std::ostringstream out;
+  for (size_t t = 0; t < threads.size(); ++t) {
+    if (t > 0) out << " || ";
+    for (size_t i = 0; i < threads[t].size(); ++i) {
+      const Op& op = threads[t][i];
+      if (i > 0) out << "; ";
+      const std::string x = "x" + std::to_string(op.location);
+      switch (op.kind) {
+        case Op::Kind::kLoad: out << x << ".load(" << Short(op.order) << ")"; break;
+        case Op::Kind::kStore:
+          out << x << ".store(" << op.value << "," << Short(op.order) << ")";
+          break;
+        case Op::Kind::kFetchAdd:
+          out << x << ".fetch_add(" << op.value << "," << Short(op.order) << ")";
+          break;
+        case Op::Kind::kExchange:
+          out << x << ".exchange(" << op.value << "," << Short(op.order) << ")";
+          break;
+        case Op::Kind::kCasStrong:
+        case Op::Kind::kCasWeak:
+          out << x << (op.kind == Op::Kind::kCasWeak ? ".cas_weak(" : ".cas(") << op.expected
+              << "," << op.value << "," << Short(op.order) << "," << Short(op.failure) << ")";
+          break;
+        case Op::Kind::kFence: out << "fence(" << Short(op.order) << ")"; break;
+      }
+    }
+  }
+  return out.str();
+}
+
+Program RandomProgram(std::mt19937_64& rng, int max_writes_per_location) {
+  auto uniform = [&](int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng); };
+  constexpr std::array kLoadOrders{relaxed, acquire, seq_cst};
+  constexpr std::array kStoreOrders{relaxed, release, seq_cst};
+  constexpr std::array kRmwOrders{relaxed, acquire, release, acq_rel, seq_cst};
+  constexpr std::array kFenceOrders{acquire, release, acq_rel, seq_cst};
+  constexpr std::array kFailureOrders{relaxed, acquire, seq_cst};
+  while (true) {
+    Program p;
+    p.locations = uniform(1, 3);
+    p.threads.resize(static_cast<size_t>(uniform(2, 4)));
+    std::vector<int> writes(static_cast<size_t>(p.locations), 0);
+    for (auto& thread : p.threads) {
+      const int n = uniform(1, 4);
+      for (int i = 0; i < n; ++i) {
+        Op op;
+        op.location = uniform(0, p.locations - 1);
+        op.value = uniform(1, 3);
+        const int k = uniform(0, 99);
+        if (k < 30) {
+          op.kind = Op::Kind::kLoad;
+          op.order = Pick(rng, kLoadOrders);
+        } else if (k < 60) {
+          op.kind = Op::Kind::kStore;
+          op.order = Pick(rng, kStoreOrders);
+        } else if (k < 70) {
+          op.kind = Op::Kind::kFetchAdd;
+          op.value = 1;
+          op.order = Pick(rng, kRmwOrders);
+        } else if (k < 77) {
+          op.kind = Op::Kind::kExchange;
+          op.order = Pick(rng, kRmwOrders);
+        } else if (k < 90) {
+          op.kind = uniform(0, 1) == 0 ? Op::Kind::kCasStrong : Op::Kind::kCasWeak;
+          op.expected = uniform(0, 2);
+          op.order = Pick(rng, kRmwOrders);
+          op.failure = Pick(rng, kFailureOrders);
+        } else {
+          op.kind = Op::Kind::kFence;
+          op.order = Pick(rng, kFenceOrders);
+        }
+        if (op.kind != Op::Kind::kLoad && op.kind != Op::Kind::kFence) {
+          ++writes[static_cast<size_t>(op.location)];
+        }
+        thread.push_back(op);
+      }
+    }
+    bool affordable = true;
+    for (int w : writes) affordable = affordable && w <= max_writes_per_location;
+    if (affordable) return p;
+  }
+}
+
+void RunProgram(const Program& program) {
+  std::vector<std::unique_ptr<mc::atomic<int>>> x;
+  for (int i = 0; i < program.locations; ++i) x.push_back(std::make_unique<mc::atomic<int>>(0));
+  std::vector<std::vector<int>> read(program.threads.size());
+  std::vector<std::vector<int>> ok(program.threads.size());
+  std::vector<mc::thread> threads;
+  for (size_t t = 0; t < program.threads.size(); ++t) {
+    read[t].assign(program.threads[t].size(), -1);
+    ok[t].assign(program.threads[t].size(), -1);
+    threads.emplace_back([&, t] {
+      for (size_t i = 0; i < program.threads[t].size(); ++i) {
+        const Op& op = program.threads[t][i];
+        mc::atomic<int>& loc = *x[static_cast<size_t>(op.location)];
+        switch (op.kind) {
+          case Op::Kind::kLoad: read[t][i] = loc.load(op.order); break;
+          case Op::Kind::kStore: loc.store(op.value, op.order); break;
+          case Op::Kind::kFetchAdd: read[t][i] = loc.fetch_add(op.value, op.order); break;
+          case Op::Kind::kExchange: read[t][i] = loc.exchange(op.value, op.order); break;
+          case Op::Kind::kCasStrong:
+          case Op::Kind::kCasWeak: {
+            int expected = op.expected;
+            const bool success =
+                op.kind == Op::Kind::kCasWeak
+                    ? loc.compare_exchange_weak(expected, op.value, op.order, op.failure)
+                    : loc.compare_exchange_strong(expected, op.value, op.order, op.failure);
+            read[t][i] = expected;
+            ok[t][i] = success ? 1 : 0;
+            break;
+          }
+          case Op::Kind::kFence: mc::fence(op.order); break;
+        }
+      }
+    });
+  }
+  for (auto& t : threads) t.join();
+  for (size_t t = 0; t < program.threads.size(); ++t) {
+    for (size_t i = 0; i < program.threads[t].size(); ++i) {
+      const Op& op = program.threads[t][i];
+      const std::string name = std::to_string(t) + ":" + std::to_string(i);
+      if (op.Reads()) mc::observe(name, read[t][i]);
+      if (op.IsCas()) mc::observe(name + "ok", ok[t][i]);
+    }
+  }
+  for (int i = 0; i < program.locations; ++i) {
+    mc::observe("x" + std::to_string(i), x[static_cast<size_t>(i)]->load(relaxed));
+  }
+}
+
+}  // namespace mc::testing
