@@ -1,4 +1,4 @@
-// A growable bitset and a square bit matrix: the relations of an execution graph.
+// A growable bitset: the happens-before predecessors of an event.
 #pragma once
 
 #include <algorithm>
@@ -36,6 +36,13 @@ class Bitset {
     }
     return false;
   }
+  bool IntersectsWords(const uint64_t* other, size_t words) const {
+    const size_t n = std::min(words_.size(), words);
+    for (size_t i = 0; i < n; ++i) {
+      if ((words_[i] & other[i]) != 0) return true;
+    }
+    return false;
+  }
   bool Any() const {
     return std::any_of(words_.begin(), words_.end(), [](uint64_t w) { return w != 0; });
   }
@@ -54,33 +61,6 @@ class Bitset {
 
  private:
   std::vector<uint64_t> words_;
-};
-
-// Rows are successor sets: Test(a, b) means a -> b.
-class BitMatrix {
- public:
-  explicit BitMatrix(uint32_t n) : n_(n), rows_(n, Bitset(n)) {}
-  uint32_t size() const { return n_; }
-  bool Test(uint32_t a, uint32_t b) const { return rows_[a].Test(b); }
-  void Set(uint32_t a, uint32_t b) { rows_[a].Set(b); }
-  Bitset& Row(uint32_t a) { return rows_[a]; }
-  const Bitset& Row(uint32_t a) const { return rows_[a]; }
-  // this ; other
-  BitMatrix Compose(const BitMatrix& other) const {
-    BitMatrix out(n_);
-    for (uint32_t a = 0; a < n_; ++a) {
-      rows_[a].ForEach([&](uint32_t mid) { out.rows_[a] |= other.rows_[mid]; });
-    }
-    return out;
-  }
-  BitMatrix& operator|=(const BitMatrix& other) {
-    for (uint32_t a = 0; a < n_; ++a) rows_[a] |= other.rows_[a];
-    return *this;
-  }
-
- private:
-  uint32_t n_;
-  std::vector<Bitset> rows_;
 };
 
 }  // namespace mc::internal

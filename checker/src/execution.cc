@@ -112,7 +112,7 @@ std::vector<uint64_t> Execution::ChoiceRange(uint32_t thread) const {
   const Request& rq = threads_[thread].request;
   std::vector<uint64_t> range;
   const auto writes =
-      rq.location == kNone ? 0 : static_cast<uint64_t>(graph_.Mo(rq.location).size());
+      rq.location == kNone ? uint64_t{0} : uint64_t{graph_.Mo(rq.location).size()};
   switch (rq.kind) {
     case RequestKind::kRead:
     case RequestKind::kRmw:
@@ -130,7 +130,7 @@ std::vector<uint64_t> Execution::ChoiceRange(uint32_t thread) const {
     case RequestKind::kJoin:
       range.push_back(0);
       break;
-    case RequestKind::kNone:
+    case RequestKind::kNothing:
       break;
   }
   return range;
@@ -224,7 +224,7 @@ bool Execution::Build(uint32_t thread, uint64_t choice) {
       added = true;
       break;
     }
-    case RequestKind::kNone:
+    case RequestKind::kNothing:
       break;
   }
   return added && model_.IsConsistent(graph_, first);

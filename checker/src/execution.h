@@ -97,9 +97,9 @@ class Execution {
   [[noreturn]] void UsageError(std::string message, const std::source_location& where);
 
  private:
-  enum class RequestKind : uint8_t { kNone, kRead, kWrite, kRmw, kCas, kChoose, kJoin };
+  enum class RequestKind : uint8_t { kNothing, kRead, kWrite, kRmw, kCas, kChoose, kJoin };
   struct Request {
-    RequestKind kind = RequestKind::kNone;
+    RequestKind kind = RequestKind::kNothing;
     uint32_t location = kNone;
     memory_order order = relaxed;
     memory_order failure_order = relaxed;

@@ -4,9 +4,6 @@
 
 namespace mc::internal {
 
-std::unique_ptr<MemoryModel> MakeScModel();
-std::unique_ptr<MemoryModel> MakeRc11Model();
-
 std::unique_ptr<MemoryModel> MakeMemoryModel(Model model) {
   switch (model) {
     case Model::kSC: return MakeScModel();

@@ -24,6 +24,8 @@ class MemoryModel {
 };
 
 std::unique_ptr<MemoryModel> MakeMemoryModel(Model model);
+std::unique_ptr<MemoryModel> MakeScModel();
+std::unique_ptr<MemoryModel> MakeRc11Model();
 
 // rmw ∩ (fr;mo) = ∅ for every RMW at `location`: each RMW write directly follows, in mo, the write
 // its read half read from. Shared by all models.

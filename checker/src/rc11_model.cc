@@ -17,6 +17,7 @@
 
 #include "acyclic.h"
 #include "bitset.h"
+#include "flat_matrix.h"
 #include "memory_model.h"
 
 namespace mc::internal {
@@ -46,83 +47,108 @@ class Rc11Model final : public MemoryModel {
     return e.IsAccess() && e.atomic && e.kind != EventKind::kInit && e.order == seq_cst;
   }
 
-  static bool PscAcyclic(const ExecutionGraph& g) {
+  // psc over the SC events. Relations are rows of successors in reused flat buffers; scb rows
+  // are only computed for events that can start a psc_base edge.
+  bool PscAcyclic(const ExecutionGraph& g) const {
     const uint32_t n = g.size();
-    BitMatrix hb(n), po(n), po_neq_loc(n), mo(n), fr(n), rf(n);
+    hb_.Reset(n);
+    po_neq_loc_.Reset(n);
+    eco_.Reset(n);
     for (uint32_t b = 0; b < n; ++b) {
-      g.HbPred(b).ForEach([&](uint32_t a) { hb.Set(a, b); });
+      g.HbPred(b).ForEach([&](uint32_t a) { hb_.Set(a, b); });
     }
     for (uint32_t t = 0; t < g.thread_count(); ++t) {
       const auto& events = g.ThreadEvents(t);
       for (size_t i = 0; i < events.size(); ++i) {
         for (size_t j = i + 1; j < events.size(); ++j) {
-          po.Set(events[i], events[j]);
-          if (!SameLocation(g, events[i], events[j])) po_neq_loc.Set(events[i], events[j]);
+          if (!SameLocation(g, events[i], events[j])) po_neq_loc_.Set(events[i], events[j]);
         }
       }
     }
+    // eco = rf ∪ mo ∪ fr ∪ mo;rf ∪ fr;rf: from a write, every later write and every read of it or
+    // of a later write; from a read, the same from the first write after its source.
     for (uint32_t loc = 0; loc < g.location_count(); ++loc) {
       const auto& order = g.Mo(loc);
-      for (size_t i = 0; i < order.size(); ++i) {
-        for (size_t j = i + 1; j < order.size(); ++j) mo.Set(order[i], order[j]);
-      }
-      for (uint32_t r : g.LocationEvents(loc)) {
-        if (!g[r].IsRead()) continue;
-        rf.Set(g[r].rf, r);
-        for (size_t j = g.MoPosition(g[r].rf) + 1; j < order.size(); ++j) fr.Set(r, order[j]);
+      for (uint32_t e : g.LocationEvents(loc)) {
+        const Event& ev = g[e];
+        if (ev.IsWrite() && g.MoPosition(e) == kNone) continue;
+        const uint32_t from = ev.IsRead() ? g.MoPosition(ev.rf) + 1 : g.MoPosition(e);
+        for (uint32_t r : g.LocationEvents(loc)) {
+          const Event& er = g[r];
+          if (er.IsRead() && g.MoPosition(er.rf) >= from && r != e) eco_.Set(e, r);
+        }
+        for (size_t j = from + (ev.IsRead() ? 0 : 1); j < order.size(); ++j) eco_.Set(e, order[j]);
       }
     }
-    // scb = po ∪ po|≠loc;hb;po|≠loc ∪ hb|loc ∪ mo ∪ fr
-    BitMatrix scb = po_neq_loc.Compose(hb).Compose(po_neq_loc);
-    scb |= po;
-    scb |= mo;
-    scb |= fr;
-    for (uint32_t a = 0; a < n; ++a) {
-      hb.Row(a).ForEach([&](uint32_t b) {
-        if (SameLocation(g, a, b)) scb.Set(a, b);
-      });
-    }
-    // eco = rf ∪ mo ∪ fr ∪ mo;rf ∪ fr;rf
-    BitMatrix eco = mo.Compose(rf);
-    eco |= fr.Compose(rf);
-    eco |= rf;
-    eco |= mo;
-    eco |= fr;
-
-    std::vector<uint32_t> sc;
+    sc_.clear();
     for (uint32_t e = 0; e < n; ++e) {
-      if (IsSc(g[e])) sc.push_back(e);
+      if (IsSc(g[e])) sc_.push_back(e);
     }
-    const auto m = static_cast<uint32_t>(sc.size());
-    BitMatrix psc(m);
+    const auto m = static_cast<uint32_t>(sc_.size());
+    const uint32_t words = hb_.words();
+    std::vector<uint64_t>& reach = scratch_a_;
+    std::vector<uint64_t>& tmp = scratch_b_;
+    psc_.Reset(m);
     for (uint32_t i = 0; i < m; ++i) {
-      const uint32_t a = sc[i];
-      // Left: a itself, and for an SC fence everything hb-after it.
-      Bitset reach = scb.Row(a);
-      if (g[a].IsFence()) hb.Row(a).ForEach([&](uint32_t x) { reach |= scb.Row(x); });
-      // psc_f: hb ∪ hb;eco;hb from a fence.
-      Bitset fence_reach;
+      const uint32_t a = sc_[i];
+      // reach = scb row of a, and of everything hb-after a when a is an SC fence.
+      reach.assign(words, 0);
+      AddScbRow(g, a, reach);
+      if (g[a].IsFence()) hb_.ForEachInRow(a, [&](uint32_t x) { AddScbRow(g, x, reach); });
+      // psc_f: from an SC fence, hb ∪ hb;eco;hb.
+      tmp.assign(words, 0);
       if (g[a].IsFence()) {
-        fence_reach = hb.Row(a);
-        Bitset eco_reach;
-        hb.Row(a).ForEach([&](uint32_t x) { eco_reach |= eco.Row(x); });
-        eco_reach.ForEach([&](uint32_t y) { fence_reach |= hb.Row(y); });
+        hb_.OrInto(tmp.data(), a);
+        std::vector<uint64_t> eco_reach(words, 0);
+        hb_.ForEachInRow(a, [&](uint32_t x) { eco_.OrInto(eco_reach.data(), x); });
+        FlatMatrix::ForEachBit(eco_reach.data(), words,
+                               [&](uint32_t y) { hb_.OrInto(tmp.data(), y); });
       }
       for (uint32_t j = 0; j < m; ++j) {
-        const uint32_t b = sc[j];
-        bool edge = reach.Test(b);
-        // Right: b itself, and for an SC fence everything hb-before it.
-        if (!edge && g[b].IsFence()) edge = reach.Intersects(g.HbPred(b));
-        if (!edge && g[a].IsFence() && g[b].IsFence()) edge = fence_reach.Test(b);
-        if (edge) psc.Set(i, j);
+        const uint32_t b = sc_[j];
+        bool edge = Has(reach, b);
+        if (!edge && g[b].IsFence()) edge = g.HbPred(b).IntersectsWords(reach.data(), words);
+        if (!edge && g[a].IsFence() && g[b].IsFence()) edge = Has(tmp, b);
+        if (edge) psc_.Set(i, j);
       }
     }
-    return Acyclic(psc);
+    return IsAcyclic(m, [&](uint32_t v, auto&& emit) { psc_.ForEachInRow(v, emit); });
   }
 
-  static bool Acyclic(const BitMatrix& rel) {
-    return IsAcyclic(rel.size(), [&](uint32_t v, auto&& emit) { rel.Row(v).ForEach(emit); });
+  static bool Has(const std::vector<uint64_t>& row, uint32_t b) {
+    return ((row[b / 64] >> (b % 64)) & 1U) != 0;
   }
+
+  // row |= scb(x, _) = po ∪ po|≠loc;hb;po|≠loc ∪ hb|loc ∪ mo ∪ fr
+  void AddScbRow(const ExecutionGraph& g, uint32_t x, std::vector<uint64_t>& row) const {
+    const Event& e = g[x];
+    const auto& po = g.ThreadEvents(e.thread);
+    for (size_t i = e.index + 1; i < po.size(); ++i) row[po[i] / 64] |= uint64_t{1} << (po[i] % 64);
+    std::vector<uint64_t>& mid = scratch_c_;
+    mid.assign(hb_.words(), 0);
+    po_neq_loc_.ForEachInRow(x, [&](uint32_t x2) { hb_.OrInto(mid.data(), x2); });
+    FlatMatrix::ForEachBit(mid.data(), hb_.words(),
+                           [&](uint32_t y2) { po_neq_loc_.OrInto(row.data(), y2); });
+    if (e.IsAccess()) {
+      hb_.ForEachInRow(x, [&](uint32_t y) {
+        if (SameLocation(g, x, y)) row[y / 64] |= uint64_t{1} << (y % 64);
+      });
+      const auto& order = g.Mo(e.location);
+      if (e.IsWrite() && g.MoPosition(x) != kNone) {
+        for (size_t j = g.MoPosition(x) + 1; j < order.size(); ++j) {
+          row[order[j] / 64] |= uint64_t{1} << (order[j] % 64);
+        }
+      } else if (e.IsRead()) {
+        for (size_t j = g.MoPosition(e.rf) + 1; j < order.size(); ++j) {
+          row[order[j] / 64] |= uint64_t{1} << (order[j] % 64);
+        }
+      }
+    }
+  }
+
+  mutable FlatMatrix hb_, po_neq_loc_, eco_, psc_;
+  mutable std::vector<uint32_t> sc_;
+  mutable std::vector<uint64_t> scratch_a_, scratch_b_, scratch_c_;
 };
 
 }  // namespace

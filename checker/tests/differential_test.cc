@@ -2,8 +2,9 @@
 // execution count and the same outcome histogram, program by program. The enumerator is first
 // checked against rows of CONFORMANCE.md, so the two sides are validated independently.
 //
-// MC_DIFF_PROGRAMS (default 1500) and MC_DIFF_SEED (default 20261126) set the run; the `slow`
-// ctest label runs 20,000 programs.
+// MC_DIFF_PROGRAMS (default 1000), MC_DIFF_SEED (default 20261126) and MC_DIFF_MAX_WRITES
+// (writes per location, default 3) set the run; the `slow` ctest label runs 5,000 programs with
+// up to 4 writes per location.
 #include <gtest/gtest.h>
 
 #include <cstdlib>
@@ -105,13 +106,14 @@ std::string Histogram(const std::map<std::string, uint64_t>& outcomes) {
 }
 
 TEST(Differential, ExplorerMatchesBruteForceOnRandomPrograms) {
-  const uint64_t programs = EnvOr("MC_DIFF_PROGRAMS", 1500);
+  const uint64_t programs = EnvOr("MC_DIFF_PROGRAMS", 1000);
   const uint64_t seed = EnvOr("MC_DIFF_SEED", 20261126);
+  const auto max_writes = static_cast<int>(EnvOr("MC_DIFF_MAX_WRITES", 3));
   std::mt19937_64 rng(seed);
   int failures = 0;
   uint64_t executions = 0;
   for (uint64_t i = 0; i < programs && failures < 3; ++i) {
-    const Program p = RandomProgram(rng);
+    const Program p = RandomProgram(rng, max_writes);
     for (Model model : {Model::kRC11, Model::kSC}) {
       const auto want = BruteForceOutcomes(p, model);
       const Report got = mc::check([&] { RunProgram(p); }, {.model = model});
