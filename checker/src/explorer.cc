@@ -207,6 +207,7 @@ Report Explorer::Replay(const ReplayToken& token) {
 
 void Explorer::Finish() {
   report_.states = visited_.size();
+  report_.state_bytes = visited_.bytes();
   const std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - start_;
   report_.seconds = elapsed.count();
 }

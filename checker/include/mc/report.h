@@ -56,6 +56,7 @@ struct Report {
   uint64_t blocked = 0;                     // executions stopped by mc::assume
   uint64_t states = 0;                      // distinct partial graphs visited
   uint64_t runs = 0;                        // re-executions of the test closure
+  uint64_t state_bytes = 0;                 // memory of the visited-state set
   double seconds = 0;
   bool exhaustive = false;                  // the whole state space was explored
   std::map<std::string, uint64_t> outcomes;  // mc::observe outcome -> executions

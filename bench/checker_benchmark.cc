@@ -1,0 +1,122 @@
+// Checker throughput: executions per second and state memory for the conformance tests, N threads
+// each doing one relaxed fetch_add (N! executions), and 3-thread store-buffering / IRIW-style
+// stress. Run: build/default/bench/checker_benchmark (add --benchmark_filter=... to select).
+#include <benchmark/benchmark.h>
+
+#include <vector>
+
+#include "litmus/litmus.h"
+#include "mc/mc.h"
+
+namespace {
+
+void Report(benchmark::State& state, const mc::Report& last, uint64_t executions) {
+  state.counters["executions"] = static_cast<double>(last.executions);
+  state.counters["states"] = static_cast<double>(last.states);
+  state.counters["state_KiB"] = static_cast<double>(last.state_bytes) / 1024.0;
+  state.counters["exec/s"] =
+      benchmark::Counter(static_cast<double>(executions), benchmark::Counter::kIsRate);
+}
+
+void BM_FetchAdd(benchmark::State& state) {
+  const auto n = static_cast<int>(state.range(0));
+  auto test = [n] {
+    mc::atomic<int> x{0};
+    std::vector<mc::thread> threads;
+    for (int i = 0; i < n; ++i) threads.emplace_back([&] { x.fetch_add(1, mc::relaxed); });
+    for (auto& t : threads) t.join();
+  };
+  mc::Report last;
+  uint64_t executions = 0;
+  for (auto _ : state) {
+    last = mc::check(test);
+    executions += last.executions;
+  }
+  Report(state, last, executions);
+}
+BENCHMARK(BM_FetchAdd)->DenseRange(2, 7)->Unit(benchmark::kMillisecond);
+
+// Three threads each store to their own location and load the next one's (a 3-cycle of SB).
+void BM_StoreBuffering3(benchmark::State& state) {
+  const auto model = static_cast<mc::Model>(state.range(0));
+  auto test = [] {
+    mc::atomic<int> x{0}, y{0}, z{0};
+    litmus::Threads(
+        [&] {
+          x.store(1, mc::relaxed);
+          (void)y.load(mc::relaxed);
+        },
+        [&] {
+          y.store(1, mc::relaxed);
+          (void)z.load(mc::relaxed);
+        },
+        [&] {
+          z.store(1, mc::relaxed);
+          (void)x.load(mc::relaxed);
+        });
+  };
+  mc::Report last;
+  uint64_t executions = 0;
+  for (auto _ : state) {
+    last = mc::check(test, {.model = model});
+    executions += last.executions;
+  }
+  Report(state, last, executions);
+}
+BENCHMARK(BM_StoreBuffering3)->Arg(static_cast<int>(mc::Model::kRC11))
+    ->Arg(static_cast<int>(mc::Model::kSC));
+
+// IRIW with a third writer of both locations: 5 threads, mixed release/acquire/seq_cst.
+void BM_IriwStress(benchmark::State& state) {
+  auto test = [] {
+    mc::atomic<int> x{0}, y{0};
+    litmus::Threads([&] { x.store(1, mc::release); }, [&] { y.store(1, mc::release); },
+                    [&] {
+                      x.store(2, mc::seq_cst);
+                      y.store(2, mc::seq_cst);
+                    },
+                    [&] {
+                      (void)x.load(mc::acquire);
+                      (void)y.load(mc::seq_cst);
+                    },
+                    [&] {
+                      (void)y.load(mc::acquire);
+                      (void)x.load(mc::seq_cst);
+                    });
+  };
+  mc::Report last;
+  uint64_t executions = 0;
+  for (auto _ : state) {
+    last = mc::check(test);
+    executions += last.executions;
+  }
+  Report(state, last, executions);
+}
+BENCHMARK(BM_IriwStress)->Unit(benchmark::kMillisecond);
+
+// Every conformance row, one benchmark each, under RC11.
+void RegisterConformance() {
+  for (const auto& t : litmus::Registry()) {
+    benchmark::RegisterBenchmark(("BM_Conformance/" + t.name).c_str(),
+                                 [&t](benchmark::State& state) {
+                                   mc::Report last;
+                                   uint64_t executions = 0;
+                                   for (auto _ : state) {
+                                     last = mc::check(t.body);
+                                     executions += last.executions;
+                                   }
+                                   Report(state, last, executions);
+                                 });
+  }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  RegisterConformance();
+  benchmark::Initialize(&argc, argv);
+  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
+  benchmark::RunSpecifiedBenchmarks();
+  benchmark::Shutdown();
+  return 0;
+}

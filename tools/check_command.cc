@@ -1,0 +1,163 @@
+#include "check_command.h"
+
+#include <chrono>
+#include <cstdio>
+#include <iomanip>
+#include <sstream>
+
+#include "litmus/litmus.h"
+
+namespace mapcheck {
+namespace {
+
+constexpr const char* kCheckUsage =
+    "usage: mapcheck check [FILTER] [--model rc11|sc|all] [--verbose]\n"
+    "\n"
+    "Model-checks every registered litmus test whose name contains FILTER (default: all) under\n"
+    "the chosen memory models (default: all) and prints one row per test and model: the verdict\n"
+    "of its outcome condition, the expected verdict, the executions explored against the\n"
+    "expected count, and the time. Exits 1 if any result differs from its expectation.\n"
+    "\n"
+    "  --model M    rc11, sc or all\n"
+    "  --verbose    print the full report of every mismatch\n";
+
+constexpr const char* kListUsage =
+    "usage: mapcheck list [--json]\n"
+    "\n"
+    "Lists the registered litmus tests with their programs and expectations.\n";
+
+std::string JsonEscape(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '"' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out;
+}
+
+}  // namespace
+
+int CheckCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+  std::string filter;
+  std::vector<mc::Model> models = {mc::Model::kRC11, mc::Model::kSC};
+  bool verbose = false;
+  for (size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    if (a == "--help" || a == "-h") {
+      out << kCheckUsage;
+      return 0;
+    }
+    if (a == "--verbose") {
+      verbose = true;
+    } else if (a == "--model") {
+      if (i + 1 == args.size()) {
+        err << "mapcheck check: --model needs a value: rc11, sc or all\n";
+        return 2;
+      }
+      const std::string& m = args[++i];
+      if (m == "rc11") {
+        models = {mc::Model::kRC11};
+      } else if (m == "sc") {
+        models = {mc::Model::kSC};
+      } else if (m == "all") {
+        models = {mc::Model::kRC11, mc::Model::kSC};
+      } else {
+        err << "mapcheck check: unknown model '" << m << "' (expected rc11, sc or all)\n";
+        return 2;
+      }
+    } else if (a.starts_with("-")) {
+      err << "mapcheck check: unknown option '" << a << "'\n" << kCheckUsage;
+      return 2;
+    } else if (filter.empty()) {
+      filter = a;
+    } else {
+      err << "mapcheck check: only one FILTER may be given ('" << filter << "', '" << a
+          << "')\n";
+      return 2;
+    }
+  }
+
+  std::vector<const litmus::LitmusTest*> selected;
+  for (const auto& t : litmus::Registry()) {
+    if (t.name.find(filter) != std::string::npos) selected.push_back(&t);
+  }
+  if (selected.empty()) {
+    err << "mapcheck check: no litmus test matches '" << filter << "' (see mapcheck list)\n";
+    return 2;
+  }
+
+  out << std::left << std::setw(30) << "test" << std::setw(6) << "model" << std::setw(11)
+      << "verdict" << std::setw(11) << "expected" << std::setw(14) << "executions"
+      << std::setw(10) << "time" << "result\n";
+  int passed = 0;
+  int failed = 0;
+  std::vector<litmus::Result> mismatches;
+  for (const auto* test : selected) {
+    for (mc::Model model : models) {
+      litmus::Result r = litmus::RunLitmus(*test, model);
+      const auto& want = test->Expected(model);
+      std::ostringstream execs;
+      execs << r.report.executions << "/" << want.executions;
+      std::ostringstream time;
+      time << std::fixed << std::setprecision(1) << r.report.seconds * 1000 << "ms";
+      const char* verdict = r.report.verdict != mc::Verdict::kOk
+                                ? "error"
+                                : (r.allowed ? "allowed" : "forbidden");
+      out << std::left << std::setw(30) << test->name << std::setw(6) << mc::ModelName(model)
+          << std::setw(11) << verdict << std::setw(11)
+          << (want.allowed ? "allowed" : "forbidden") << std::setw(14) << execs.str()
+          << std::setw(10) << time.str() << (r.pass ? "ok" : "MISMATCH") << "\n";
+      if (r.pass) {
+        ++passed;
+      } else {
+        ++failed;
+        mismatches.push_back(std::move(r));
+      }
+    }
+  }
+  for (const auto& m : mismatches) {
+    err << "\nMISMATCH " << m.test->name << " under " << mc::ModelName(m.model) << ": "
+        << m.problem << "\n  program: " << m.test->program << "\n";
+    if (verbose) err << m.report.ToString();
+  }
+  out << "\n" << passed << " passed, " << failed << " failed\n";
+  return failed == 0 ? 0 : 1;
+}
+
+int ListCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+  bool json = false;
+  for (const auto& a : args) {
+    if (a == "--help" || a == "-h") {
+      out << kListUsage;
+      return 0;
+    }
+    if (a == "--json") {
+      json = true;
+    } else {
+      err << "mapcheck list: unknown argument '" << a << "'\n" << kListUsage;
+      return 2;
+    }
+  }
+  if (json) {
+    out << "{\"litmus\": [";
+    bool first = true;
+    for (const auto& t : litmus::Registry()) {
+      out << (first ? "\n" : ",\n") << "  {\"name\": \"" << JsonEscape(t.name)
+          << "\", \"family\": \"" << JsonEscape(t.family) << "\", \"program\": \""
+          << JsonEscape(t.program) << "\", \"condition\": \""
+          << JsonEscape(litmus::ConditionText(t.condition)) << "\", \"rc11\": {\"allowed\": "
+          << (t.rc11.allowed ? "true" : "false") << ", \"executions\": " << t.rc11.executions
+          << "}, \"sc\": {\"allowed\": " << (t.sc.allowed ? "true" : "false")
+          << ", \"executions\": " << t.sc.executions << "}}";
+      first = false;
+    }
+    out << "\n]}\n";
+    return 0;
+  }
+  for (const auto& t : litmus::Registry()) {
+    out << std::left << std::setw(30) << t.name << t.family << ": " << t.program << "\n";
+  }
+  return 0;
+}
+
+}  // namespace mapcheck

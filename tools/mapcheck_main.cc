@@ -1,0 +1,34 @@
+// mapcheck: the command line. Subcommands live in their own files; this only dispatches.
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "check_command.h"
+
+namespace {
+
+constexpr const char* kUsage =
+    "usage: mapcheck <command> [arguments]\n"
+    "\n"
+    "mapcheck settles concurrent hash-map questions with model-checked evidence.\n"
+    "\n"
+    "commands:\n"
+    "  check [FILTER]   model-check the litmus tests and print a verdict table\n"
+    "  list             list the litmus tests\n"
+    "\n"
+    "`mapcheck <command> --help` describes each command.\n";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const std::vector<std::string> args(argv + 1, argv + argc);
+  if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
+    (args.empty() ? std::cerr : std::cout) << kUsage;
+    return args.empty() ? 2 : 0;
+  }
+  const std::vector<std::string> rest(args.begin() + 1, args.end());
+  if (args[0] == "check") return mapcheck::CheckCommand(rest, std::cout, std::cerr);
+  if (args[0] == "list") return mapcheck::ListCommand(rest, std::cout, std::cerr);
+  std::cerr << "mapcheck: unknown command '" << args[0] << "'\n\n" << kUsage;
+  return 2;
+}
