@@ -20,7 +20,7 @@ Explorer::Explorer(const std::function<void()>& test, const Options& options)
     : test_(test),
       options_(options),
       model_(MakeMemoryModel(options.model)),
-      stacks_(options.stack_size),
+      stacks_(StackPoolFor(options.stack_size)),
       start_(std::chrono::steady_clock::now()) {}
 
 std::unique_ptr<Execution> Explorer::NewExecution() {

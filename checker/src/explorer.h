@@ -63,7 +63,7 @@ class Explorer {
   const std::function<void()>& test_;
   Options options_;
   std::unique_ptr<MemoryModel> model_;
-  StackPool stacks_;
+  StackPool& stacks_;
   VisitedSet visited_;
   std::vector<PathStep> path_;
   std::vector<Frame> frames_;

@@ -132,4 +132,13 @@ FiberStack* StackPool::Acquire() {
   return stacks_[next_++].get();
 }
 
+StackPool& StackPoolFor(size_t stack_size) {
+  thread_local std::vector<std::unique_ptr<StackPool>> pools;
+  for (auto& pool : pools) {
+    if (pool->stack_size() == stack_size) return *pool;
+  }
+  pools.push_back(std::make_unique<StackPool>(stack_size));
+  return *pools.back();
+}
+
 }  // namespace mc::internal

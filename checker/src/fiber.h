@@ -54,18 +54,20 @@ class Fiber {
   void* scheduler_context_ = nullptr;  // fcontext of the scheduler while this fiber runs
   bool finished_ = false;
   bool started_ = false;
-  // Sanitizer bookkeeping.
-  void* tsan_fiber_ = nullptr;
-  void* tsan_scheduler_ = nullptr;
-  void* asan_fake_stack_ = nullptr;
-  const void* asan_scheduler_bottom_ = nullptr;
-  size_t asan_scheduler_size_ = 0;
+  // Sanitizer bookkeeping, used only in sanitizer builds.
+  [[maybe_unused]] void* tsan_fiber_ = nullptr;
+  [[maybe_unused]] void* tsan_scheduler_ = nullptr;
+  [[maybe_unused]] void* asan_fake_stack_ = nullptr;
+  [[maybe_unused]] const void* asan_scheduler_bottom_ = nullptr;
+  [[maybe_unused]] size_t asan_scheduler_size_ = 0;
 };
 
-// Reuses stacks across executions: an exploration re-runs the test thousands of times.
+// Reuses stacks across executions: an exploration re-runs the test thousands of times, and a test
+// suite runs many explorations. One pool per OS thread and stack size (StackPoolFor).
 class StackPool {
  public:
   explicit StackPool(size_t stack_size) : stack_size_(stack_size) {}
+  size_t stack_size() const { return stack_size_; }
   FiberStack* Acquire();
   void ReleaseAll() { next_ = 0; }
 
@@ -74,5 +76,9 @@ class StackPool {
   std::vector<std::unique_ptr<FiberStack>> stacks_;
   size_t next_ = 0;
 };
+
+// The calling OS thread's pool for stacks of `stack_size` bytes. Only one execution runs on an OS
+// thread at a time, so the pool is never shared by two live executions.
+StackPool& StackPoolFor(size_t stack_size);
 
 }  // namespace mc::internal

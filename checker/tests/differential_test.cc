@@ -3,7 +3,7 @@
 // checked against rows of CONFORMANCE.md, so the two sides are validated independently.
 //
 // MC_DIFF_PROGRAMS (default 1000), MC_DIFF_SEED (default 20261126) and MC_DIFF_MAX_WRITES
-// (writes per location, default 3) set the run; the `slow` ctest label runs 5,000 programs with
+// (writes per location, default 3) set the run; the `slow` ctest label runs 2,000 programs with
 // up to 4 writes per location.
 #include <gtest/gtest.h>
 
