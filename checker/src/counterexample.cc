@@ -28,7 +28,8 @@ Counterexample BuildCounterexample(const ExecutionGraph& g, const Finding& findi
     t.op = e.op;
     if (e.location != kNone) {
       const Event& init = g[g.Location(e.location).init_event];
-      t.location = std::string(g.Location(e.location).atomic ? "atomic" : "var") + "@" +
+      const LocationInfo& loc = g.Location(e.location);
+      t.location = std::string(loc.mutex ? "mutex" : (loc.atomic ? "atomic" : "var")) + "@" +
                    SourceText(init.where);
     }
     if (e.IsAccess() || e.IsFence()) {
@@ -46,14 +47,14 @@ Counterexample BuildCounterexample(const ExecutionGraph& g, const Finding& findi
                     finding.highlighted.end();
     cx.events.push_back(std::move(t));
   }
-  if (finding.stop_thread) {
+  for (const Finding::Stop& s : finding.stops) {
     TraceEvent stop;
-    stop.thread = static_cast<int>(*finding.stop_thread);
-    stop.index = static_cast<int>(g.ThreadEvents(*finding.stop_thread).size());
+    stop.thread = static_cast<int>(s.thread);
+    stop.index = static_cast<int>(g.ThreadEvents(s.thread).size());
     stop.kind = "stop";
-    stop.op = finding.stop_what;
-    stop.file = BaseName(finding.stop_where.file_name());
-    stop.line = static_cast<int>(finding.stop_where.line());
+    stop.op = s.what;
+    stop.file = BaseName(s.where.file_name());
+    stop.line = static_cast<int>(s.where.line());
     stop.highlighted = true;
     cx.events.push_back(std::move(stop));
   }

@@ -74,15 +74,7 @@ Execution::Status Execution::Advance() {
   }
   if (all_finished) return Status::kComplete;
   if (Eligible().empty()) {
-    std::ostringstream msg;
-    msg << "deadlock: every unfinished thread is blocked:";
-    for (uint32_t t = 0; t < threads_.size(); ++t) {
-      const auto& ts = threads_[t];
-      if (ts.status != ThreadStatus::kWaiting) continue;
-      msg << " thread " << t << " waits in join() of thread " << ts.request.target << " at "
-          << SourceText(ts.request.where) << ";";
-    }
-    SetFinding(Verdict::kDeadlock, msg.str());
+    ReportDeadlock();
     return Status::kFinding;
   }
   return Status::kDecision;
@@ -101,9 +93,12 @@ std::vector<uint32_t> Execution::Eligible() const {
   std::vector<uint32_t> eligible;
   for (uint32_t t = 0; t < threads_.size(); ++t) {
     const auto& ts = threads_[t];
-    if (ts.status == ThreadStatus::kWaiting && ts.request.kind != RequestKind::kJoin) {
-      eligible.push_back(t);
+    if (ts.status != ThreadStatus::kWaiting || ts.request.kind == RequestKind::kJoin) continue;
+    if (ts.request.kind == RequestKind::kLock &&
+        !Available(MutexValue(ts.request.location), ts.request.shared)) {
+      continue;  // blocked until the mutex is released
     }
+    eligible.push_back(t);
   }
   return eligible;
 }
@@ -129,6 +124,12 @@ std::vector<uint64_t> Execution::ChoiceRange(uint32_t thread) const {
       break;
     case RequestKind::kJoin:
       range.push_back(0);
+      break;
+    case RequestKind::kLock:
+      range.push_back(writes - 1);  // a lock takes the mutex's latest state
+      break;
+    case RequestKind::kTryLock:  // succeeds on the latest state, or fails on a held one
+      for (uint64_t p = 0; p < writes; ++p) range.push_back(p);
       break;
     case RequestKind::kNothing:
       break;
@@ -224,6 +225,20 @@ bool Execution::Build(uint32_t thread, uint64_t choice) {
       added = true;
       break;
     }
+    case RequestKind::kLock:
+    case RequestKind::kTryLock: {
+      // Taking the lock reads the latest state (an RMW after any other write would break the
+      // atomicity of the lock that read it). A failing try_lock reads any state that holds the
+      // mutex, as coherence allows; it never fails spuriously.
+      if (choice >= mo.size()) break;
+      const uint64_t state = graph_[mo[choice]].value;
+      if (Available(state, rq.shared)) {
+        if (choice + 1 == mo.size()) added = add_rmw(choice, rq.shared ? state + 1 : kExclusive);
+      } else if (rq.kind == RequestKind::kTryLock) {
+        added = add_read(choice, false, relaxed);
+      }
+      break;
+    }
     case RequestKind::kNothing:
       break;
   }
@@ -255,6 +270,18 @@ bool Execution::Apply(uint32_t thread, uint64_t choice) {
     if (e.IsRead() || e.kind == EventKind::kChoose) rq.result = e.value;
   }
   rq.success = rq.kind == RequestKind::kCas && choice % 2 == 0;
+  if (rq.kind == RequestKind::kLock || rq.kind == RequestKind::kTryLock) {
+    rq.success = graph_[graph_.size() - 1].IsWrite();  // the RMW happened: the lock is taken
+    if (rq.success) {
+      MutexState& m = Mutex(rq.location);
+      if (rq.shared) {
+        if (m.readers.size() <= thread) m.readers.resize(thread + 1, 0);
+        ++m.readers[thread];
+      } else {
+        m.owner = thread;
+      }
+    }
+  }
   threads_[thread].status = ThreadStatus::kRunnable;
   CheckRaces(first);
   return true;
@@ -293,10 +320,11 @@ std::string Execution::Outcome() const {
   return out;
 }
 
-void Execution::SetFinding(Verdict verdict, std::string message) {
-  if (finding_.verdict != Verdict::kOk) return;
+bool Execution::SetFinding(Verdict verdict, std::string message) {
+  if (finding_.verdict != Verdict::kOk) return false;
   finding_.verdict = verdict;
   finding_.message = std::move(message);
+  return true;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -311,6 +339,7 @@ void Execution::ThreadMain(uint32_t thread) {
   }
   try {
     body();
+    if (aborting_) throw AbortRun{};
     Event end;
     end.kind = EventKind::kThreadEnd;
     end.thread = thread;
@@ -331,7 +360,7 @@ void Execution::ThreadMain(uint32_t thread) {
   threads_[thread].status = ThreadStatus::kFinished;
 }
 
-void Execution::Post(Request request) {
+void Execution::Post(Request request, bool may_throw) {
   const uint32_t self = current_;
   if (graph_.ThreadEvents(self).size() >= options_.max_events_per_thread) {
     UsageError("thread " + std::to_string(self) + " exceeded " +
@@ -343,7 +372,7 @@ void Execution::Post(Request request) {
   threads_[self].request = request;
   threads_[self].status = ThreadStatus::kWaiting;
   threads_[self].fiber->Suspend();
-  if (aborting_) throw AbortRun{};
+  if (aborting_ && may_throw) throw AbortRun{};
 }
 
 void Execution::StopCurrentThread() {
@@ -356,10 +385,9 @@ void Execution::StopCurrentThread() {
 
 void Execution::UsageError(std::string message, const std::source_location& where) {
   if (aborting_) throw AbortRun{};
-  SetFinding(Verdict::kUsageError, message + " (at " + SourceText(where) + ")");
-  finding_.stop_thread = current_;
-  finding_.stop_what = "usage error";
-  finding_.stop_where = where;
+  if (SetFinding(Verdict::kUsageError, message + " (at " + SourceText(where) + ")")) {
+    finding_.stops.push_back({current_, "usage error", where});
+  }
   StopCurrentThread();
 }
 
@@ -531,13 +559,18 @@ void Execution::Join(detail::ThreadRef ref, const std::source_location& where) {
 void Execution::DestroyedJoinable(detail::ThreadRef ref, const std::source_location& where) {
   // Called from a destructor: must not throw. During unwinding it is expected and harmless.
   if (aborting_ || std::uncaught_exceptions() > 0) return;
-  SetFinding(Verdict::kUsageError,
-             "the mc::thread created at " + SourceText(where) + " (thread " +
-                 std::to_string(ref.thread) +
-                 ") was destroyed without join(); std::thread would call std::terminate");
-  finding_.stop_thread = current_;
-  finding_.stop_what = "destroyed a joinable mc::thread";
-  finding_.stop_where = where;
+  StopInDestructor(Verdict::kUsageError,
+                   "the mc::thread created at " + SourceText(where) + " (thread " +
+                       std::to_string(ref.thread) +
+                       ") was destroyed without join(); std::thread would call std::terminate",
+                   "destroyed a joinable mc::thread", where);
+}
+
+void Execution::StopInDestructor(Verdict verdict, std::string message, std::string what,
+                                 const std::source_location& where) {
+  if (SetFinding(verdict, std::move(message))) {
+    finding_.stops.push_back({current_, std::move(what), where});
+  }
   threads_[current_].status = ThreadStatus::kStopped;
   threads_[current_].fiber->Suspend();
 }
@@ -555,10 +588,9 @@ uint64_t Execution::Choose(uint64_t n, const std::source_location& where) {
   return threads_[current_].request.result;
 }
 
-void Execution::Assume(bool condition, const std::source_location& where) {
+void Execution::Assume(bool condition, const std::source_location& /*where*/) {
   if (aborting_) throw AbortRun{};
   if (condition) return;
-  finding_.stop_where = where;
   const uint32_t self = current_;
   threads_[self].status = ThreadStatus::kBlocked;
   threads_[self].fiber->Suspend();
@@ -567,13 +599,182 @@ void Execution::Assume(bool condition, const std::source_location& where) {
 
 void Execution::AssertFailed(const char* expression, const std::source_location& where) {
   if (aborting_) throw AbortRun{};
-  SetFinding(Verdict::kAssertionFailed, std::string("MC_ASSERT(") + expression +
-                                            ") failed in thread " + std::to_string(current_) +
-                                            " at " + SourceText(where));
-  finding_.stop_thread = current_;
-  finding_.stop_what = std::string("MC_ASSERT(") + expression + ") failed";
-  finding_.stop_where = where;
+  if (SetFinding(Verdict::kAssertionFailed, std::string("MC_ASSERT(") + expression +
+                                                ") failed in thread " + std::to_string(current_) +
+                                                " at " + SourceText(where))) {
+    finding_.stops.push_back({current_, std::string("MC_ASSERT(") + expression + ") failed", where});
+  }
   StopCurrentThread();
+}
+
+uint64_t Execution::MutexValue(uint32_t location) const {
+  return graph_[graph_.Mo(location).back()].value;
+}
+
+detail::ObjectRef Execution::RegisterMutex(const std::source_location& where) {
+  if (aborting_) return detail::ObjectRef{};
+  const uint32_t loc = graph_.AddLocation(true, true);
+  Event e;
+  e.kind = EventKind::kInit;
+  e.location = loc;
+  e.atomic = true;
+  e.op = "init";
+  e.where = where;
+  AppendEvent(e);
+  mutexes_[loc].created_at = where;
+  return detail::ObjectRef{serial_, loc};
+}
+
+void Execution::MutexLock(detail::ObjectRef ref, bool shared, const std::source_location& where) {
+  if (aborting_) throw AbortRun{};
+  const uint32_t loc = CheckedLocation(ref, where);
+  const MutexState& m = Mutex(loc);
+  const bool holds = m.owner == current_ ||
+                     (current_ < m.readers.size() && m.readers[current_] > 0);
+  if (holds) {
+    UsageError("thread " + std::to_string(current_) + " locks the mutex constructed at " +
+                   SourceText(m.created_at) +
+                   " that it already holds (not a recursive mutex: this deadlocks or is "
+                   "undefined)",
+               where);
+  }
+  Request rq;
+  rq.kind = RequestKind::kLock;
+  rq.location = loc;
+  rq.order = acquire;
+  rq.shared = shared;
+  rq.op = shared ? "lock_shared" : "lock";
+  rq.where = where;
+  Post(rq);
+}
+
+bool Execution::MutexTryLock(detail::ObjectRef ref, bool shared,
+                             const std::source_location& where) {
+  if (aborting_) throw AbortRun{};
+  Request rq;
+  rq.kind = RequestKind::kTryLock;
+  rq.location = CheckedLocation(ref, where);
+  rq.order = acquire;
+  rq.shared = shared;
+  rq.op = shared ? "try_lock_shared" : "try_lock";
+  rq.where = where;
+  Post(rq);
+  return threads_[current_].request.success;
+}
+
+// Unlocks run in destructors (lock_guard, unique_lock), which must not throw: when the run is torn
+// down, an unlock returns and the thread unwinds at its next event instead.
+void Execution::MutexUnlock(detail::ObjectRef ref, bool shared,
+                            const std::source_location& where) {
+  if (aborting_) return;
+  const uint32_t loc = CheckedLocation(ref, where);
+  MutexState& m = Mutex(loc);
+  const bool holds = shared ? (current_ < m.readers.size() && m.readers[current_] > 0)
+                            : m.owner == current_;
+  if (!holds) {
+    const std::string held =
+        m.owner != kNone ? "it is held by thread " + std::to_string(m.owner)
+                         : std::string("it is not locked") + (shared ? " for reading" : "");
+    UsageError("thread " + std::to_string(current_) + " calls " +
+                   (shared ? "unlock_shared" : "unlock") + " on the mutex constructed at " +
+                   SourceText(m.created_at) + " but " + held,
+               where);
+  }
+  Request rq;
+  rq.location = loc;
+  rq.order = release;
+  rq.where = where;
+  if (shared) {
+    --m.readers[current_];
+    rq.kind = RequestKind::kRmw;
+    rq.fn = [](uint64_t state, uint64_t) { return state - 1; };
+    rq.op = "unlock_shared";
+  } else {
+    m.owner = kNone;
+    rq.kind = RequestKind::kWrite;
+    rq.value = 0;
+    rq.op = "unlock";
+  }
+  Post(rq, /*may_throw=*/false);
+}
+
+void Execution::MutexDestroyed(detail::ObjectRef ref, const std::source_location& where) {
+  if (aborting_ || std::uncaught_exceptions() > 0 || ref.serial != serial_) return;
+  const MutexState& m = Mutex(ref.location);
+  uint32_t holder = m.owner;
+  for (uint32_t t = 0; holder == kNone && t < m.readers.size(); ++t) {
+    if (m.readers[t] > 0) holder = t;
+  }
+  if (holder == kNone) return;
+  StopInDestructor(Verdict::kUsageError,
+                   "the mutex constructed at " + SourceText(where) +
+                       " was destroyed while thread " + std::to_string(holder) + " holds it",
+                   "destroyed a locked mutex", where);
+}
+
+std::string Execution::DescribeWait(uint32_t thread) {
+  const Request& rq = threads_[thread].request;
+  std::ostringstream out;
+  out << "thread " << thread << " waits at " << SourceText(rq.where) << " in ";
+  if (rq.kind == RequestKind::kJoin) {
+    out << "join() of thread " << rq.target;
+  } else {
+    const MutexState& m = Mutex(rq.location);
+    out << rq.op << "() of the mutex constructed at " << SourceText(m.created_at);
+    if (m.owner != kNone) out << ", held by thread " << m.owner;
+    for (uint32_t t = 0; t < m.readers.size(); ++t) {
+      if (m.readers[t] > 0) out << ", read-held by thread " << t;
+    }
+  }
+  return out.str();
+}
+
+// Every unfinished thread waits. Follow "waits for" edges (the joined thread, a holder of the
+// mutex) from each waiting thread; a cycle is a deadlock among those threads, and otherwise the
+// waiting threads are blocked forever (a partial deadlock when others finished).
+void Execution::ReportDeadlock() {
+  auto waits_for = [&](uint32_t t) -> uint32_t {
+    const Request& rq = threads_[t].request;
+    if (rq.kind == RequestKind::kJoin) return rq.target;
+    const MutexState& m = Mutex(rq.location);
+    if (m.owner != kNone) return m.owner;
+    for (uint32_t r = 0; r < m.readers.size(); ++r) {
+      if (m.readers[r] > 0) return r;
+    }
+    return kNone;
+  };
+  std::vector<uint32_t> cycle;
+  for (uint32_t start = 0; start < threads_.size() && cycle.empty(); ++start) {
+    if (threads_[start].status != ThreadStatus::kWaiting) continue;
+    std::vector<uint32_t> path;
+    uint32_t t = start;
+    while (t != kNone && threads_[t].status == ThreadStatus::kWaiting &&
+           std::find(path.begin(), path.end(), t) == path.end()) {
+      path.push_back(t);
+      t = waits_for(t);
+    }
+    if (t != kNone && std::find(path.begin(), path.end(), t) != path.end()) {
+      cycle.assign(std::find(path.begin(), path.end(), t), path.end());
+    }
+  }
+  std::ostringstream msg;
+  std::vector<uint32_t> blocked;
+  for (uint32_t t = 0; t < threads_.size(); ++t) {
+    if (threads_[t].status == ThreadStatus::kWaiting) blocked.push_back(t);
+  }
+  const auto& shown = cycle.empty() ? blocked : cycle;
+  msg << (cycle.empty() ? "deadlock: threads blocked forever: " : "deadlock: a wait-for cycle: ");
+  for (size_t i = 0; i < shown.size(); ++i) {
+    msg << (i == 0 ? "" : "; ") << DescribeWait(shown[i]);
+  }
+  if (!cycle.empty() && blocked.size() > cycle.size()) {
+    msg << " (" << blocked.size() - cycle.size() << " more threads wait on them)";
+  }
+  SetFinding(Verdict::kDeadlock, msg.str());
+  for (uint32_t t : blocked) {
+    const Request& rq = threads_[t].request;
+    finding_.stops.push_back({t, std::string("blocked in ") + rq.op, rq.where});
+  }
 }
 
 void Execution::Observe(std::string_view name, int64_t value) {

@@ -14,6 +14,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <source_location>
@@ -45,10 +46,14 @@ struct Finding {
   Verdict verdict = Verdict::kOk;
   std::string message;
   std::vector<uint32_t> highlighted;  // events of the finding
-  // Where a thread stopped (failed assertion, misuse), shown after its events.
-  std::optional<uint32_t> stop_thread;
-  std::string stop_what;
-  std::source_location stop_where;
+  // Where threads stopped (a failed assertion, misuse, a deadlocked wait), shown after their
+  // events.
+  struct Stop {
+    uint32_t thread = 0;
+    std::string what;
+    std::source_location where;
+  };
+  std::vector<Stop> stops;
 };
 
 class Execution {
@@ -94,10 +99,17 @@ class Execution {
   void Assume(bool condition, const std::source_location& where);
   [[noreturn]] void AssertFailed(const char* expression, const std::source_location& where);
   void Observe(std::string_view name, int64_t value);
+  detail::ObjectRef RegisterMutex(const std::source_location& where);
+  void MutexLock(detail::ObjectRef ref, bool shared, const std::source_location& where);
+  bool MutexTryLock(detail::ObjectRef ref, bool shared, const std::source_location& where);
+  void MutexUnlock(detail::ObjectRef ref, bool shared, const std::source_location& where);
+  void MutexDestroyed(detail::ObjectRef ref, const std::source_location& where);
   [[noreturn]] void UsageError(std::string message, const std::source_location& where);
 
  private:
-  enum class RequestKind : uint8_t { kNothing, kRead, kWrite, kRmw, kCas, kChoose, kJoin };
+  enum class RequestKind : uint8_t {
+    kNothing, kRead, kWrite, kRmw, kCas, kChoose, kJoin, kLock, kTryLock
+  };
   struct Request {
     RequestKind kind = RequestKind::kNothing;
     uint32_t location = kNone;
@@ -109,6 +121,7 @@ class Execution {
     bool weak = false;
     uint64_t choices = 0;         // choose
     uint32_t target = kNone;      // join
+    bool shared = false;          // lock, try-lock: the reader side of a shared_mutex
     const char* op = "";
     std::source_location where;
     uint64_t result = 0;  // response: value read / chosen
@@ -124,12 +137,34 @@ class Execution {
     std::source_location created_at;
   };
 
+  // The bookkeeping of a mutex beside its state in the graph: who holds it, for misuse and
+  // deadlock reports. The graph alone decides when it can be taken.
+  struct MutexState {
+    uint32_t owner = kNone;
+    std::vector<uint32_t> readers;  // shared holds per thread
+    std::source_location created_at;
+  };
+  static constexpr uint64_t kExclusive = uint64_t{1} << 63;  // state: held exclusively
+  static bool Available(uint64_t state, bool shared) {
+    return shared ? (state & kExclusive) == 0 : state == 0;
+  }
+  uint64_t MutexValue(uint32_t location) const;
+  MutexState& Mutex(uint32_t location) { return mutexes_[location]; }
+  std::string DescribeWait(uint32_t thread);
+  void ReportDeadlock();
+  // Records a finding that stops the current thread from inside a destructor (must not throw).
+  void StopInDestructor(Verdict verdict, std::string message, std::string what,
+                        const std::source_location& where);
+
   void ThreadMain(uint32_t thread);
-  // Posts the current thread's request and waits for the scheduler's response.
-  void Post(Request request);
+  // Posts the current thread's request and waits for the scheduler's response. If the run is torn
+  // down meanwhile, throws AbortRun to unwind the thread, or returns when `may_throw` is false
+  // (calls made from destructors).
+  void Post(Request request, bool may_throw = true);
   // Stops the current thread for good (it is unwound when the run is torn down).
   [[noreturn]] void StopCurrentThread();
-  void SetFinding(Verdict verdict, std::string message);
+  // Records the run's finding; false if it already has one (the first one is kept).
+  bool SetFinding(Verdict verdict, std::string message);
   uint32_t CheckedLocation(detail::ObjectRef ref, const std::source_location& where);
   uint32_t AppendEvent(Event e);  // for events added without a decision
   void ValidateOrder(memory_order order, bool load, bool store, const std::source_location& where);
@@ -153,6 +188,7 @@ class Execution {
   bool aborting_ = false;
   Finding finding_;
   std::vector<std::pair<std::string, int64_t>> observed_;
+  std::map<uint32_t, MutexState> mutexes_;
 };
 
 }  // namespace mc::internal

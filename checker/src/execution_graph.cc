@@ -24,8 +24,8 @@ uint32_t ExecutionGraph::AddThread(uint64_t canonical) {
   return static_cast<uint32_t>(threads_.size() - 1);
 }
 
-uint32_t ExecutionGraph::AddLocation(bool atomic) {
-  locations_.push_back(LocationInfo{atomic, kNone, 0});
+uint32_t ExecutionGraph::AddLocation(bool atomic, bool mutex) {
+  locations_.push_back(LocationInfo{atomic, mutex, kNone, 0});
   loc_events_.emplace_back();
   mo_.emplace_back();
   return static_cast<uint32_t>(locations_.size() - 1);

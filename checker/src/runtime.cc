@@ -85,6 +85,22 @@ void Join(ThreadRef ref, const SourceLocation& where) {
 void DestroyedJoinable(ThreadRef ref, const SourceLocation& where) {
   if (internal::g_active != nullptr) internal::g_active->DestroyedJoinable(ref, where);
 }
+ObjectRef RegisterMutex(const SourceLocation& where) {
+  if (internal::g_active == nullptr) return ObjectRef{};
+  return internal::g_active->RegisterMutex(where);
+}
+void MutexLock(ObjectRef ref, bool shared, const SourceLocation& where) {
+  Active(where, "an mc mutex").MutexLock(ref, shared, where);
+}
+bool MutexTryLock(ObjectRef ref, bool shared, const SourceLocation& where) {
+  return Active(where, "an mc mutex").MutexTryLock(ref, shared, where);
+}
+void MutexUnlock(ObjectRef ref, bool shared, const SourceLocation& where) {
+  Active(where, "an mc mutex").MutexUnlock(ref, shared, where);
+}
+void MutexDestroyed(ObjectRef ref, const SourceLocation& where) {
+  if (internal::g_active != nullptr) internal::g_active->MutexDestroyed(ref, where);
+}
 uint64_t Choose(uint64_t n, const SourceLocation& where) {
   return Active(where, "mc::choose").Choose(n, where);
 }

@@ -5,6 +5,7 @@
 #include "mc/atomic.h"
 #include "mc/check.h"
 #include "mc/memory_order.h"
+#include "mc/mutex.h"
 #include "mc/report.h"
 #include "mc/thread.h"
 #include "mc/var.h"

@@ -45,6 +45,13 @@ void Join(ThreadRef ref, const SourceLocation& where);
 // A joinable mc::thread was destroyed: std::thread would call std::terminate.
 void DestroyedJoinable(ThreadRef ref, const SourceLocation& where);
 
+// Mutexes (mc::mutex, mc::shared_mutex). `shared` selects the reader side.
+ObjectRef RegisterMutex(const SourceLocation& where);
+void MutexLock(ObjectRef ref, bool shared, const SourceLocation& where);
+bool MutexTryLock(ObjectRef ref, bool shared, const SourceLocation& where);
+void MutexUnlock(ObjectRef ref, bool shared, const SourceLocation& where);
+void MutexDestroyed(ObjectRef ref, const SourceLocation& where);  // from a destructor
+
 uint64_t Choose(uint64_t n, const SourceLocation& where);
 void Assume(bool condition, const SourceLocation& where);
 [[noreturn]] void AssertFailed(const char* expression, const SourceLocation& where);

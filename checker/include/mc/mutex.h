@@ -1,0 +1,73 @@
+// mc::mutex and mc::shared_mutex: std-compatible locks whose acquisitions the checker explores.
+// std::lock_guard, std::unique_lock and std::shared_lock work with them.
+//
+// A lock acquisition is an acquire read-modify-write of the mutex's state that can only happen
+// while the mutex is free, and an unlock is a release write, so lock order is modification
+// order and an unlock synchronises with the next lock. try_lock never fails spuriously here.
+// Misuse is a usage error naming the line: unlocking a mutex the thread does not hold, locking a
+// mutex it already holds, destroying a locked mutex. Threads blocked forever on locks (or joins)
+// are a deadlock, reported with the wait-for cycle or the blocked set.
+#pragma once
+
+#include <source_location>
+
+#include "mc/runtime_api.h"
+
+namespace mc {
+
+class mutex {
+ public:
+  explicit mutex(std::source_location where = std::source_location::current())
+      : ref_(detail::RegisterMutex(where)) {}
+  mutex(const mutex&) = delete;
+  mutex& operator=(const mutex&) = delete;
+  ~mutex() { detail::MutexDestroyed(ref_, where_); }
+
+  void lock(std::source_location where = std::source_location::current()) {
+    detail::MutexLock(ref_, false, where);
+  }
+  bool try_lock(std::source_location where = std::source_location::current()) {
+    return detail::MutexTryLock(ref_, false, where);
+  }
+  void unlock(std::source_location where = std::source_location::current()) {
+    detail::MutexUnlock(ref_, false, where);
+  }
+
+ private:
+  detail::ObjectRef ref_;
+  std::source_location where_ = std::source_location::current();
+};
+
+class shared_mutex {
+ public:
+  explicit shared_mutex(std::source_location where = std::source_location::current())
+      : ref_(detail::RegisterMutex(where)) {}
+  shared_mutex(const shared_mutex&) = delete;
+  shared_mutex& operator=(const shared_mutex&) = delete;
+  ~shared_mutex() { detail::MutexDestroyed(ref_, where_); }
+
+  void lock(std::source_location where = std::source_location::current()) {
+    detail::MutexLock(ref_, false, where);
+  }
+  bool try_lock(std::source_location where = std::source_location::current()) {
+    return detail::MutexTryLock(ref_, false, where);
+  }
+  void unlock(std::source_location where = std::source_location::current()) {
+    detail::MutexUnlock(ref_, false, where);
+  }
+  void lock_shared(std::source_location where = std::source_location::current()) {
+    detail::MutexLock(ref_, true, where);
+  }
+  bool try_lock_shared(std::source_location where = std::source_location::current()) {
+    return detail::MutexTryLock(ref_, true, where);
+  }
+  void unlock_shared(std::source_location where = std::source_location::current()) {
+    detail::MutexUnlock(ref_, true, where);
+  }
+
+ private:
+  detail::ObjectRef ref_;
+  std::source_location where_ = std::source_location::current();
+};
+
+}  // namespace mc
