@@ -11,10 +11,11 @@
 namespace mc::internal {
 
 Execution::Execution(const Options& options, const MemoryModel& model, StackPool& stacks,
-                     const std::function<void()>& test, uint64_t serial)
+                     Watchdog& watchdog, const std::function<void()>& test, uint64_t serial)
     : options_(options),
       model_(model),
       stacks_(stacks),
+      watchdog_(watchdog),
       serial_(serial),
       graph_(model.AtomicsAreSeqCst()) {
   stacks_.ReleaseAll();
@@ -60,7 +61,11 @@ Execution::Status Execution::Advance() {
     for (uint32_t t = 0; t < threads_.size(); ++t) {
       if (threads_[t].status != ThreadStatus::kRunnable) continue;
       current_ = t;
+      const Request& last = threads_[t].request;
+      watchdog_.Running(t, last.kind == RequestKind::kNothing ? threads_[t].created_at
+                                                               : last.where);
       threads_[t].fiber->Resume();
+      watchdog_.Returned();
       current_ = kNone;
       ran = true;
       if (finding_.verdict != Verdict::kOk) return Status::kFinding;

@@ -28,6 +28,7 @@
 #include "mc/report.h"
 #include "mc/runtime_api.h"
 #include "memory_model.h"
+#include "watchdog.h"
 
 namespace mc::internal {
 
@@ -61,7 +62,7 @@ class Execution {
   enum class Status { kDecision, kComplete, kBlocked, kFinding };
 
   Execution(const Options& options, const MemoryModel& model, StackPool& stacks,
-            const std::function<void()>& test, uint64_t serial);
+            Watchdog& watchdog, const std::function<void()>& test, uint64_t serial);
   ~Execution();
   Execution(const Execution&) = delete;
   Execution& operator=(const Execution&) = delete;
@@ -181,6 +182,7 @@ class Execution {
   const Options& options_;
   const MemoryModel& model_;
   StackPool& stacks_;
+  Watchdog& watchdog_;
   uint64_t serial_;
   ExecutionGraph graph_;
   std::vector<ThreadState> threads_;

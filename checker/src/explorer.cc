@@ -21,11 +21,13 @@ Explorer::Explorer(const std::function<void()>& test, const Options& options)
       options_(options),
       model_(MakeMemoryModel(options.model)),
       stacks_(StackPoolFor(options.stack_size)),
+      watchdog_(options.max_silent_seconds),
       start_(std::chrono::steady_clock::now()) {}
 
 std::unique_ptr<Execution> Explorer::NewExecution() {
   ++report_.runs;
-  return std::make_unique<Execution>(options_, *model_, stacks_, test_, NextSerial());
+  return std::make_unique<Execution>(options_, *model_, stacks_, watchdog_, test_,
+                                     NextSerial());
 }
 
 ReplayToken Explorer::Token() const {

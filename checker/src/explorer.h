@@ -29,6 +29,7 @@
 #include "memory_model.h"
 #include "replay_token.h"
 #include "visited_set.h"
+#include "watchdog.h"
 
 namespace mc::internal {
 
@@ -64,6 +65,7 @@ class Explorer {
   Options options_;
   std::unique_ptr<MemoryModel> model_;
   StackPool& stacks_;
+  Watchdog watchdog_;
   VisitedSet visited_;
   std::vector<PathStep> path_;
   std::vector<Frame> frames_;

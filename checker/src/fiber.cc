@@ -4,7 +4,9 @@
 #include <unistd.h>
 
 #include <boost/context/detail/fcontext.hpp>
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <cstdlib>
 
 #include "invariant.h"
@@ -50,7 +52,11 @@ FiberStack::FiberStack(size_t size) {
   mapping_size_ = size_ + page;
   mapping_ = mmap(nullptr, mapping_size_, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS,
                   -1, 0);
-  MC_INVARIANT(mapping_ != MAP_FAILED, "mmap of a fiber stack failed");
+  if (mapping_ == MAP_FAILED) {
+    std::fprintf(stderr, "[mc] cannot map a %zu-byte fiber stack: %s\n", mapping_size_,
+                 std::strerror(errno));
+    std::abort();
+  }
   MC_INVARIANT(mprotect(mapping_, page, PROT_NONE) == 0, "mprotect of a stack guard page failed");
   usable_ = static_cast<char*>(mapping_) + page;
 }

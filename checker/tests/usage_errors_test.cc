@@ -64,6 +64,22 @@ TEST(UsageErrors, LoopThatNeverEnds) {
   EXPECT_TRUE(Mentions(r, "usage_errors_test.cc:")) << r.message;
 }
 
+TEST(UsageErrorsDeathTest, LoopWithoutEventsStopsTheProcessWithItsLine) {
+  GTEST_FLAG_SET(death_test_style, "threadsafe");
+  EXPECT_EXIT(
+      {
+        (void)mc::check(
+            [] {
+              mc::atomic<int> x{0};
+              x.store(1);
+              volatile int spin = 0;
+              while (spin >= 0) spin = spin + 1 - 1;  // never reaches another event
+            },
+            {.max_silent_seconds = 1});
+      },
+      ::testing::ExitedWithCode(2), "without reaching an mc:: event.*usage_errors_test.cc");
+}
+
 TEST(UsageErrors, InvalidMemoryOrder) {
   const mc::Report r = mc::check([] {
     mc::atomic<int> x{0};

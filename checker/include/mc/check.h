@@ -20,6 +20,10 @@ struct Options {
   // (a loop that never ends: a spin loop needs mc::yield(), or a bound).
   uint32_t max_events_per_thread = 10000;
   uint32_t max_threads = 64;     // threads alive in one execution, the test closure included
+  // A thread that runs this long without reaching any mc:: event (a plain endless loop) cannot be
+  // pre-empted: the process prints a usage error naming its last line and exits with code 2.
+  // 0 disables the watchdog.
+  double max_silent_seconds = 30;
   size_t stack_size = 256 * 1024;  // bytes per fiber stack
   // After a finding, re-run its execution from the replay token and require the same finding
   // (Relacy's determinism check). A divergence is reported as kNondeterministic.
