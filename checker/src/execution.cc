@@ -782,6 +782,16 @@ void Execution::ReportDeadlock() {
   }
 }
 
+void Execution::GoFatal(std::string_view message, const std::source_location& where) {
+  if (aborting_) throw AbortRun{};
+  if (SetFinding(Verdict::kGoMapFatal, "fatal error: " + std::string(message) + " (thread " +
+                                           std::to_string(current_) + " at " +
+                                           SourceText(where) + ")")) {
+    finding_.stops.push_back({current_, "fatal error: " + std::string(message), where});
+  }
+  StopCurrentThread();
+}
+
 void Execution::Observe(std::string_view name, int64_t value) {
   if (aborting_) return;
   observed_.emplace_back(std::string(name), value);

@@ -99,6 +99,7 @@ class Execution {
   uint64_t Choose(uint64_t n, const std::source_location& where);
   void Assume(bool condition, const std::source_location& where);
   [[noreturn]] void AssertFailed(const char* expression, const std::source_location& where);
+  [[noreturn]] void GoFatal(std::string_view message, const std::source_location& where);
   void Observe(std::string_view name, int64_t value);
   detail::ObjectRef RegisterMutex(const std::source_location& where);
   void MutexLock(detail::ObjectRef ref, bool shared, const std::source_location& where);

@@ -110,6 +110,9 @@ void Assume(bool condition, const SourceLocation& where) {
 void AssertFailed(const char* expression, const SourceLocation& where) {
   Active(where, "MC_ASSERT").AssertFailed(expression, where);
 }
+void GoFatal(std::string_view message, const SourceLocation& where) {
+  Active(where, "mc::go_fatal").GoFatal(message, where);
+}
 void Observe(std::string_view name, int64_t value) {
   if (internal::g_active == nullptr) {
     throw std::logic_error("mc::observe(\"" + std::string(name) + "\") used outside mc::check");

@@ -24,6 +24,13 @@ inline uint64_t choose(uint64_t n, std::source_location where = std::source_loca
 // Outcomes read "name=value ..." in the order of the observe calls.
 inline void observe(std::string_view name, int64_t value) { detail::Observe(name, value); }
 
+// The modelled Go runtime's fatal(message) (e.g. "concurrent map writes"): ends the check with
+// kGoMapFatal. Used by models/ through ModelBackend::Fatal.
+[[noreturn]] inline void go_fatal(std::string_view message,
+                                  std::source_location where = std::source_location::current()) {
+  detail::GoFatal(message, where);
+}
+
 }  // namespace mc
 
 // Fails the check with kAssertionFailed, the expression and its source line.

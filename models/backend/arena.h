@@ -1,0 +1,60 @@
+// Memory for the models' dynamically allocated objects (Go map buckets), owned by the model and
+// freed with it. Go's allocator neither synchronises goroutines nor frees what another goroutine
+// may still reach, so the arena links allocations with relaxed atomics (no happens-before for
+// ThreadSanitizer or the checker to see) and frees nothing before its own destruction: an
+// iterator holding an old bucket array stays valid, as it would under Go's garbage collector.
+#pragma once
+
+#include <atomic>
+#include <cstddef>
+#include <memory>
+#include <new>
+#include <utility>
+
+namespace models {
+
+class Arena {
+ public:
+  Arena() = default;
+  Arena(const Arena&) = delete;
+  Arena& operator=(const Arena&) = delete;
+  ~Arena() {
+    Node* n = head_.load(std::memory_order_relaxed);
+    while (n != nullptr) {
+      Node* next = n->next;
+      n->destroy(n);
+      n = next;
+    }
+  }
+
+  // `count` default-constructed T, alive until the arena is destroyed.
+  template <class T>
+  T* NewArray(size_t count) {
+    auto* holder = new ArrayNode<T>(count);
+    Push(holder);
+    return holder->items.get();
+  }
+
+ private:
+  struct Node {
+    Node* next = nullptr;
+    void (*destroy)(Node*) = nullptr;
+  };
+  template <class T>
+  struct ArrayNode : Node {
+    explicit ArrayNode(size_t count) : items(new T[count]) {
+      this->destroy = [](Node* n) { delete static_cast<ArrayNode*>(n); };
+    }
+    std::unique_ptr<T[]> items;
+  };
+
+  void Push(Node* n) {
+    n->next = head_.load(std::memory_order_relaxed);
+    while (!head_.compare_exchange_weak(n->next, n, std::memory_order_relaxed)) {
+    }
+  }
+
+  std::atomic<Node*> head_{nullptr};
+};
+
+}  // namespace models

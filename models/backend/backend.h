@@ -1,0 +1,38 @@
+// The Backend policy every model under models/ is templated on, so one source runs on real
+// threads (RealBackend: TSan, benchmarks) and under the model checker (ModelBackend). Nothing
+// under models/ outside this folder includes <atomic>, <mutex>, <shared_mutex>, <thread> or
+// <condition_variable>: every primitive comes from the backend (a test enforces it).
+//
+// A backend provides:
+//   Atomic<T>    std::atomic-compatible (load, store, exchange, fetch_*, compare_exchange_*)
+//   Var<T>       plain shared memory with load() / store(v) (and conversions): the Go map's
+//                non-atomic fields. A race on it is a data race (TSan under RealBackend, a
+//                finding under ModelBackend).
+//   Mutex, SharedMutex, Thread
+//   Fatal(msg)   Go's runtime fatal(): unrecoverable. RealBackend prints "fatal error: msg" and
+//                aborts; ModelBackend reports a kGoMapFatal finding.
+#pragma once
+
+#include <atomic>
+#include <concepts>
+
+namespace models {
+
+using std::memory_order;
+inline constexpr memory_order relaxed = std::memory_order_relaxed;
+inline constexpr memory_order acquire = std::memory_order_acquire;
+inline constexpr memory_order release = std::memory_order_release;
+inline constexpr memory_order acq_rel = std::memory_order_acq_rel;
+inline constexpr memory_order seq_cst = std::memory_order_seq_cst;
+
+template <class B>
+concept Backend = requires(const char* message) {
+  typename B::template Atomic<int>;
+  typename B::template Var<int>;
+  typename B::Mutex;
+  typename B::SharedMutex;
+  typename B::Thread;
+  { B::Fatal(message) };
+};
+
+}  // namespace models

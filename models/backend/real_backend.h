@@ -1,0 +1,62 @@
+// RealBackend: the standard primitives, for real threads (fuzzing under ThreadSanitizer,
+// benchmarks). Var<T> is plain memory, so TSan reports a race on it the way Go's -race would.
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <mutex>
+#include <shared_mutex>
+#include <thread>
+
+#include "models/backend/backend.h"
+
+namespace models {
+
+// Plain memory with the interface of mc::var.
+template <class T>
+class PlainVar {
+ public:
+  PlainVar() = default;
+  PlainVar(T initial) : value_(initial) {}  // NOLINT(google-explicit-constructor)
+  PlainVar(const PlainVar&) = delete;
+  PlainVar& operator=(const PlainVar&) = delete;
+  T load() const { return value_; }
+  T& raw() { return value_; }
+  void store(T v) { value_ = v; }
+  operator T() const { return value_; }  // NOLINT(google-explicit-constructor)
+  PlainVar& operator=(T v) {
+    value_ = v;
+    return *this;
+  }
+
+ private:
+  T value_{};
+};
+
+struct RealBackend {
+  template <class T>
+  using Atomic = std::atomic<T>;
+  template <class T>
+  using Var = PlainVar<T>;
+  using Mutex = std::mutex;
+  using SharedMutex = std::shared_mutex;
+  using Thread = std::thread;
+
+  // Go's atomic.Or8 on a field that is otherwise plain (the map's iterator flag bits).
+  static void AtomicOr8(Var<uint8_t>& field, uint8_t bits) {
+    std::atomic_ref<uint8_t>(field.raw()).fetch_or(bits, std::memory_order_seq_cst);
+  }
+
+  // Go's fatal(): "fatal error: ..." and the process ends; nothing can recover it.
+  [[noreturn]] static void Fatal(const char* message) {
+    std::fprintf(stderr, "fatal error: %s\n", message);
+    std::fflush(stderr);
+    std::abort();
+  }
+};
+
+static_assert(Backend<RealBackend>);
+
+}  // namespace models

@@ -1,0 +1,234 @@
+// GoMap: a faithful C++ model of Go's classic map (runtime/map.go, Go 1.22; the same design runs
+// from Go 1.9 to 1.23 and as map_noswiss.go in 1.24), templated on a Backend so that it runs on
+// real threads and under the model checker.
+//
+// Terminology and layout
+// ----------------------
+// The map (hmap) points to an array of 2^B buckets. A bucket (bmap) holds 8 cells: 8 tophash
+// bytes, then the 8 keys, then the 8 elems, then a pointer to an overflow bucket. A key's hash
+// picks the bucket (low B bits) and its tophash (top byte, at least minTopHash); cells with a
+// smaller tophash are states: emptyRest, emptyOne, evacuatedX/Y, evacuatedEmpty.
+//
+//   hmap{count, flags, B, noverflow, hash0, buckets, oldbuckets, nevacuate}
+//     buckets ──► [b0][b1]...[b(2^B-1)]      each b: tophash[8] keys[8] elems[8] overflow
+//                  │                                                          │
+//                  └─ overflow chain ──────────────────────────► [ovf] ──► [ovf] ──► nil
+//     oldbuckets ► the previous array while a growth is in progress (half the size, or the
+//                  same size for a same-size growth); nil otherwise
+//
+// Invariants (CheckInvariants tests them)
+// - In every chain, the cells before the first emptyRest are filled or emptyOne, all later ones
+//   are emptyRest, and the last cell before an emptyRest is never emptyOne.
+// - count is the number of filled cells in buckets plus in old buckets not yet evacuated.
+// - Every key sits in the bucket its hash selects (in the old array while not evacuated).
+// - Old buckets below nevacuate are evacuated; an evacuated bucket has only evacuation marks.
+// - Between operations, hashWriting is clear.
+//
+// Operations (Go 1.22 line numbers)
+// - Load = mapaccess2 (457): empty map → absent without a flag check; otherwise check
+//   hashWriting once at entry ("concurrent map read and map write"), then search the old
+//   bucket if it is not evacuated yet, else the new one. Reads never move data.
+// - Store = mapassign (579) then the value store: check hashWriting ("concurrent map writes"),
+//   hash, flags ^= hashWriting (after hashing: the hasher may panic), allocate the first
+//   bucket, growWork if growing, find the key or a free cell, grow (hashGrow, then again) when
+//   a new key would overload the map or it has too many overflow buckets, insert, count++, check
+//   hashWriting again, flags &^= hashWriting, and only then, as `m[k] = v` compiles to
+//   `*mapassign(...) = v`, store the value.
+// - Delete = mapdelete (696): the same flag protocol; clear the cell to emptyOne and, if it ends
+//   the chain's filled cells, turn the run of emptyOne before it back into emptyRest; count--,
+//   and a new hash0 when the map becomes empty.
+// - Clear = mapclear (989): the same flag protocol; mark every cell emptyRest (so live iterators
+//   stop), drop the growth, reset counters, new hash0.
+// - hashGrow (1053) allocates a doubled array (or a same-size one when the trigger was overflow
+//   buckets), moves the iterator flag to oldIterator, and commits the growth; no data moves.
+// - growWork (1145) evacuates the old bucket the write needs and then old bucket nevacuate.
+// - evacuate (1169) copies a chain's entries to the X (same index) or Y (index + old size) half,
+//   marking each old cell evacuatedX/Y/Empty; advanceEvacuationMark (1283) moves nevacuate past
+//   evacuated buckets and ends the growth when it reaches the old size.
+// - Range = mapiterinit + mapiternext (816-987): sets iterator|oldIterator with the only atomic
+//   operation on flags (Or8), checks hashWriting on every step ("concurrent map iteration and
+//   map write"), and follows a growth in progress: it walks an old bucket that is not evacuated
+//   yet, returning only the keys that belong to the new bucket, and re-looks up (mapaccessK)
+//   entries that were evacuated after it started.
+//
+// Differences from Go, none of which touch the concurrency protocol: keys and values are
+// integers or pointers (no indirect keys, no NaN keys, no key update); hash0 re-seeding and the
+// iterator's random start are derived from hash0 (deterministic, so executions replay);
+// makeBucketArray does not preallocate overflow buckets, and noverflow counts exactly at every
+// B (Go counts approximately from B = 16 on); memory is never freed before the map (an arena,
+// as Go's collector keeps reachable buckets alive).
+//
+// Memory (GoMap<RealBackend, int64_t, int64_t>): a bucket is 8 + 8·8 + 8·8 + 8 = 144 bytes, as in
+// Go (tophash[8] + keys[8] + elems[8] + overflow pointer); at the 6.5 load factor that is
+// 22 bytes per entry just before a growth and 44 just after.
+#pragma once
+
+#include <cstdint>
+#include <sstream>
+#include <string>
+#include <type_traits>
+
+#include "models/backend/arena.h"
+#include "models/backend/backend.h"
+#include "models/go_map/go_map_bucket.h"
+
+namespace models::go_map {
+
+// A backend the Go map can run on: plain fields plus Go's atomic.Or8 for the iterator bits.
+template <class B>
+concept GoMapBackend = Backend<B> && requires(typename B::template Var<uint8_t>& flags) {
+  { B::AtomicOr8(flags, uint8_t{1}) };
+};
+
+struct GoMapConfig {
+  int64_t hint = 0;  // make(map[K]V, hint)
+  // t.Hasher(key, h.hash0): injectable so that tests can force collisions and growth.
+  uint64_t (*hasher)(uint64_t key, uint32_t seed) = &DefaultHash;
+  uint32_t seed = 0x9747b28c;  // the initial hash0 (Go: rand())
+
+  static uint64_t DefaultHash(uint64_t key, uint32_t seed) {
+    uint64_t x = key ^ (uint64_t{seed} * 0x9e3779b97f4a7c15ULL);
+    x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
+    return x ^ (x >> 31);
+  }
+};
+
+template <GoMapBackend B, class K, class V>
+  requires(std::is_integral_v<K> || std::is_pointer_v<K>)
+class GoMap {
+ public:
+  using Bucket = go_map::Bucket<B, K, V>;
+
+  explicit GoMap(GoMapConfig config = {}) : hasher_(config.hasher), hash0_(config.seed) {
+    // makemap (305): the smallest B that holds hint entries; buckets allocated eagerly if B > 0.
+    uint8_t b = 0;
+    while (go_map::overLoadFactor(config.hint, b)) ++b;
+    B_.store(b);
+    if (b != 0) buckets_.store(NewBuckets(b));
+  }
+  GoMap(const GoMap&) = delete;
+  GoMap& operator=(const GoMap&) = delete;
+
+  // v, ok := m[k]
+  bool Load(K key, V* value) {
+    Var<V>* elem = Access(key, /*check_flags=*/true);
+    if (elem == nullptr) return false;
+    if (value != nullptr) *value = elem->load();
+    return true;
+  }
+  // m[k] = v: the value is stored after mapassign has cleared hashWriting, as Go compiles it.
+  void Store(K key, V value) { Assign(key)->store(value); }
+  // delete(m, k)
+  void Delete(K key);
+  // clear(m)
+  void Clear();
+  // len(m): reads count directly, with no flag check (as Go's len).
+  int64_t Len() const { return count_.load(); }
+  // for k, v := range m { if !f(k, v) { break } }
+  template <class F>
+  void Range(F&& f);
+
+  // What a Go program without synchronisation writes for the rest of the common map API: the
+  // reads and writes are separate map operations, so none of these is atomic.
+  bool LoadOrStore(K key, V value, V* actual) {
+    if (Load(key, actual)) return true;
+    Store(key, value);
+    if (actual != nullptr) *actual = value;
+    return false;
+  }
+  bool LoadAndDelete(K key, V* value) {
+    if (!Load(key, value)) return false;
+    Delete(key);
+    return true;
+  }
+  bool Swap(K key, V value, V* previous) {
+    const bool loaded = Load(key, previous);
+    Store(key, value);
+    return loaded;
+  }
+  bool CompareAndSwap(K key, V old_value, V new_value) {
+    V current{};
+    if (!Load(key, &current) || current != old_value) return false;
+    Store(key, new_value);
+    return true;
+  }
+  bool CompareAndDelete(K key, V old_value) {
+    V current{};
+    if (!Load(key, &current) || current != old_value) return false;
+    Delete(key);
+    return true;
+  }
+
+  // Introspection for tests: the growth state.
+  uint8_t BucketsLog2() const { return B_.load(); }
+  bool Growing() const { return oldbuckets_.load() != nullptr; }
+  bool SameSizeGrowing() const { return (flags_.load() & go_map::sameSizeGrow) != 0; }
+  uint16_t OverflowBuckets() const { return noverflow_.load(); }
+  uint8_t Flags() const { return flags_.load(); }
+
+  // "" when every invariant of the header holds, otherwise the first one violated.
+  std::string CheckInvariants();
+  std::string Dump();
+
+ private:
+  template <class T>
+  using Var = typename B::template Var<T>;
+
+  uint64_t Hash(K key) const { return hasher_(ToWord(key), hash0_.load()); }
+  static uint64_t ToWord(K key) {
+    if constexpr (std::is_pointer_v<K>) {
+      const uintptr_t address = reinterpret_cast<uintptr_t>(key);
+      return address;
+    } else {
+      return static_cast<uint64_t>(key);
+    }
+  }
+  // Go's fastrand for re-seeding: derived from the old seed so executions are reproducible.
+  static uint32_t NextSeed(uint32_t seed) {
+    return static_cast<uint32_t>(GoMapConfig::DefaultHash(seed, 0x5bd1e995));
+  }
+
+  Bucket* NewBuckets(uint8_t b) { return arena_.NewArray<Bucket>(go_map::bucketShift(b)); }
+  Bucket* BucketAt(Bucket* array, uintptr_t i) { return array + i; }
+  uintptr_t NOldBuckets() {
+    uintptr_t oldB = B_.load();
+    if (!SameSizeGrowing()) --oldB;
+    return go_map::bucketShift(static_cast<uint8_t>(oldB));
+  }
+  uintptr_t OldBucketMask() { return NOldBuckets() - 1; }
+
+  // mapaccess2 / mapaccessK: the elem of `key`, or nullptr.
+  Var<V>* Access(K key, bool check_flags, Var<K>** key_slot = nullptr);
+  // mapassign: the elem to store the value into.
+  Var<V>* Assign(K key);
+  Bucket* NewOverflow(Bucket* b);
+  void HashGrow();
+  void GrowWork(uintptr_t bucket);
+  void Evacuate(uintptr_t oldbucket);
+  void AdvanceEvacuationMark(uintptr_t newbit);
+  bool BucketEvacuated(uintptr_t bucket) { return go_map::evacuated(BucketAt(oldbuckets_.load(), bucket)); }
+  std::string CheckChain(Bucket* b, uintptr_t index, uintptr_t mask, int64_t* live);
+
+  uint64_t (*hasher_)(uint64_t, uint32_t);
+  Arena arena_;
+  // hmap (map.go:117-129). All plain fields.
+  Var<int64_t> count_{0};
+  Var<uint8_t> flags_{0};
+  Var<uint8_t> B_{0};
+  Var<uint16_t> noverflow_{0};
+  Var<uint32_t> hash0_;
+  Var<Bucket*> buckets_{nullptr};
+  Var<Bucket*> oldbuckets_{nullptr};
+  Var<uintptr_t> nevacuate_{0};
+};
+
+}  // namespace models::go_map
+
+namespace models {
+using go_map::GoMap;
+using go_map::GoMapBackend;
+using go_map::GoMapConfig;
+}  // namespace models
+
+#include "models/go_map/go_map_impl.h"  // IWYU pragma: export
