@@ -17,7 +17,8 @@ Execution::Execution(const Options& options, const MemoryModel& model, StackPool
       stacks_(stacks),
       watchdog_(watchdog),
       serial_(serial),
-      graph_(model.AtomicsAreSeqCst()) {
+      graph_(model.AtomicsAreSeqCst(),
+             options.plain_races == PlainRaces::kContinueGo && model.kind() == Model::kRC11) {
   stacks_.ReleaseAll();
   const uint32_t main = graph_.AddThread(Mix(1));
   threads_.emplace_back();
@@ -122,6 +123,10 @@ std::vector<uint64_t> Execution::ChoiceRange(uint32_t thread) const {
       for (uint64_t p = 0; p < 2 * writes; ++p) range.push_back(p);
       break;
     case RequestKind::kWrite:
+      if (graph_.GoPlain(rq.location)) {
+        range.push_back(writes);  // Go-plain memory has no coherence order to choose
+        break;
+      }
       for (uint64_t p = 1; p <= writes; ++p) range.push_back(p);
       break;
     case RequestKind::kChoose:
@@ -163,7 +168,7 @@ bool Execution::Build(uint32_t thread, uint64_t choice) {
   e.order = rq.order;
   e.op = rq.op;
   e.where = rq.where;
-  if (rq.location != kNone) e.atomic = graph_.Location(rq.location).atomic;
+  if (rq.location != kNone) e.atomic = graph_.Location(rq.location).atomic || rq.atomic_access;
   const auto& mo = rq.location == kNone ? std::vector<uint32_t>{} : graph_.Mo(rq.location);
 
   auto add_read = [&](uint64_t position, bool rmw, memory_order order) {
@@ -299,8 +304,17 @@ void Execution::CheckRaces(uint32_t first_new) {
     for (uint32_t a : graph_.LocationEvents(e.location)) {
       const Event& other = graph_[a];
       if (a == id || other.thread == e.thread || !(other.IsWrite() || e.IsWrite())) continue;
-      if (graph_.Hb(a, id)) continue;
+      if ((other.atomic && e.atomic) || graph_.Hb(a, id)) continue;
       const Event& init = graph_[graph_.Location(e.location).init_event];
+      if (options_.plain_races != PlainRaces::kStop) {
+        // Recorded, and the execution goes on.
+        std::ostringstream pair;
+        pair << "var@" << SourceText(init.where) << ": " << (other.IsWrite() ? "write " : "read ")
+             << SourceText(other.where) << " / " << (e.IsWrite() ? "write " : "read ")
+             << SourceText(e.where);
+        races_.insert(pair.str());
+        continue;
+      }
       std::ostringstream msg;
       msg << "data race on the mc::var constructed at " << SourceText(init.where) << ": "
           << (other.IsWrite() ? "write" : "read") << " by thread " << other.thread << " at "
@@ -502,6 +516,22 @@ bool Execution::CompareExchange(detail::ObjectRef ref, uint64_t& expected, uint6
   const Request& done = threads_[current_].request;
   if (!done.success) expected = done.result;
   return done.success;
+}
+
+uint64_t Execution::VarFetchOr(detail::ObjectRef ref, uint64_t bits,
+                               const std::source_location& where) {
+  if (aborting_) throw AbortRun{};
+  Request rq;
+  rq.kind = RequestKind::kRmw;
+  rq.location = CheckedLocation(ref, where);
+  rq.order = acq_rel;
+  rq.atomic_access = true;
+  rq.fn = &detail::RmwOps<uint64_t>::Or;
+  rq.value = bits;
+  rq.op = "atomic_or";
+  rq.where = where;
+  Post(rq);
+  return threads_[current_].request.result;
 }
 
 void Execution::Fence(memory_order order, const std::source_location& where) {
@@ -784,7 +814,7 @@ void Execution::ReportDeadlock() {
 
 void Execution::GoFatal(std::string_view message, const std::source_location& where) {
   if (aborting_) throw AbortRun{};
-  if (SetFinding(Verdict::kGoMapFatal, "fatal error: " + std::string(message) + " (thread " +
+  if (SetFinding(Verdict::kGoMapFatal, std::string(message) + " (thread " +
                                            std::to_string(current_) + " at " +
                                            SourceText(where) + ")")) {
     finding_.stops.push_back({current_, "fatal error: " + std::string(message), where});

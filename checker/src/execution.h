@@ -17,6 +17,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <source_location>
 #include <string>
 #include <utility>
@@ -24,6 +25,7 @@
 
 #include "execution_graph.h"
 #include "fiber.h"
+#include "mc/atomic.h"
 #include "mc/check.h"
 #include "mc/report.h"
 #include "mc/runtime_api.h"
@@ -80,6 +82,8 @@ class Execution {
   const Finding& finding() const { return finding_; }
   // "name=value ..." of this run's mc::observe calls.
   std::string Outcome() const;
+  // Races recorded when Options::plain_races is not kStop.
+  const std::set<std::string>& races() const { return races_; }
 
   // The runtime API, called from inside the fibers (runtime.cc).
   detail::ObjectRef RegisterLocation(bool atomic, uint64_t initial, const std::source_location& where);
@@ -93,6 +97,7 @@ class Execution {
                        memory_order success, memory_order failure, bool weak,
                        const std::source_location& where);
   void Fence(memory_order order, const std::source_location& where);
+  uint64_t VarFetchOr(detail::ObjectRef ref, uint64_t bits, const std::source_location& where);
   detail::ThreadRef Spawn(std::function<void()> body, const std::source_location& where);
   void Join(detail::ThreadRef ref, const std::source_location& where);
   void DestroyedJoinable(detail::ThreadRef ref, const std::source_location& where);
@@ -124,6 +129,7 @@ class Execution {
     uint64_t choices = 0;         // choose
     uint32_t target = kNone;      // join
     bool shared = false;          // lock, try-lock: the reader side of a shared_mutex
+    bool atomic_access = false;   // an atomic RMW on plain memory (Go's atomic.Or8 on a field)
     const char* op = "";
     std::source_location where;
     uint64_t result = 0;  // response: value read / chosen
@@ -192,6 +198,7 @@ class Execution {
   Finding finding_;
   std::vector<std::pair<std::string, int64_t>> observed_;
   std::map<uint32_t, MutexState> mutexes_;
+  std::set<std::string> races_;
 };
 
 }  // namespace mc::internal

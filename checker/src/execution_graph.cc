@@ -163,7 +163,11 @@ Hash128 ExecutionGraph::Term(uint32_t id) const {
   h = Combine(h, e.value);
   if (e.location != kNone) h = Combine(h, locations_[e.location].canonical);
   if (e.rf != kNone) h = Combine(h, events_[e.rf].canonical);
-  if (mo_pos_[id] != kNone) h = Combine(h, 0x6d6f0000ULL + mo_pos_[id]);
+  // Go-plain writes have no coherence order: where they sit in mo is only the order they were
+  // added in, and must not tell two graphs apart.
+  if (mo_pos_[id] != kNone && !(e.IsWrite() && GoPlain(e.location))) {
+    h = Combine(h, 0x6d6f0000ULL + mo_pos_[id]);
+  }
   return Hash128{Mix(h), Mix(h ^ 0x5bd1e9955bd1e995ULL)};
 }
 

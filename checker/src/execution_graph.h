@@ -28,7 +28,10 @@ class ExecutionGraph {
  public:
   // All-atomics-synchronise mode: under SC every atomic access is seq_cst, so every atomic
   // reads-from edge is a synchronisation edge.
-  explicit ExecutionGraph(bool atomics_are_seq_cst) : sc_atomics_(atomics_are_seq_cst) {}
+  // Go-plain mode: plain (non-atomic) locations follow Go's rule for racy word reads instead of
+  // per-location coherence (Options::go_race_semantics).
+  ExecutionGraph(bool atomics_are_seq_cst, bool go_plain)
+      : sc_atomics_(atomics_are_seq_cst), go_plain_(go_plain) {}
 
   uint32_t size() const { return static_cast<uint32_t>(events_.size()); }
   const Event& operator[](uint32_t id) const { return events_[id]; }
@@ -61,6 +64,8 @@ class ExecutionGraph {
   const Bitset& HbPred(uint32_t id) const { return hb_pred_[id]; }
   bool Hb(uint32_t a, uint32_t b) const { return hb_pred_[b].Test(a); }
   bool sc_atomics() const { return sc_atomics_; }
+  // Whether `location` is plain memory under Go's semantics.
+  bool GoPlain(uint32_t location) const { return go_plain_ && !locations_[location].atomic; }
   uint32_t seq_cst_events() const { return seq_cst_events_; }
 
   Hash128 hash() const { return hash_; }
@@ -80,6 +85,7 @@ class ExecutionGraph {
   bool IsSeqCst(const Event& e) const;
 
   bool sc_atomics_;
+  bool go_plain_;
   std::vector<Event> events_;
   std::vector<Bitset> hb_pred_;
   std::vector<uint32_t> mo_pos_;  // per event; kNone when not a write in mo

@@ -95,13 +95,24 @@ Report Explorer::Explore() {
     while (true) {
       const auto status = run->Advance();
       if (status == Execution::Status::kFinding) {
+        if (Classifiable(run->finding().verdict)) {
+          // The finding ends this execution only: count it with the finding in its outcome.
+          if (report_.replay_token.empty()) {
+            RecordFinding(*run);
+            report_.verdict = Verdict::kOk;
+            report_.message.clear();
+          }
+          CountExecution(*run, std::string("finding=") +
+                                   std::string(VerdictName(run->finding().verdict)) + ": " +
+                                   run->finding().message);
+          break;
+        }
         RecordFinding(*run);
         found = true;
         break;
       }
       if (status == Execution::Status::kComplete) {
-        ++report_.executions;
-        ++report_.outcomes[run->Outcome()];
+        CountExecution(*run, "");
         break;
       }
       if (status == Execution::Status::kBlocked) {
@@ -141,6 +152,21 @@ Report Explorer::Explore() {
   report_.exhaustive = done && report_.verdict == Verdict::kOk;
   Finish();
   return report_;
+}
+
+bool Explorer::Classifiable(Verdict verdict) const {
+  if (!options_.classify_findings) return false;
+  return verdict == Verdict::kAssertionFailed || verdict == Verdict::kGoMapFatal ||
+         verdict == Verdict::kDataRace || verdict == Verdict::kDeadlock ||
+         verdict == Verdict::kLivelock;
+}
+
+void Explorer::CountExecution(const Execution& run, const std::string& finding) {
+  ++report_.executions;
+  std::string outcome = run.Outcome();
+  if (!finding.empty()) outcome += (outcome.empty() ? "" : " ") + finding;
+  ++report_.outcomes[outcome];
+  for (const std::string& race : run.races()) ++report_.races[race];
 }
 
 void Explorer::RecheckFinding() {

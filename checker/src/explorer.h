@@ -56,6 +56,9 @@ class Explorer {
   // Runs a fresh execution along path_; false (with report_ filled) if the replay diverged.
   bool ReplayPath(Execution& run);
   void RecordFinding(Execution& run);
+  // Under Options::classify_findings: whether this finding only ends its execution.
+  bool Classifiable(Verdict verdict) const;
+  void CountExecution(const Execution& run, const std::string& finding);
   void RecheckFinding();
   bool BudgetExhausted();
   ReplayToken Token() const;

@@ -13,6 +13,7 @@ std::unique_ptr<MemoryModel> MakeMemoryModel(Model model) {
 }
 
 bool RmwAtomicityHolds(const ExecutionGraph& g, uint32_t location) {
+  if (g.GoPlain(location)) return true;  // Go-plain writes have no meaningful mo
   const auto& mo = g.Mo(location);
   for (uint32_t pos = 0; pos < mo.size(); ++pos) {
     const Event& w = g[mo[pos]];
@@ -33,6 +34,16 @@ uint32_t CoherencePoint(const ExecutionGraph& g, uint32_t id) {
 
 }  // namespace
 
+// Go's memory model for a racy word read r of w: no write w' to the location with
+// w hb w' hb r (r hb w cannot hold: w was added before r).
+bool GoReadAllowed(const ExecutionGraph& g, uint32_t read) {
+  const uint32_t w = g[read].rf;
+  for (uint32_t other : g.LocationEvents(g[read].location)) {
+    if (other != w && g[other].IsWrite() && g.Hb(w, other) && g.Hb(other, read)) return false;
+  }
+  return true;
+}
+
 // For a hb b at one location, irreflexive(hb;eco?) requires (CoWW, CoWR, CoRW, CoRR):
 //   W a, W b: mo(a) < mo(b)          W a, R b: mo(a) <= mo(rf(b))
 //   R a, W b: mo(rf(a)) < mo(b)      R a, R b: mo(rf(a)) <= mo(rf(b))
@@ -40,6 +51,10 @@ bool CoherenceHolds(const ExecutionGraph& g, uint32_t first_new) {
   for (uint32_t b = first_new; b < g.size(); ++b) {
     const Event& eb = g[b];
     if (!eb.IsAccess()) continue;
+    if (g.GoPlain(eb.location)) {
+      if (eb.IsRead() && !GoReadAllowed(g, b)) return false;
+      continue;
+    }
     if (eb.IsWrite() && g.MoPosition(b) == kNone) continue;  // not placed yet
     const uint32_t pb = CoherencePoint(g, b);
     for (uint32_t a : g.LocationEvents(eb.location)) {

@@ -31,7 +31,11 @@ std::unique_ptr<MemoryModel> MakeRc11Model();
 // its read half read from. Shared by all models.
 bool RmwAtomicityHolds(const ExecutionGraph& g, uint32_t location);
 
-// RC11's coherence (irreflexive hb;eco?) for pairs that involve an event from `first_new` on.
+// Go's rule for a read of Go-plain memory: no write hidden from it by happens-before.
+bool GoReadAllowed(const ExecutionGraph& g, uint32_t read);
+
+// RC11's coherence (irreflexive hb;eco?) for pairs that involve an event from `first_new` on;
+// Go-plain locations follow GoReadAllowed instead.
 bool CoherenceHolds(const ExecutionGraph& g, uint32_t first_new);
 
 }  // namespace mc::internal

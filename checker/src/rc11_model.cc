@@ -68,6 +68,7 @@ class Rc11Model final : public MemoryModel {
     // eco = rf ∪ mo ∪ fr ∪ mo;rf ∪ fr;rf: from a write, every later write and every read of it or
     // of a later write; from a read, the same from the first write after its source.
     for (uint32_t loc = 0; loc < g.location_count(); ++loc) {
+      if (g.GoPlain(loc)) continue;  // no coherence order to speak of
       const auto& order = g.Mo(loc);
       for (uint32_t e : g.LocationEvents(loc)) {
         const Event& ev = g[e];
@@ -129,7 +130,7 @@ class Rc11Model final : public MemoryModel {
     po_neq_loc_.ForEachInRow(x, [&](uint32_t x2) { hb_.OrInto(mid.data(), x2); });
     FlatMatrix::ForEachBit(mid.data(), hb_.words(),
                            [&](uint32_t y2) { po_neq_loc_.OrInto(row.data(), y2); });
-    if (e.IsAccess()) {
+    if (e.IsAccess() && !g.GoPlain(e.location)) {
       hb_.ForEachInRow(x, [&](uint32_t y) {
         if (SameLocation(g, x, y)) row[y / 64] |= uint64_t{1} << (y % 64);
       });

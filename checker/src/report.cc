@@ -77,6 +77,10 @@ std::string Report::ToString() const {
       out << "  " << (outcome.empty() ? "(none observed)" : outcome) << " : " << count << "\n";
     }
   }
+  if (!races.empty()) {
+    out << "races (recorded, executions went on):\n";
+    for (const auto& [pair, count] : races) out << "  " << pair << " : " << count << "\n";
+  }
   if (!replay_token.empty()) out << "replay: " << replay_token << "\n";
   if (counterexample) out << "counterexample:\n" << counterexample->ToString();
   return out.str();

@@ -1,6 +1,9 @@
 // ModelBackend: the checker's primitives, so a model runs as a test under mc::check.
 #pragma once
 
+#include <cstdint>
+#include <source_location>
+
 #include "mc/mc.h"
 #include "models/backend/backend.h"
 
@@ -15,8 +18,14 @@ struct ModelBackend {
   using SharedMutex = mc::shared_mutex;
   using Thread = mc::thread;
 
+  // Go's atomic.Or8 on the map's otherwise plain flags field.
+  static void AtomicOr8(Var<uint8_t>& field, uint8_t bits) { (void)field.atomic_fetch_or(bits); }
+
   // The modelled Go runtime's fatal(): a kGoMapFatal finding of the check.
-  [[noreturn]] static void Fatal(const char* message) { mc::go_fatal(message); }
+  [[noreturn]] static void Fatal(const char* message,
+                                 std::source_location where = std::source_location::current()) {
+    mc::go_fatal(message, where);
+  }
 };
 
 static_assert(Backend<ModelBackend>);

@@ -12,6 +12,21 @@
 
 namespace mc {
 
+// Data races on plain memory (mc::var).
+enum class PlainRaces {
+  // A race is a kDataRace finding (C++: undefined behaviour).
+  kStop,
+  // A race is recorded (Report::races) and the execution goes on; plain accesses keep RC11's
+  // per-location coherence, as hardware gives word-sized accesses. For models of Go code whose
+  // runtime checks (the map's hashWriting) are themselves racy: what happens next.
+  kContinueCoherent,
+  // Recorded and going on with Go's memory model for word-sized values: a read returns any write
+  // to the variable that happens-before does not hide from it (none hb-after the read, none
+  // overwritten by a write hb-before it); no per-location coherence, no values out of thin air.
+  // Weaker than kContinueCoherent, and its state space is much larger.
+  kContinueGo,
+};
+
 struct Options {
   Model model = Model::kRC11;
   uint64_t max_executions = 0;   // 0: unlimited. Reaching it gives kBudgetExhausted.
@@ -28,6 +43,13 @@ struct Options {
   // After a finding, re-run its execution from the replay token and require the same finding
   // (Relacy's determinism check). A divergence is reported as kNondeterministic.
   bool recheck_findings = true;
+  // What a data race on plain memory (mc::var) does; see PlainRaces.
+  PlainRaces plain_races = PlainRaces::kStop;
+  // A finding (assertion, Go fatal, deadlock, data race outside Go semantics) ends only its own
+  // execution: it is counted in Report::executions with the finding as part of its outcome
+  // ("... finding=go map fatal: concurrent map writes"), and the exploration goes on, so a test
+  // can classify every execution. The first such finding's counterexample and token are kept.
+  bool classify_findings = false;
 };
 
 Report check(const std::function<void()>& test, const Options& options = {});

@@ -60,6 +60,9 @@ struct Report {
   double seconds = 0;
   bool exhaustive = false;                  // the whole state space was explored
   std::map<std::string, uint64_t> outcomes;  // mc::observe outcome -> executions
+  // Unless Options::plain_races is kStop: each racing pair ("var@f:1: write f:2 (T1) / read f:3
+  // (T2)") -> executions in which it raced.
+  std::map<std::string, uint64_t> races;
   std::optional<Counterexample> counterexample;
   std::string replay_token;                 // mc::replay(test, token) re-runs the finding
 

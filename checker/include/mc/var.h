@@ -43,6 +43,12 @@ class var {
     store(static_cast<T>(load() - delta));
     return *this;
   }
+  // An atomic fetch_or on this otherwise plain variable, as Go's atomic.Or8 on a map's flags.
+  T atomic_fetch_or(T bits, std::source_location where = std::source_location::current())
+    requires std::is_integral_v<T>
+  {
+    return detail::FromBits<T>(detail::VarFetchOr(ref_, detail::ToBits(bits), where));
+  }
   var& operator++() requires std::is_integral_v<T> { return *this += T{1}; }
   var& operator--() requires std::is_integral_v<T> { return *this -= T{1}; }
 
