@@ -3,6 +3,7 @@
 // stress. Run: build/default/bench/checker_benchmark (add --benchmark_filter=... to select).
 #include <benchmark/benchmark.h>
 
+#include <functional>
 #include <vector>
 
 #include "litmus/litmus.h"
@@ -18,6 +19,18 @@ void Report(benchmark::State& state, const mc::Report& last, uint64_t executions
       benchmark::Counter(static_cast<double>(executions), benchmark::Counter::kIsRate);
 }
 
+// Runs `test` under mc::check once per benchmark iteration and reports its counters.
+void Measure(benchmark::State& state, const std::function<void()>& test,
+             const mc::Options& options = {}) {
+  mc::Report last;
+  uint64_t executions = 0;
+  for (auto _ : state) {
+    last = mc::check(test, options);
+    executions += last.executions;
+  }
+  Report(state, last, executions);
+}
+
 void BM_FetchAdd(benchmark::State& state) {
   const auto n = static_cast<int>(state.range(0));
   auto test = [n] {
@@ -26,13 +39,7 @@ void BM_FetchAdd(benchmark::State& state) {
     for (int i = 0; i < n; ++i) threads.emplace_back([&] { x.fetch_add(1, mc::relaxed); });
     for (auto& t : threads) t.join();
   };
-  mc::Report last;
-  uint64_t executions = 0;
-  for (auto _ : state) {
-    last = mc::check(test);
-    executions += last.executions;
-  }
-  Report(state, last, executions);
+  Measure(state, test);
 }
 BENCHMARK(BM_FetchAdd)->DenseRange(2, 7)->Unit(benchmark::kMillisecond);
 
@@ -55,13 +62,7 @@ void BM_StoreBuffering3(benchmark::State& state) {
           (void)x.load(mc::relaxed);
         });
   };
-  mc::Report last;
-  uint64_t executions = 0;
-  for (auto _ : state) {
-    last = mc::check(test, {.model = model});
-    executions += last.executions;
-  }
-  Report(state, last, executions);
+  Measure(state, test, {.model = model});
 }
 BENCHMARK(BM_StoreBuffering3)->Arg(static_cast<int>(mc::Model::kRC11))
     ->Arg(static_cast<int>(mc::Model::kSC));
@@ -84,13 +85,7 @@ void BM_IriwStress(benchmark::State& state) {
                       (void)x.load(mc::seq_cst);
                     });
   };
-  mc::Report last;
-  uint64_t executions = 0;
-  for (auto _ : state) {
-    last = mc::check(test);
-    executions += last.executions;
-  }
-  Report(state, last, executions);
+  Measure(state, test);
 }
 BENCHMARK(BM_IriwStress)->Unit(benchmark::kMillisecond);
 
@@ -98,15 +93,7 @@ BENCHMARK(BM_IriwStress)->Unit(benchmark::kMillisecond);
 void RegisterConformance() {
   for (const auto& t : litmus::Registry()) {
     benchmark::RegisterBenchmark(("BM_Conformance/" + t.name).c_str(),
-                                 [&t](benchmark::State& state) {
-                                   mc::Report last;
-                                   uint64_t executions = 0;
-                                   for (auto _ : state) {
-                                     last = mc::check(t.body);
-                                     executions += last.executions;
-                                   }
-                                   Report(state, last, executions);
-                                 });
+                                 [&t](benchmark::State& state) { Measure(state, t.body); });
   }
 }
 

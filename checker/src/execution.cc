@@ -437,10 +437,9 @@ void Execution::ValidateOrder(memory_order order, bool load, bool store,
   }
 }
 
-detail::ObjectRef Execution::RegisterLocation(bool atomic, uint64_t initial,
-                                              const std::source_location& where) {
-  if (aborting_) return detail::ObjectRef{};
-  const uint32_t loc = graph_.AddLocation(atomic);
+uint32_t Execution::NewLocation(bool atomic, bool mutex, uint64_t initial,
+                                const std::source_location& where) {
+  const uint32_t loc = graph_.AddLocation(atomic, mutex);
   Event e;
   e.kind = EventKind::kInit;
   e.location = loc;
@@ -449,19 +448,32 @@ detail::ObjectRef Execution::RegisterLocation(bool atomic, uint64_t initial,
   e.op = "init";
   e.where = where;
   AppendEvent(e);
-  return detail::ObjectRef{serial_, loc};
+  return loc;
+}
+
+detail::ObjectRef Execution::RegisterLocation(bool atomic, uint64_t initial,
+                                              const std::source_location& where) {
+  if (aborting_) return detail::ObjectRef{};
+  return detail::ObjectRef{serial_, NewLocation(atomic, false, initial, where)};
+}
+
+Execution::Request Execution::AccessRequest(RequestKind kind, detail::ObjectRef ref,
+                                            memory_order order,
+                                            const std::source_location& where, const char* op) {
+  Request rq;
+  rq.kind = kind;
+  rq.location = CheckedLocation(ref, where);
+  rq.order = order;
+  rq.op = op;
+  rq.where = where;
+  return rq;
 }
 
 uint64_t Execution::Load(detail::ObjectRef ref, memory_order order,
                          const std::source_location& where, const char* op) {
   if (aborting_) throw AbortRun{};
-  Request rq;
-  rq.kind = RequestKind::kRead;
-  rq.location = CheckedLocation(ref, where);
+  const Request rq = AccessRequest(RequestKind::kRead, ref, order, where, op);
   if (graph_.Location(rq.location).atomic) ValidateOrder(order, true, false, where);
-  rq.order = order;
-  rq.op = op;
-  rq.where = where;
   Post(rq);
   return threads_[current_].request.result;
 }
@@ -469,28 +481,18 @@ uint64_t Execution::Load(detail::ObjectRef ref, memory_order order,
 void Execution::Store(detail::ObjectRef ref, uint64_t value, memory_order order,
                       const std::source_location& where, const char* op) {
   if (aborting_) throw AbortRun{};
-  Request rq;
-  rq.kind = RequestKind::kWrite;
-  rq.location = CheckedLocation(ref, where);
+  Request rq = AccessRequest(RequestKind::kWrite, ref, order, where, op);
   if (graph_.Location(rq.location).atomic) ValidateOrder(order, false, true, where);
-  rq.order = order;
   rq.value = value;
-  rq.op = op;
-  rq.where = where;
   Post(rq);
 }
 
 uint64_t Execution::Rmw(detail::ObjectRef ref, detail::RmwFn fn, uint64_t operand,
                         memory_order order, const std::source_location& where, const char* op) {
   if (aborting_) throw AbortRun{};
-  Request rq;
-  rq.kind = RequestKind::kRmw;
-  rq.location = CheckedLocation(ref, where);
-  rq.order = order;
+  Request rq = AccessRequest(RequestKind::kRmw, ref, order, where, op);
   rq.fn = fn;
   rq.value = operand;
-  rq.op = op;
-  rq.where = where;
   Post(rq);
   return threads_[current_].request.result;
 }
@@ -502,16 +504,12 @@ bool Execution::CompareExchange(detail::ObjectRef ref, uint64_t& expected, uint6
   if (failure == release || failure == acq_rel) {
     UsageError("the failure order of a compare-exchange cannot be release or acq_rel", where);
   }
-  Request rq;
-  rq.kind = RequestKind::kCas;
-  rq.location = CheckedLocation(ref, where);
-  rq.order = success;
+  Request rq = AccessRequest(RequestKind::kCas, ref, success, where,
+                             weak ? "compare_exchange_weak" : "compare_exchange_strong");
   rq.failure_order = failure;
   rq.expected = expected;
   rq.value = desired;
   rq.weak = weak;
-  rq.op = weak ? "compare_exchange_weak" : "compare_exchange_strong";
-  rq.where = where;
   Post(rq);
   const Request& done = threads_[current_].request;
   if (!done.success) expected = done.result;
@@ -521,15 +519,10 @@ bool Execution::CompareExchange(detail::ObjectRef ref, uint64_t& expected, uint6
 uint64_t Execution::VarFetchOr(detail::ObjectRef ref, uint64_t bits,
                                const std::source_location& where) {
   if (aborting_) throw AbortRun{};
-  Request rq;
-  rq.kind = RequestKind::kRmw;
-  rq.location = CheckedLocation(ref, where);
-  rq.order = acq_rel;
+  Request rq = AccessRequest(RequestKind::kRmw, ref, acq_rel, where, "atomic_or");
   rq.atomic_access = true;
   rq.fn = &detail::RmwOps<uint64_t>::Or;
   rq.value = bits;
-  rq.op = "atomic_or";
-  rq.where = where;
   Post(rq);
   return threads_[current_].request.result;
 }
@@ -648,14 +641,7 @@ uint64_t Execution::MutexValue(uint32_t location) const {
 
 detail::ObjectRef Execution::RegisterMutex(const std::source_location& where) {
   if (aborting_) return detail::ObjectRef{};
-  const uint32_t loc = graph_.AddLocation(true, true);
-  Event e;
-  e.kind = EventKind::kInit;
-  e.location = loc;
-  e.atomic = true;
-  e.op = "init";
-  e.where = where;
-  AppendEvent(e);
+  const uint32_t loc = NewLocation(true, true, 0, where);
   mutexes_[loc].created_at = where;
   return detail::ObjectRef{serial_, loc};
 }
@@ -673,26 +659,18 @@ void Execution::MutexLock(detail::ObjectRef ref, bool shared, const std::source_
                    "undefined)",
                where);
   }
-  Request rq;
-  rq.kind = RequestKind::kLock;
-  rq.location = loc;
-  rq.order = acquire;
+  Request rq = AccessRequest(RequestKind::kLock, ref, acquire, where,
+                             shared ? "lock_shared" : "lock");
   rq.shared = shared;
-  rq.op = shared ? "lock_shared" : "lock";
-  rq.where = where;
   Post(rq);
 }
 
 bool Execution::MutexTryLock(detail::ObjectRef ref, bool shared,
                              const std::source_location& where) {
   if (aborting_) throw AbortRun{};
-  Request rq;
-  rq.kind = RequestKind::kTryLock;
-  rq.location = CheckedLocation(ref, where);
-  rq.order = acquire;
+  Request rq = AccessRequest(RequestKind::kTryLock, ref, acquire, where,
+                             shared ? "try_lock_shared" : "try_lock");
   rq.shared = shared;
-  rq.op = shared ? "try_lock_shared" : "try_lock";
-  rq.where = where;
   Post(rq);
   return threads_[current_].request.success;
 }

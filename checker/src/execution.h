@@ -175,6 +175,11 @@ class Execution {
   bool SetFinding(Verdict verdict, std::string message);
   uint32_t CheckedLocation(detail::ObjectRef ref, const std::source_location& where);
   uint32_t AppendEvent(Event e);  // for events added without a decision
+  uint32_t NewLocation(bool atomic, bool mutex, uint64_t initial,
+                       const std::source_location& where);
+  // A request on the object `ref` (checked to belong to this execution).
+  Request AccessRequest(RequestKind kind, detail::ObjectRef ref, memory_order order,
+                        const std::source_location& where, const char* op);
   void ValidateOrder(memory_order order, bool load, bool store, const std::source_location& where);
 
   std::vector<uint64_t> ChoiceRange(uint32_t thread) const;

@@ -15,46 +15,44 @@
 
 namespace mc {
 
-class mutex {
+namespace detail {
+
+// What mc::mutex and mc::shared_mutex share: the exclusive side.
+class MutexBase {
  public:
-  explicit mutex(std::source_location where = std::source_location::current())
-      : ref_(detail::RegisterMutex(where)) {}
-  mutex(const mutex&) = delete;
-  mutex& operator=(const mutex&) = delete;
-  ~mutex() { detail::MutexDestroyed(ref_, where_); }
+  explicit MutexBase(std::source_location where) : ref_(RegisterMutex(where)), where_(where) {}
+  MutexBase(const MutexBase&) = delete;
+  MutexBase& operator=(const MutexBase&) = delete;
+  ~MutexBase() { MutexDestroyed(ref_, where_); }
 
   void lock(std::source_location where = std::source_location::current()) {
-    detail::MutexLock(ref_, false, where);
+    MutexLock(ref_, false, where);
   }
   bool try_lock(std::source_location where = std::source_location::current()) {
-    return detail::MutexTryLock(ref_, false, where);
+    return MutexTryLock(ref_, false, where);
   }
   void unlock(std::source_location where = std::source_location::current()) {
-    detail::MutexUnlock(ref_, false, where);
+    MutexUnlock(ref_, false, where);
   }
 
- private:
-  detail::ObjectRef ref_;
-  std::source_location where_ = std::source_location::current();
+ protected:
+  ObjectRef ref_;
+  std::source_location where_;
 };
 
-class shared_mutex {
+}  // namespace detail
+
+class mutex : public detail::MutexBase {
+ public:
+  explicit mutex(std::source_location where = std::source_location::current())
+      : MutexBase(where) {}
+};
+
+class shared_mutex : public detail::MutexBase {
  public:
   explicit shared_mutex(std::source_location where = std::source_location::current())
-      : ref_(detail::RegisterMutex(where)) {}
-  shared_mutex(const shared_mutex&) = delete;
-  shared_mutex& operator=(const shared_mutex&) = delete;
-  ~shared_mutex() { detail::MutexDestroyed(ref_, where_); }
+      : MutexBase(where) {}
 
-  void lock(std::source_location where = std::source_location::current()) {
-    detail::MutexLock(ref_, false, where);
-  }
-  bool try_lock(std::source_location where = std::source_location::current()) {
-    return detail::MutexTryLock(ref_, false, where);
-  }
-  void unlock(std::source_location where = std::source_location::current()) {
-    detail::MutexUnlock(ref_, false, where);
-  }
   void lock_shared(std::source_location where = std::source_location::current()) {
     detail::MutexLock(ref_, true, where);
   }
@@ -64,10 +62,6 @@ class shared_mutex {
   void unlock_shared(std::source_location where = std::source_location::current()) {
     detail::MutexUnlock(ref_, true, where);
   }
-
- private:
-  detail::ObjectRef ref_;
-  std::source_location where_ = std::source_location::current();
 };
 
 }  // namespace mc
