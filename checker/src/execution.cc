@@ -516,13 +516,13 @@ bool Execution::CompareExchange(detail::ObjectRef ref, uint64_t& expected, uint6
   return done.success;
 }
 
-uint64_t Execution::VarFetchOr(detail::ObjectRef ref, uint64_t bits,
-                               const std::source_location& where) {
+uint64_t Execution::VarAtomicRmw(detail::ObjectRef ref, detail::RmwFn fn, uint64_t operand,
+                                 const std::source_location& where, const char* op) {
   if (aborting_) throw AbortRun{};
-  Request rq = AccessRequest(RequestKind::kRmw, ref, acq_rel, where, "atomic_or");
+  Request rq = AccessRequest(RequestKind::kRmw, ref, acq_rel, where, op);
   rq.atomic_access = true;
-  rq.fn = &detail::RmwOps<uint64_t>::Or;
-  rq.value = bits;
+  rq.fn = fn;
+  rq.value = operand;
   Post(rq);
   return threads_[current_].request.result;
 }

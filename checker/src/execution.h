@@ -25,7 +25,6 @@
 
 #include "execution_graph.h"
 #include "fiber.h"
-#include "mc/atomic.h"
 #include "mc/check.h"
 #include "mc/report.h"
 #include "mc/runtime_api.h"
@@ -97,7 +96,8 @@ class Execution {
                        memory_order success, memory_order failure, bool weak,
                        const std::source_location& where);
   void Fence(memory_order order, const std::source_location& where);
-  uint64_t VarFetchOr(detail::ObjectRef ref, uint64_t bits, const std::source_location& where);
+  uint64_t VarAtomicRmw(detail::ObjectRef ref, detail::RmwFn fn, uint64_t operand,
+                        const std::source_location& where, const char* op);
   detail::ThreadRef Spawn(std::function<void()> body, const std::source_location& where);
   void Join(detail::ThreadRef ref, const std::source_location& where);
   void DestroyedJoinable(detail::ThreadRef ref, const std::source_location& where);

@@ -73,8 +73,9 @@ bool CompareExchange(ObjectRef ref, uint64_t& expected, uint64_t desired, memory
   return Active(where, "an mc::atomic")
       .CompareExchange(ref, expected, desired, success, failure, weak, where);
 }
-uint64_t VarFetchOr(ObjectRef ref, uint64_t bits, const SourceLocation& where) {
-  return Active(where, "an mc::var").VarFetchOr(ref, bits, where);
+uint64_t VarAtomicRmw(ObjectRef ref, RmwFn fn, uint64_t operand, const SourceLocation& where,
+                      const char* op) {
+  return Active(where, "an mc::var").VarAtomicRmw(ref, fn, operand, where, op);
 }
 void Fence(memory_order order, const SourceLocation& where) {
   Active(where, "mc::fence").Fence(order, where);

@@ -18,8 +18,14 @@ struct ModelBackend {
   using SharedMutex = mc::shared_mutex;
   using Thread = mc::thread;
 
-  // Go's atomic.Or8 on the map's otherwise plain flags field.
-  static void AtomicOr8(Var<uint8_t>& field, uint8_t bits) { (void)field.atomic_fetch_or(bits); }
+  // Go's atomic.Or8 (and an atomic And8) on the map's otherwise plain flags field; they return
+  // the old value.
+  static uint8_t AtomicOr8(Var<uint8_t>& field, uint8_t bits) {
+    return field.atomic_fetch_or(bits);
+  }
+  static uint8_t AtomicAnd8(Var<uint8_t>& field, uint8_t bits) {
+    return field.atomic_fetch_and(bits);
+  }
 
   // The modelled Go runtime's fatal(): a kGoMapFatal finding of the check.
   [[noreturn]] static void Fatal(const char* message,

@@ -44,9 +44,13 @@ struct RealBackend {
   using SharedMutex = std::shared_mutex;
   using Thread = std::thread;
 
-  // Go's atomic.Or8 on a field that is otherwise plain (the map's iterator flag bits).
-  static void AtomicOr8(Var<uint8_t>& field, uint8_t bits) {
-    std::atomic_ref<uint8_t>(field.raw()).fetch_or(bits, std::memory_order_seq_cst);
+  // Go's atomic.Or8 (and an atomic And8) on a field that is otherwise plain (the map's flags);
+  // they return the old value.
+  static uint8_t AtomicOr8(Var<uint8_t>& field, uint8_t bits) {
+    return std::atomic_ref<uint8_t>(field.raw()).fetch_or(bits, std::memory_order_seq_cst);
+  }
+  static uint8_t AtomicAnd8(Var<uint8_t>& field, uint8_t bits) {
+    return std::atomic_ref<uint8_t>(field.raw()).fetch_and(bits, std::memory_order_seq_cst);
   }
 
   // Go's fatal(): "fatal error: ..." and the process ends; nothing can recover it.

@@ -63,6 +63,7 @@
 // 22 bytes per entry just before a growth and 44 just after.
 #pragma once
 
+#include <concepts>
 #include <cstdint>
 #include <sstream>
 #include <string>
@@ -77,7 +78,8 @@ namespace models::go_map {
 // A backend the Go map can run on: plain fields plus Go's atomic.Or8 for the iterator bits.
 template <class B>
 concept GoMapBackend = Backend<B> && requires(typename B::template Var<uint8_t>& flags) {
-  { B::AtomicOr8(flags, uint8_t{1}) };
+  { B::AtomicOr8(flags, uint8_t{1}) } -> std::same_as<uint8_t>;
+  { B::AtomicAnd8(flags, uint8_t{1}) } -> std::same_as<uint8_t>;
 };
 
 struct GoMapConfig {
@@ -85,6 +87,11 @@ struct GoMapConfig {
   // t.Hasher(key, h.hash0): injectable so that tests can force collisions and growth.
   uint64_t (*hasher)(uint64_t key, uint32_t seed) = &DefaultHash;
   uint32_t seed = 0x9747b28c;  // the initial hash0 (Go: rand())
+  // Not Go: a what-if variant whose writers take hashWriting with an atomic test-and-set
+  // (old = atomic.Or8(&flags, hashWriting); fatal if it was set) after hashing, and drop it with
+  // an atomic And8 that must find it set, instead of the plain check / XOR / check / AND-NOT.
+  // Claim C2 asks whether an atomic flag would catch every overlap of two writers.
+  bool atomic_writing_flag = false;
 
   static uint64_t DefaultHash(uint64_t key, uint32_t seed) {
     uint64_t x = key ^ (uint64_t{seed} * 0x9e3779b97f4a7c15ULL);
@@ -100,7 +107,8 @@ class GoMap {
  public:
   using Bucket = go_map::Bucket<B, K, V>;
 
-  explicit GoMap(GoMapConfig config = {}) : hasher_(config.hasher), hash0_(config.seed) {
+  explicit GoMap(GoMapConfig config = {})
+      : hasher_(config.hasher), atomic_flag_(config.atomic_writing_flag), hash0_(config.seed) {
     // makemap (305): the smallest B that holds hint entries; buckets allocated eagerly if B > 0.
     uint8_t b = 0;
     while (go_map::overLoadFactor(config.hint, b)) ++b;
@@ -210,7 +218,12 @@ class GoMap {
   bool BucketEvacuated(uintptr_t bucket) { return go_map::evacuated(BucketAt(oldbuckets_.load(), bucket)); }
   std::string CheckChain(Bucket* b, uintptr_t index, uintptr_t mask, int64_t* live);
 
+  // The writer's side of the hashWriting protocol: Go's plain one, or the atomic variant.
+  void BeginWrite();
+  void EndWrite();
+
   uint64_t (*hasher_)(uint64_t, uint32_t);
+  bool atomic_flag_;
   Arena arena_;
   // hmap (map.go:117-129). All plain fields.
   Var<int64_t> count_{0};

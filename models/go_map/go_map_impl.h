@@ -52,11 +52,11 @@ typename GoMap<B, K, V>::template Var<V>* GoMap<B, K, V>::Access(K key, bool che
 // mapassign (map.go:579-694).
 MC_GO_MAP_TEMPLATE
 typename GoMap<B, K, V>::template Var<V>* GoMap<B, K, V>::Assign(K key) {
-  if ((flags_.load() & hashWriting) != 0) B::Fatal("concurrent map writes");
+  if (!atomic_flag_ && (flags_.load() & hashWriting) != 0) B::Fatal("concurrent map writes");
   const uint64_t hash = Hash(key);
   // Set hashWriting after calling the hasher, since it may panic (in Go), in which case we have
   // not actually done a write.
-  flags_.store(static_cast<uint8_t>(flags_.load() ^ hashWriting));
+  BeginWrite();
   if (buckets_.load() == nullptr) buckets_.store(NewBuckets(0));
 
   Var<V>* elem = nullptr;
@@ -112,18 +112,39 @@ again:
   count_.store(count_.load() + 1);
 
 done:
+  EndWrite();
+  return elem;
+}
+
+// The writer side of the hashWriting protocol. Go: check at entry (done by the caller), set
+// with a plain XOR, check again at exit, clear with a plain AND-NOT.
+MC_GO_MAP_TEMPLATE
+void GoMap<B, K, V>::BeginWrite() {
+  if (atomic_flag_) {
+    if ((B::AtomicOr8(flags_, hashWriting) & hashWriting) != 0) B::Fatal("concurrent map writes");
+    return;
+  }
+  flags_.store(static_cast<uint8_t>(flags_.load() ^ hashWriting));
+}
+
+MC_GO_MAP_TEMPLATE
+void GoMap<B, K, V>::EndWrite() {
+  if (atomic_flag_) {
+    const auto clear = static_cast<uint8_t>(~hashWriting);
+    if ((B::AtomicAnd8(flags_, clear) & hashWriting) == 0) B::Fatal("concurrent map writes");
+    return;
+  }
   if ((flags_.load() & hashWriting) == 0) B::Fatal("concurrent map writes");
   flags_.store(static_cast<uint8_t>(flags_.load() & ~hashWriting));
-  return elem;
 }
 
 // mapdelete (map.go:696-810).
 MC_GO_MAP_TEMPLATE
 void GoMap<B, K, V>::Delete(K key) {
   if (count_.load() == 0) return;
-  if ((flags_.load() & hashWriting) != 0) B::Fatal("concurrent map writes");
+  if (!atomic_flag_ && (flags_.load() & hashWriting) != 0) B::Fatal("concurrent map writes");
   const uint64_t hash = Hash(key);
-  flags_.store(static_cast<uint8_t>(flags_.load() ^ hashWriting));
+  BeginWrite();
   const uintptr_t bucket = hash & bucketMask(B_.load());
   if (Growing()) GrowWork(bucket);
   Bucket* b = BucketAt(buckets_.load(), bucket);
@@ -178,16 +199,15 @@ void GoMap<B, K, V>::Delete(K key) {
       break;
     }
   }
-  if ((flags_.load() & hashWriting) == 0) B::Fatal("concurrent map writes");
-  flags_.store(static_cast<uint8_t>(flags_.load() & ~hashWriting));
+  EndWrite();
 }
 
 // mapclear (map.go:989-1051).
 MC_GO_MAP_TEMPLATE
 void GoMap<B, K, V>::Clear() {
   if (count_.load() == 0) return;
-  if ((flags_.load() & hashWriting) != 0) B::Fatal("concurrent map writes");
-  flags_.store(static_cast<uint8_t>(flags_.load() ^ hashWriting));
+  if (!atomic_flag_ && (flags_.load() & hashWriting) != 0) B::Fatal("concurrent map writes");
+  BeginWrite();
   // Mark buckets empty, so existing iterators can be terminated, see issue #59411.
   auto mark_empty = [](Bucket* array, uintptr_t mask) {
     for (uintptr_t i = 0; i <= mask; ++i) {
@@ -215,8 +235,7 @@ void GoMap<B, K, V>::Clear() {
     }
     b->overflow.store(nullptr);
   }
-  if ((flags_.load() & hashWriting) == 0) B::Fatal("concurrent map writes");
-  flags_.store(static_cast<uint8_t>(flags_.load() & ~hashWriting));
+  EndWrite();
 }
 
 // newoverflow (map.go:247-272) with incrnoverflow (228-244).
@@ -347,7 +366,7 @@ void GoMap<B, K, V>::Range(F&& f) {
   const auto offset = static_cast<int>((r >> itB) & (bucketCnt - 1));
   // Remember we have an iterator; can run concurrently with another mapiterinit().
   if (const uint8_t old = flags_.load(); (old & (iterator | oldIterator)) != (iterator | oldIterator)) {
-    B::AtomicOr8(flags_, static_cast<uint8_t>(iterator | oldIterator));
+    (void)B::AtomicOr8(flags_, static_cast<uint8_t>(iterator | oldIterator));
   }
   uintptr_t bucket = startBucket;
   bool wrapped = false;

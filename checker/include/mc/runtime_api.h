@@ -35,8 +35,9 @@ uint64_t Rmw(ObjectRef ref, RmwFn fn, uint64_t operand, memory_order order,
 bool CompareExchange(ObjectRef ref, uint64_t& expected, uint64_t desired, memory_order success,
                      memory_order failure, bool weak, const SourceLocation& where);
 void Fence(memory_order order, const SourceLocation& where);
-// An atomic fetch_or on plain memory (Go's atomic.Or8 on an otherwise plain field).
-uint64_t VarFetchOr(ObjectRef ref, uint64_t bits, const SourceLocation& where);
+// An atomic read-modify-write on plain memory (Go's atomic.Or8 on an otherwise plain field).
+uint64_t VarAtomicRmw(ObjectRef ref, RmwFn fn, uint64_t operand, const SourceLocation& where,
+                      const char* op);
 
 struct ThreadRef {
   uint64_t serial = 0;

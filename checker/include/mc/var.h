@@ -6,6 +6,7 @@
 #include <source_location>
 #include <type_traits>
 
+#include "mc/atomic.h"
 #include "mc/runtime_api.h"
 #include "mc/value_bits.h"
 
@@ -43,11 +44,19 @@ class var {
     store(static_cast<T>(load() - delta));
     return *this;
   }
-  // An atomic fetch_or on this otherwise plain variable, as Go's atomic.Or8 on a map's flags.
+  // Atomic read-modify-writes (acq_rel) on this otherwise plain variable, as Go's atomic.Or8 on a
+  // map's flags. They race with the plain accesses, not with each other.
   T atomic_fetch_or(T bits, std::source_location where = std::source_location::current())
     requires std::is_integral_v<T>
   {
-    return detail::FromBits<T>(detail::VarFetchOr(ref_, detail::ToBits(bits), where));
+    return detail::FromBits<T>(detail::VarAtomicRmw(ref_, &detail::RmwOps<T>::Or,
+                                                    detail::ToBits(bits), where, "atomic_or"));
+  }
+  T atomic_fetch_and(T bits, std::source_location where = std::source_location::current())
+    requires std::is_integral_v<T>
+  {
+    return detail::FromBits<T>(detail::VarAtomicRmw(ref_, &detail::RmwOps<T>::And,
+                                                    detail::ToBits(bits), where, "atomic_and"));
   }
   var& operator++() requires std::is_integral_v<T> { return *this += T{1}; }
   var& operator--() requires std::is_integral_v<T> { return *this -= T{1}; }

@@ -1,5 +1,6 @@
-// Claim C1 (../shared/CLAIMS.md): "The runtime has zero tolerance: concurrent map writes always
-// end in the fatal 'concurrent map writes'." Verdict: false. Go's maintainers call the check
+// Claims C1 and C2 (../shared/CLAIMS.md), about the hashWriting flag.
+// C1: "The runtime has zero tolerance: concurrent map writes always end in the fatal
+// 'concurrent map writes'." Verdict: false. Go's maintainers call the check
 // best-effort (golang/go#31516); the model shows how often it misses.
 //
 // Configuration: GoMap<ModelBackend, int64, int64> (Go 1.22's classic hmap), make(map, 1) so
@@ -23,10 +24,10 @@ namespace {
 
 using Map = models::GoMap<models::ModelBackend, int64_t, int64_t>;
 
-mc::Report TwoWriters() {
+mc::Report TwoWriters(bool atomic_flag = false) {
   return mc::check(
-      [] {
-        Map m(models::GoMapConfig{.hint = 1});
+      [atomic_flag] {
+        Map m(models::GoMapConfig{.hint = 1, .atomic_writing_flag = atomic_flag});
         m.Store(100, 0);
         mc::thread a([&] { m.Store(1, 1); });
         mc::thread b([&] { m.Store(2, 2); });
@@ -41,27 +42,37 @@ mc::Report TwoWriters() {
       {.plain_races = mc::PlainRaces::kContinueCoherent, .classify_findings = true});
 }
 
-TEST(C1, ConcurrentMapWritesAreDetectedOnlySometimes) {
-  const mc::Report r = TwoWriters();
-  ASSERT_TRUE(r.exhaustive) << r.ToString();
+struct Classes {
   uint64_t fatal = 0, lost = 0, corrupt = 0, correct = 0;
+};
+
+Classes Classify(const mc::Report& r) {
+  Classes c;
   for (const auto& [outcome, count] : r.outcomes) {
     if (outcome.find("finding=") != std::string::npos) {
       // The only finding is the runtime's own fatal, with its exact message.
       EXPECT_NE(outcome.find("finding=go map fatal: concurrent map writes"), std::string::npos)
           << outcome;
-      fatal += count;
+      c.fatal += count;
     } else if (mc::testing::OutcomeMatches(outcome, "has1=1 has2=1 len=3 intact=1")) {
-      correct += count;
+      c.correct += count;
     } else if (!mc::testing::OutcomeMatches(outcome, "has1=1 has2=1")) {
-      lost += count;  // a key that was stored is gone, and nobody crashed
+      c.lost += count;  // a key that was stored is gone, and nobody crashed
     } else {
-      corrupt += count;  // both keys there, but count or cells inconsistent
+      c.corrupt += count;  // both keys there, but count or cells inconsistent
     }
   }
-  std::cout << "C1, two writers, distinct keys, one bucket: " << r.executions
-            << " executions: fatal " << fatal << ", lost update without fatal " << lost
-            << ", corrupt without fatal " << corrupt << ", correct " << correct << "\n";
+  std::cout << r.executions << " executions: fatal " << c.fatal << ", lost update without fatal "
+            << c.lost << ", corrupt without fatal " << c.corrupt << ", correct " << c.correct
+            << "\n";
+  return c;
+}
+
+TEST(C1, ConcurrentMapWritesAreDetectedOnlySometimes) {
+  const mc::Report r = TwoWriters();
+  ASSERT_TRUE(r.exhaustive) << r.ToString();
+  std::cout << "C1, two writers, distinct keys, one bucket: ";
+  const auto [fatal, lost, corrupt, correct] = Classify(r);
   EXPECT_GT(fatal, 0u);    // the check does fire...
   EXPECT_GT(lost, 0u);     // ...but some executions lose an update with no fatal at all
   EXPECT_GT(correct, 0u);  // and some run correctly by luck
@@ -81,6 +92,23 @@ TEST(C1, ConcurrentMapWritesAreDetectedOnlySometimes) {
   EXPECT_EQ(sites.size(), 2u) << "fatal sites seen: " << sites.size();
   // The races the detection itself is made of: the plain read-modify-write of flags.
   EXPECT_FALSE(r.races.empty());
+}
+
+// Claim C2: "The hashWriting flag is set with an atomic OR, and the lock-free check is safe
+// because it relies on CPU memory ordering." Verdict: false on both counts. Go sets it with a
+// plain XOR (C1 shows what that misses). The what-if variant with an atomic test-and-set
+// (atomic.Or8 returning the old value, fatal if set; atomic And8 that must find it set) catches
+// every overlap of two writers in this configuration: each execution either ends in the fatal
+// or stores both keys intact.
+TEST(C2, AnAtomicTestAndSetFlagWouldCatchEveryOverlapOfTwoWriters) {
+  const mc::Report r = TwoWriters(/*atomic_flag=*/true);
+  ASSERT_TRUE(r.exhaustive) << r.ToString();
+  std::cout << "C2, atomic test-and-set flag, same configuration as C1: ";
+  const auto [fatal, lost, corrupt, correct] = Classify(r);
+  EXPECT_GT(fatal, 0u);
+  EXPECT_GT(correct, 0u);
+  EXPECT_EQ(lost, 0u);
+  EXPECT_EQ(corrupt, 0u);
 }
 
 }  // namespace
