@@ -5,6 +5,7 @@
 #include <iomanip>
 #include <sstream>
 
+#include "litmus/claims/claims.h"
 #include "litmus/litmus.h"
 
 namespace mapcheck {
@@ -16,7 +17,9 @@ constexpr const char* kCheckUsage =
     "Model-checks every registered litmus test whose name contains FILTER (default: all) under\n"
     "the chosen memory models (default: all) and prints one row per test and model: the verdict\n"
     "of its outcome condition, the expected verdict, the executions explored against the\n"
-    "expected count, and the time. Exits 1 if any result differs from its expectation.\n"
+    "expected count, and the time. Then decides the claims of the incident write-up whose id\n"
+    "contains FILTER (C1, C2, ...) by model-checking the map models, with the evidence.\n"
+    "Exits 1 if any result differs from its expectation.\n"
     "\n"
     "  --model M    rc11, sc or all\n"
     "  --verbose    print the full report of every mismatch\n";
@@ -81,17 +84,23 @@ int CheckCommand(const std::vector<std::string>& args, std::ostream& out, std::o
   for (const auto& t : litmus::Registry()) {
     if (t.name.find(filter) != std::string::npos) selected.push_back(&t);
   }
-  if (selected.empty()) {
+  std::vector<const claims::Claim*> selected_claims;
+  for (const auto& c : claims::Registry()) {
+    if (c.id.find(filter) != std::string::npos) selected_claims.push_back(&c);
+  }
+  if (selected.empty() && selected_claims.empty()) {
     err << "mapcheck check: no litmus test matches '" << filter << "' (see mapcheck list)\n";
     return 2;
   }
 
-  out << std::left << std::setw(30) << "test" << std::setw(6) << "model" << std::setw(11)
-      << "verdict" << std::setw(11) << "expected" << std::setw(14) << "executions"
-      << std::setw(10) << "time" << "result\n";
   int passed = 0;
   int failed = 0;
   std::vector<litmus::Result> mismatches;
+  if (!selected.empty()) {
+    out << std::left << std::setw(30) << "test" << std::setw(6) << "model" << std::setw(11)
+        << "verdict" << std::setw(11) << "expected" << std::setw(14) << "executions"
+        << std::setw(10) << "time" << "result\n";
+  }
   for (const auto* test : selected) {
     for (mc::Model model : models) {
       litmus::Result r = litmus::RunLitmus(*test, model);
@@ -113,6 +122,23 @@ int CheckCommand(const std::vector<std::string>& args, std::ostream& out, std::o
         ++failed;
         mismatches.push_back(std::move(r));
       }
+    }
+  }
+  if (!selected_claims.empty()) {
+    out << "\n" << std::left << std::setw(6) << "claim" << std::setw(10) << "verdict"
+        << std::setw(10) << "expected" << std::setw(10) << "result" << "evidence\n";
+  }
+  for (const auto* claim : selected_claims) {
+    const claims::Decision d = claim->decide();
+    const bool ok = d.verdict == claim->expected;
+    out << std::left << std::setw(6) << claim->id << std::setw(10) << d.verdict << std::setw(10)
+        << claim->expected << std::setw(10) << (ok ? "ok" : "MISMATCH") << d.evidence << "\n";
+    if (ok) {
+      ++passed;
+    } else {
+      ++failed;
+      err << "\nMISMATCH " << claim->id << ": " << claim->statement << "\n  decided by "
+          << claim->test << "\n";
     }
   }
   for (const auto& m : mismatches) {
