@@ -74,12 +74,15 @@ Execution::Status Execution::Advance() {
     if (!ran) break;
   }
   bool all_finished = true;
+  bool spinning = false;
   for (const auto& t : threads_) {
     if (t.status == ThreadStatus::kBlocked) return Status::kBlocked;
     all_finished = all_finished && t.status == ThreadStatus::kFinished;
+    spinning = spinning || t.status == ThreadStatus::kSpinBlocked;
   }
   if (all_finished) return Status::kComplete;
   if (Eligible().empty()) {
+    if (spinning) return ReportLivelock() ? Status::kFinding : Status::kBlocked;
     ReportDeadlock();
     return Status::kFinding;
   }
@@ -623,6 +626,55 @@ void Execution::Assume(bool condition, const std::source_location& /*where*/) {
   threads_[self].status = ThreadStatus::kBlocked;
   threads_[self].fiber->Suspend();
   throw AbortRun{};
+}
+
+void Execution::Yield(const std::source_location& where) {
+  if (aborting_) throw AbortRun{};
+  const uint32_t self = current_;
+  ThreadState& ts = threads_[self];
+  const auto& events = graph_.ThreadEvents(self);
+  bool wrote = false;
+  std::vector<uint32_t> reads;
+  for (size_t i = ts.iteration_start; i < events.size(); ++i) {
+    const Event& e = graph_[events[i]];
+    if (e.IsRead()) reads.push_back(e.rf);
+    wrote = wrote || (e.IsWrite() && e.kind != EventKind::kInit);
+  }
+  const bool nothing_new = !wrote && ts.has_previous_iteration && reads == ts.previous_reads;
+  ts.iteration_start = static_cast<uint32_t>(events.size());
+  ts.has_previous_iteration = !wrote;
+  ts.previous_reads = std::move(reads);
+  if (!nothing_new) return;
+  ts.status = ThreadStatus::kSpinBlocked;
+  ts.yield_at = where;
+  ts.fiber->Suspend();
+  throw AbortRun{};
+}
+
+bool Execution::ReportLivelock() {
+  std::ostringstream msg;
+  msg << "livelock:";
+  for (uint32_t t = 0; t < threads_.size(); ++t) {
+    const ThreadState& ts = threads_[t];
+    if (ts.status != ThreadStatus::kSpinBlocked) continue;
+    for (uint32_t w : ts.previous_reads) {
+      const uint32_t loc = graph_[w].location;
+      if (graph_.Mo(loc).back() != w) return false;  // a newer write exists: not stuck for good
+    }
+    msg << " thread " << t << " spins at " << SourceText(ts.yield_at)
+        << " and can never observe a new value (its loop reads the latest writes and no thread "
+           "can run to write again);";
+  }
+  SetFinding(Verdict::kLivelock, msg.str());
+  for (uint32_t t = 0; t < threads_.size(); ++t) {
+    const ThreadState& ts = threads_[t];
+    if (ts.status == ThreadStatus::kSpinBlocked) {
+      finding_.stops.push_back({t, "spins forever", ts.yield_at});
+    } else if (ts.status == ThreadStatus::kWaiting) {
+      finding_.stops.push_back({t, std::string("blocked in ") + ts.request.op, ts.request.where});
+    }
+  }
+  return true;
 }
 
 void Execution::AssertFailed(const char* expression, const std::source_location& where) {

@@ -103,6 +103,7 @@ class Execution {
   void DestroyedJoinable(detail::ThreadRef ref, const std::source_location& where);
   uint64_t Choose(uint64_t n, const std::source_location& where);
   void Assume(bool condition, const std::source_location& where);
+  void Yield(const std::source_location& where);
   [[noreturn]] void AssertFailed(const char* expression, const std::source_location& where);
   [[noreturn]] void GoFatal(std::string_view message, const std::source_location& where);
   void Observe(std::string_view name, int64_t value);
@@ -135,7 +136,10 @@ class Execution {
     uint64_t result = 0;  // response: value read / chosen
     bool success = false;  // response: CAS outcome
   };
-  enum class ThreadStatus : uint8_t { kRunnable, kWaiting, kFinished, kBlocked, kStopped };
+  enum class ThreadStatus : uint8_t {
+    kRunnable, kWaiting, kFinished, kBlocked, kStopped,
+    kSpinBlocked,  // at mc::yield after an iteration that observed nothing new
+  };
   struct ThreadState {
     std::unique_ptr<Fiber> fiber;
     std::function<void()> body;
@@ -143,6 +147,12 @@ class Execution {
     Request request;
     uint32_t spawned = 0;  // children so far, for their canonical identities
     std::source_location created_at;
+    // Spin loops: where the current iteration started (an index in the thread's events), and
+    // the rf sources of the previous iteration's reads.
+    uint32_t iteration_start = 0;
+    bool has_previous_iteration = false;
+    std::vector<uint32_t> previous_reads;
+    std::source_location yield_at;
   };
 
   // The bookkeeping of a mutex beside its state in the graph: who holds it, for misuse and
@@ -160,6 +170,9 @@ class Execution {
   MutexState& Mutex(uint32_t location) { return mutexes_[location]; }
   std::string DescribeWait(uint32_t thread);
   void ReportDeadlock();
+  // With nothing left to run and spin-blocked threads: a livelock if each of them already reads
+  // the latest writes (kLivelock finding, true), else a blocked execution (false).
+  bool ReportLivelock();
   // Records a finding that stops the current thread from inside a destructor (must not throw).
   void StopInDestructor(Verdict verdict, std::string message, std::string what,
                         const std::source_location& where);

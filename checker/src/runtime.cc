@@ -108,6 +108,7 @@ void MutexDestroyed(ObjectRef ref, const SourceLocation& where) {
 uint64_t Choose(uint64_t n, const SourceLocation& where) {
   return Active(where, "mc::choose").Choose(n, where);
 }
+void Yield(const SourceLocation& where) { Active(where, "mc::yield").Yield(where); }
 void Assume(bool condition, const SourceLocation& where) {
   Active(where, "mc::assume").Assume(condition, where);
 }

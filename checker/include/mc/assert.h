@@ -15,6 +15,16 @@ inline void assume(bool condition, std::source_location where = std::source_loca
   detail::Assume(condition, where);
 }
 
+// Marks the end of one iteration of a spin loop: `while (!flag.load(acquire)) mc::yield();`.
+// An iteration that wrote nothing and read exactly what the previous one read observed nothing
+// new, so exploring it again is pointless: the execution stops there and is counted in
+// Report::blocked (GenMC's spin-assume). A spin loop bounds its own cost this way, whatever its
+// iteration limit. If no thread can run any more and every read of such a loop already returns
+// the latest write, it can never make progress: a kLivelock finding naming this line.
+inline void yield(std::source_location where = std::source_location::current()) {
+  detail::Yield(where);
+}
+
 // A nondeterministic value in [0, n), every value explored.
 inline uint64_t choose(uint64_t n, std::source_location where = std::source_location::current()) {
   return detail::Choose(n, where);

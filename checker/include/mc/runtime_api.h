@@ -57,6 +57,7 @@ void MutexDestroyed(ObjectRef ref, const SourceLocation& where);  // from a dest
 
 uint64_t Choose(uint64_t n, const SourceLocation& where);
 void Assume(bool condition, const SourceLocation& where);
+void Yield(const SourceLocation& where);
 [[noreturn]] void AssertFailed(const char* expression, const SourceLocation& where);
 [[noreturn]] void GoFatal(std::string_view message, const SourceLocation& where);
 void Observe(std::string_view name, int64_t value);
