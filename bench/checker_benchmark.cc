@@ -64,7 +64,8 @@ void BM_StoreBuffering3(benchmark::State& state) {
   };
   Measure(state, test, {.model = model});
 }
-BENCHMARK(BM_StoreBuffering3)->Arg(static_cast<int>(mc::Model::kRC11))
+BENCHMARK(BM_StoreBuffering3)
+    ->Arg(static_cast<int>(mc::Model::kRC11))
     ->Arg(static_cast<int>(mc::Model::kSC));
 
 // IRIW with a third writer of both locations: 5 threads, mixed release/acquire/seq_cst.

@@ -58,8 +58,8 @@ Result RunLitmus(const LitmusTest& test, mc::Model model, const mc::Options& bas
   const Expectation& want = test.Expected(model);
   std::ostringstream problem;
   if (result.report.verdict != mc::Verdict::kOk) {
-    problem << "verdict " << mc::VerdictName(result.report.verdict) << " ("
-            << result.report.message << "), want ok";
+    problem << "verdict " << mc::VerdictName(result.report.verdict) << " (" << result.report.message
+            << "), want ok";
   } else if (result.allowed != want.allowed) {
     problem << "condition " << ConditionText(test.condition) << " is "
             << (result.allowed ? "allowed" : "forbidden") << ", want "

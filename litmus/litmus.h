@@ -29,17 +29,15 @@ struct Expectation {
 };
 
 struct LitmusTest {
-  std::string name;    // herd name, e.g. "MP+rel+acq"
-  std::string family;  // source file's shape family, e.g. "message passing"
-  std::string program; // the threads, as CONFORMANCE.md writes them
+  std::string name;     // herd name, e.g. "MP+rel+acq"
+  std::string family;   // source file's shape family, e.g. "message passing"
+  std::string program;  // the threads, as CONFORMANCE.md writes them
   std::vector<Clause> condition;
   Expectation rc11;
   Expectation sc;
   std::function<void()> body;
 
-  const Expectation& Expected(mc::Model model) const {
-    return model == mc::Model::kSC ? sc : rc11;
-  }
+  const Expectation& Expected(mc::Model model) const { return model == mc::Model::kSC ? sc : rc11; }
 };
 
 std::vector<LitmusTest>& Registry();

@@ -74,8 +74,7 @@ int CheckCommand(const std::vector<std::string>& args, std::ostream& out, std::o
     } else if (filter.empty()) {
       filter = a;
     } else {
-      err << "mapcheck check: only one FILTER may be given ('" << filter << "', '" << a
-          << "')\n";
+      err << "mapcheck check: only one FILTER may be given ('" << filter << "', '" << a << "')\n";
       return 2;
     }
   }
@@ -99,7 +98,8 @@ int CheckCommand(const std::vector<std::string>& args, std::ostream& out, std::o
   if (!selected.empty()) {
     out << std::left << std::setw(30) << "test" << std::setw(6) << "model" << std::setw(11)
         << "verdict" << std::setw(11) << "expected" << std::setw(14) << "executions"
-        << std::setw(10) << "time" << "result\n";
+        << std::setw(10) << "time"
+        << "result\n";
   }
   for (const auto* test : selected) {
     for (mc::Model model : models) {
@@ -109,13 +109,12 @@ int CheckCommand(const std::vector<std::string>& args, std::ostream& out, std::o
       execs << r.report.executions << "/" << want.executions;
       std::ostringstream time;
       time << std::fixed << std::setprecision(1) << r.report.seconds * 1000 << "ms";
-      const char* verdict = r.report.verdict != mc::Verdict::kOk
-                                ? "error"
-                                : (r.allowed ? "allowed" : "forbidden");
+      const char* verdict =
+          r.report.verdict != mc::Verdict::kOk ? "error" : (r.allowed ? "allowed" : "forbidden");
       out << std::left << std::setw(30) << test->name << std::setw(6) << mc::ModelName(model)
-          << std::setw(11) << verdict << std::setw(11)
-          << (want.allowed ? "allowed" : "forbidden") << std::setw(14) << execs.str()
-          << std::setw(10) << time.str() << (r.pass ? "ok" : "MISMATCH") << "\n";
+          << std::setw(11) << verdict << std::setw(11) << (want.allowed ? "allowed" : "forbidden")
+          << std::setw(14) << execs.str() << std::setw(10) << time.str()
+          << (r.pass ? "ok" : "MISMATCH") << "\n";
       if (r.pass) {
         ++passed;
       } else {
@@ -125,8 +124,10 @@ int CheckCommand(const std::vector<std::string>& args, std::ostream& out, std::o
     }
   }
   if (!selected_claims.empty()) {
-    out << "\n" << std::left << std::setw(6) << "claim" << std::setw(10) << "verdict"
-        << std::setw(10) << "expected" << std::setw(10) << "result" << "evidence\n";
+    out << "\n"
+        << std::left << std::setw(6) << "claim" << std::setw(10) << "verdict" << std::setw(10)
+        << "expected" << std::setw(10) << "result"
+        << "evidence\n";
   }
   for (const auto* claim : selected_claims) {
     const claims::Decision d = claim->decide();
@@ -142,8 +143,8 @@ int CheckCommand(const std::vector<std::string>& args, std::ostream& out, std::o
     }
   }
   for (const auto& m : mismatches) {
-    err << "\nMISMATCH " << m.test->name << " under " << mc::ModelName(m.model) << ": "
-        << m.problem << "\n  program: " << m.test->program << "\n";
+    err << "\nMISMATCH " << m.test->name << " under " << mc::ModelName(m.model) << ": " << m.problem
+        << "\n  program: " << m.test->program << "\n";
     if (verbose) err << m.report.ToString();
   }
   out << "\n" << passed << " passed, " << failed << " failed\n";
@@ -171,8 +172,9 @@ int ListCommand(const std::vector<std::string>& args, std::ostream& out, std::os
       out << (first ? "\n" : ",\n") << "  {\"name\": \"" << JsonEscape(t.name)
           << "\", \"family\": \"" << JsonEscape(t.family) << "\", \"program\": \""
           << JsonEscape(t.program) << "\", \"condition\": \""
-          << JsonEscape(litmus::ConditionText(t.condition)) << "\", \"rc11\": {\"allowed\": "
-          << (t.rc11.allowed ? "true" : "false") << ", \"executions\": " << t.rc11.executions
+          << JsonEscape(litmus::ConditionText(t.condition))
+          << "\", \"rc11\": {\"allowed\": " << (t.rc11.allowed ? "true" : "false")
+          << ", \"executions\": " << t.rc11.executions
           << "}, \"sc\": {\"allowed\": " << (t.sc.allowed ? "true" : "false")
           << ", \"executions\": " << t.sc.executions << "}}";
       first = false;

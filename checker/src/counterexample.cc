@@ -38,7 +38,8 @@ Counterexample BuildCounterexample(const ExecutionGraph& g, const Finding& findi
     if (e.IsRead() || e.kind == EventKind::kChoose) t.read_value = e.value;
     if (e.IsWrite()) t.written_value = e.value;
     if (e.IsRead()) t.reads_from = EventName(g, e.rf);
-    if (e.IsWrite() && g.MoPosition(id) != kNone) t.mo_position = static_cast<int>(g.MoPosition(id));
+    if (e.IsWrite() && g.MoPosition(id) != kNone)
+      t.mo_position = static_cast<int>(g.MoPosition(id));
     if (e.where.file_name() != nullptr && e.where.line() != 0) {
       t.file = BaseName(e.where.file_name());
       t.line = static_cast<int>(e.where.line());

@@ -31,11 +31,11 @@ struct Event {
   uint32_t index = 0;  // position in its thread (program order)
   uint32_t location = kNone;
   memory_order order = relaxed;
-  bool atomic = false;  // an access to an atomic location (plain mc::var accesses are not)
-  bool rmw = false;     // the read or the write half of a read-modify-write
-  uint64_t value = 0;   // read: value read; write/init: value written; choose: value chosen
-  uint32_t rf = kNone;  // read: the write it reads from
-  uint32_t sync = kNone;          // start: the spawn; join: the joined thread's end
+  bool atomic = false;    // an access to an atomic location (plain mc::var accesses are not)
+  bool rmw = false;       // the read or the write half of a read-modify-write
+  uint64_t value = 0;     // read: value read; write/init: value written; choose: value chosen
+  uint32_t rf = kNone;    // read: the write it reads from
+  uint32_t sync = kNone;  // start: the spawn; join: the joined thread's end
   uint32_t other_thread = kNone;  // spawn/join: the thread spawned or joined
   const char* op = "";
   std::source_location where;

@@ -63,8 +63,8 @@ Execution::Status Execution::Advance() {
       if (threads_[t].status != ThreadStatus::kRunnable) continue;
       current_ = t;
       const Request& last = threads_[t].request;
-      watchdog_.Running(t, last.kind == RequestKind::kNothing ? threads_[t].created_at
-                                                               : last.where);
+      watchdog_.Running(t,
+                        last.kind == RequestKind::kNothing ? threads_[t].created_at : last.where);
       threads_[t].fiber->Resume();
       watchdog_.Returned();
       current_ = kNone;
@@ -115,8 +115,7 @@ std::vector<uint32_t> Execution::Eligible() const {
 std::vector<uint64_t> Execution::ChoiceRange(uint32_t thread) const {
   const Request& rq = threads_[thread].request;
   std::vector<uint64_t> range;
-  const auto writes =
-      rq.location == kNone ? uint64_t{0} : uint64_t{graph_.Mo(rq.location).size()};
+  const auto writes = rq.location == kNone ? uint64_t{0} : uint64_t{graph_.Mo(rq.location).size()};
   switch (rq.kind) {
     case RequestKind::kRead:
     case RequestKind::kRmw:
@@ -321,9 +320,8 @@ void Execution::CheckRaces(uint32_t first_new) {
       std::ostringstream msg;
       msg << "data race on the mc::var constructed at " << SourceText(init.where) << ": "
           << (other.IsWrite() ? "write" : "read") << " by thread " << other.thread << " at "
-          << SourceText(other.where) << " and " << (e.IsWrite() ? "write" : "read")
-          << " by thread " << e.thread << " at " << SourceText(e.where)
-          << " are not ordered by happens-before";
+          << SourceText(other.where) << " and " << (e.IsWrite() ? "write" : "read") << " by thread "
+          << e.thread << " at " << SourceText(e.where) << " are not ordered by happens-before";
       SetFinding(Verdict::kDataRace, msg.str());
       finding_.highlighted = {a, id};
       return;
@@ -440,9 +438,9 @@ void Execution::ValidateOrder(memory_order order, bool load, bool store,
   }
 }
 
-uint32_t Execution::NewLocation(bool atomic, bool mutex, uint64_t initial,
+uint32_t Execution::NewLocation(bool atomic, bool mutex, bool pointer, uint64_t initial,
                                 const std::source_location& where) {
-  const uint32_t loc = graph_.AddLocation(atomic, mutex);
+  const uint32_t loc = graph_.AddLocation(atomic, mutex, pointer);
   Event e;
   e.kind = EventKind::kInit;
   e.location = loc;
@@ -454,15 +452,15 @@ uint32_t Execution::NewLocation(bool atomic, bool mutex, uint64_t initial,
   return loc;
 }
 
-detail::ObjectRef Execution::RegisterLocation(bool atomic, uint64_t initial,
+detail::ObjectRef Execution::RegisterLocation(bool atomic, bool pointer, uint64_t initial,
                                               const std::source_location& where) {
   if (aborting_) return detail::ObjectRef{};
-  return detail::ObjectRef{serial_, NewLocation(atomic, false, initial, where)};
+  return detail::ObjectRef{serial_, NewLocation(atomic, false, pointer, initial, where)};
 }
 
 Execution::Request Execution::AccessRequest(RequestKind kind, detail::ObjectRef ref,
-                                            memory_order order,
-                                            const std::source_location& where, const char* op) {
+                                            memory_order order, const std::source_location& where,
+                                            const char* op) {
   Request rq;
   rq.kind = kind;
   rq.location = CheckedLocation(ref, where);
@@ -549,8 +547,7 @@ detail::ThreadRef Execution::Spawn(std::function<void()> body, const std::source
                where);
   }
   const uint32_t parent = current_;
-  const uint64_t canonical =
-      Combine(graph_.ThreadCanonical(parent), ++threads_[parent].spawned);
+  const uint64_t canonical = Combine(graph_.ThreadCanonical(parent), ++threads_[parent].spawned);
   const uint32_t child = graph_.AddThread(canonical);
   Event spawn;
   spawn.kind = EventKind::kSpawn;
@@ -682,7 +679,8 @@ void Execution::AssertFailed(const char* expression, const std::source_location&
   if (SetFinding(Verdict::kAssertionFailed, std::string("MC_ASSERT(") + expression +
                                                 ") failed in thread " + std::to_string(current_) +
                                                 " at " + SourceText(where))) {
-    finding_.stops.push_back({current_, std::string("MC_ASSERT(") + expression + ") failed", where});
+    finding_.stops.push_back(
+        {current_, std::string("MC_ASSERT(") + expression + ") failed", where});
   }
   StopCurrentThread();
 }
@@ -693,7 +691,7 @@ uint64_t Execution::MutexValue(uint32_t location) const {
 
 detail::ObjectRef Execution::RegisterMutex(const std::source_location& where) {
   if (aborting_) return detail::ObjectRef{};
-  const uint32_t loc = NewLocation(true, true, 0, where);
+  const uint32_t loc = NewLocation(true, true, false, 0, where);
   mutexes_[loc].created_at = where;
   return detail::ObjectRef{serial_, loc};
 }
@@ -702,8 +700,8 @@ void Execution::MutexLock(detail::ObjectRef ref, bool shared, const std::source_
   if (aborting_) throw AbortRun{};
   const uint32_t loc = CheckedLocation(ref, where);
   const MutexState& m = Mutex(loc);
-  const bool holds = m.owner == current_ ||
-                     (current_ < m.readers.size() && m.readers[current_] > 0);
+  const bool holds =
+      m.owner == current_ || (current_ < m.readers.size() && m.readers[current_] > 0);
   if (holds) {
     UsageError("thread " + std::to_string(current_) + " locks the mutex constructed at " +
                    SourceText(m.created_at) +
@@ -711,8 +709,8 @@ void Execution::MutexLock(detail::ObjectRef ref, bool shared, const std::source_
                    "undefined)",
                where);
   }
-  Request rq = AccessRequest(RequestKind::kLock, ref, acquire, where,
-                             shared ? "lock_shared" : "lock");
+  Request rq =
+      AccessRequest(RequestKind::kLock, ref, acquire, where, shared ? "lock_shared" : "lock");
   rq.shared = shared;
   Post(rq);
 }
@@ -729,17 +727,16 @@ bool Execution::MutexTryLock(detail::ObjectRef ref, bool shared,
 
 // Unlocks run in destructors (lock_guard, unique_lock), which must not throw: when the run is torn
 // down, an unlock returns and the thread unwinds at its next event instead.
-void Execution::MutexUnlock(detail::ObjectRef ref, bool shared,
-                            const std::source_location& where) {
+void Execution::MutexUnlock(detail::ObjectRef ref, bool shared, const std::source_location& where) {
   if (aborting_) return;
   const uint32_t loc = CheckedLocation(ref, where);
   MutexState& m = Mutex(loc);
-  const bool holds = shared ? (current_ < m.readers.size() && m.readers[current_] > 0)
-                            : m.owner == current_;
+  const bool holds =
+      shared ? (current_ < m.readers.size() && m.readers[current_] > 0) : m.owner == current_;
   if (!holds) {
-    const std::string held =
-        m.owner != kNone ? "it is held by thread " + std::to_string(m.owner)
-                         : std::string("it is not locked") + (shared ? " for reading" : "");
+    const std::string held = m.owner != kNone
+                                 ? "it is held by thread " + std::to_string(m.owner)
+                                 : std::string("it is not locked") + (shared ? " for reading" : "");
     UsageError("thread " + std::to_string(current_) + " calls " +
                    (shared ? "unlock_shared" : "unlock") + " on the mutex constructed at " +
                    SourceText(m.created_at) + " but " + held,
@@ -845,8 +842,8 @@ void Execution::ReportDeadlock() {
 void Execution::GoFatal(std::string_view message, const std::source_location& where) {
   if (aborting_) throw AbortRun{};
   if (SetFinding(Verdict::kGoMapFatal, std::string(message) + " (thread " +
-                                           std::to_string(current_) + " at " +
-                                           SourceText(where) + ")")) {
+                                           std::to_string(current_) + " at " + SourceText(where) +
+                                           ")")) {
     finding_.stops.push_back({current_, "fatal error: " + std::string(message), where});
   }
   StopCurrentThread();

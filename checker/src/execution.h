@@ -62,8 +62,8 @@ class Execution {
  public:
   enum class Status { kDecision, kComplete, kBlocked, kFinding };
 
-  Execution(const Options& options, const MemoryModel& model, StackPool& stacks,
-            Watchdog& watchdog, const std::function<void()>& test, uint64_t serial);
+  Execution(const Options& options, const MemoryModel& model, StackPool& stacks, Watchdog& watchdog,
+            const std::function<void()>& test, uint64_t serial);
   ~Execution();
   Execution(const Execution&) = delete;
   Execution& operator=(const Execution&) = delete;
@@ -85,7 +85,8 @@ class Execution {
   const std::set<std::string>& races() const { return races_; }
 
   // The runtime API, called from inside the fibers (runtime.cc).
-  detail::ObjectRef RegisterLocation(bool atomic, uint64_t initial, const std::source_location& where);
+  detail::ObjectRef RegisterLocation(bool atomic, bool pointer, uint64_t initial,
+                                     const std::source_location& where);
   uint64_t Load(detail::ObjectRef ref, memory_order order, const std::source_location& where,
                 const char* op);
   void Store(detail::ObjectRef ref, uint64_t value, memory_order order,
@@ -116,7 +117,15 @@ class Execution {
 
  private:
   enum class RequestKind : uint8_t {
-    kNothing, kRead, kWrite, kRmw, kCas, kChoose, kJoin, kLock, kTryLock
+    kNothing,
+    kRead,
+    kWrite,
+    kRmw,
+    kCas,
+    kChoose,
+    kJoin,
+    kLock,
+    kTryLock
   };
   struct Request {
     RequestKind kind = RequestKind::kNothing;
@@ -127,17 +136,21 @@ class Execution {
     uint64_t expected = 0;
     detail::RmwFn fn = nullptr;
     bool weak = false;
-    uint64_t choices = 0;         // choose
-    uint32_t target = kNone;      // join
-    bool shared = false;          // lock, try-lock: the reader side of a shared_mutex
-    bool atomic_access = false;   // an atomic RMW on plain memory (Go's atomic.Or8 on a field)
+    uint64_t choices = 0;        // choose
+    uint32_t target = kNone;     // join
+    bool shared = false;         // lock, try-lock: the reader side of a shared_mutex
+    bool atomic_access = false;  // an atomic RMW on plain memory (Go's atomic.Or8 on a field)
     const char* op = "";
     std::source_location where;
-    uint64_t result = 0;  // response: value read / chosen
+    uint64_t result = 0;   // response: value read / chosen
     bool success = false;  // response: CAS outcome
   };
   enum class ThreadStatus : uint8_t {
-    kRunnable, kWaiting, kFinished, kBlocked, kStopped,
+    kRunnable,
+    kWaiting,
+    kFinished,
+    kBlocked,
+    kStopped,
     kSpinBlocked,  // at mc::yield after an iteration that observed nothing new
   };
   struct ThreadState {
@@ -188,7 +201,7 @@ class Execution {
   bool SetFinding(Verdict verdict, std::string message);
   uint32_t CheckedLocation(detail::ObjectRef ref, const std::source_location& where);
   uint32_t AppendEvent(Event e);  // for events added without a decision
-  uint32_t NewLocation(bool atomic, bool mutex, uint64_t initial,
+  uint32_t NewLocation(bool atomic, bool mutex, bool pointer, uint64_t initial,
                        const std::source_location& where);
   // A request on the object `ref` (checked to belong to this execution).
   Request AccessRequest(RequestKind kind, detail::ObjectRef ref, memory_order order,

@@ -6,15 +6,24 @@ namespace mc::internal {
 
 const char* EventKindName(EventKind kind) {
   switch (kind) {
-    case EventKind::kInit: return "init";
-    case EventKind::kRead: return "read";
-    case EventKind::kWrite: return "write";
-    case EventKind::kFence: return "fence";
-    case EventKind::kThreadStart: return "start";
-    case EventKind::kThreadEnd: return "end";
-    case EventKind::kSpawn: return "spawn";
-    case EventKind::kJoin: return "join";
-    case EventKind::kChoose: return "choose";
+    case EventKind::kInit:
+      return "init";
+    case EventKind::kRead:
+      return "read";
+    case EventKind::kWrite:
+      return "write";
+    case EventKind::kFence:
+      return "fence";
+    case EventKind::kThreadStart:
+      return "start";
+    case EventKind::kThreadEnd:
+      return "end";
+    case EventKind::kSpawn:
+      return "spawn";
+    case EventKind::kJoin:
+      return "join";
+    case EventKind::kChoose:
+      return "choose";
   }
   return "?";
 }
@@ -24,8 +33,8 @@ uint32_t ExecutionGraph::AddThread(uint64_t canonical) {
   return static_cast<uint32_t>(threads_.size() - 1);
 }
 
-uint32_t ExecutionGraph::AddLocation(bool atomic, bool mutex) {
-  locations_.push_back(LocationInfo{atomic, mutex, kNone, 0});
+uint32_t ExecutionGraph::AddLocation(bool atomic, bool mutex, bool pointer) {
+  locations_.push_back(LocationInfo{atomic, mutex, pointer, kNone, 0});
   loc_events_.emplace_back();
   mo_.emplace_back();
   return static_cast<uint32_t>(locations_.size() - 1);
@@ -144,8 +153,7 @@ void ExecutionGraph::AddReleaseHeads(uint32_t write, Bitset& into) const {
       const Event& x = events_[po[i]];
       const bool release_fence = x.IsFence() && IsRelease(x.order) && i < w.index;
       const bool release_write = x.IsWrite() && x.location == w.location && x.atomic &&
-                                 x.kind != EventKind::kInit &&
-                                 (IsRelease(x.order) || sc_atomics_);
+                                 x.kind != EventKind::kInit && (IsRelease(x.order) || sc_atomics_);
       if (release_fence || release_write) {
         into.Set(po[i]);
         break;
@@ -160,7 +168,9 @@ Hash128 ExecutionGraph::Term(uint32_t id) const {
   const Event& e = events_[id];
   uint64_t h = Combine(e.canonical, static_cast<uint64_t>(e.kind));
   h = Combine(h, static_cast<uint64_t>(e.order));
-  h = Combine(h, e.value);
+  // An address may differ between two runs of the same execution (the heap is not replayed):
+  // pointer values do not take part; what a read returns is still pinned by its rf source.
+  if (e.location == kNone || !locations_[e.location].pointer) h = Combine(h, e.value);
   if (e.location != kNone) h = Combine(h, locations_[e.location].canonical);
   if (e.rf != kNone) h = Combine(h, events_[e.rf].canonical);
   // Go-plain writes have no coherence order: where they sit in mo is only the order they were

@@ -20,6 +20,7 @@ namespace mc::internal {
 struct LocationInfo {
   bool atomic = false;
   bool mutex = false;
+  bool pointer = false;  // holds addresses: values are not part of the canonical hash
   uint32_t init_event = kNone;
   uint64_t canonical = 0;
 };
@@ -43,7 +44,7 @@ class ExecutionGraph {
   }
   uint64_t ThreadCanonical(uint32_t thread) const { return threads_[thread].canonical; }
 
-  uint32_t AddLocation(bool atomic, bool mutex = false);
+  uint32_t AddLocation(bool atomic, bool mutex = false, bool pointer = false);
   uint32_t location_count() const { return static_cast<uint32_t>(locations_.size()); }
   const LocationInfo& Location(uint32_t loc) const { return locations_[loc]; }
   const std::vector<uint32_t>& LocationEvents(uint32_t loc) const { return loc_events_[loc]; }

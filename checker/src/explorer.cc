@@ -26,8 +26,7 @@ Explorer::Explorer(const std::function<void()>& test, const Options& options)
 
 std::unique_ptr<Execution> Explorer::NewExecution() {
   ++report_.runs;
-  return std::make_unique<Execution>(options_, *model_, stacks_, watchdog_, test_,
-                                     NextSerial());
+  return std::make_unique<Execution>(options_, *model_, stacks_, watchdog_, test_, NextSerial());
 }
 
 ReplayToken Explorer::Token() const {
@@ -40,7 +39,8 @@ ReplayToken Explorer::Token() const {
 bool Explorer::ReplayPath(Execution& run) {
   for (size_t i = 0; i < path_.size(); ++i) {
     const auto status = run.Advance();
-    const bool diverged = status != Execution::Status::kDecision || !(run.hash() == path_[i].before) ||
+    const bool diverged = status != Execution::Status::kDecision ||
+                          !(run.hash() == path_[i].before) ||
                           !run.Apply(path_[i].step.thread, path_[i].step.choice) ||
                           !(run.hash() == path_[i].step.hash);
     if (diverged) {
@@ -179,8 +179,7 @@ void Explorer::RecheckFinding() {
   Explorer again(test_, once);
   const Report replayed = again.Replay(*token);
   if (replayed.verdict != report_.verdict || replayed.message != report_.message) {
-    const std::string original = std::string(VerdictName(report_.verdict)) + ": " +
-                                 report_.message;
+    const std::string original = std::string(VerdictName(report_.verdict)) + ": " + report_.message;
     report_.verdict = Verdict::kNondeterministic;
     report_.message = "re-running the failing execution gave \"" +
                       std::string(VerdictName(replayed.verdict)) + ": " + replayed.message +
@@ -212,8 +211,9 @@ Report Explorer::Replay(const ReplayToken& token) {
     }
     if (i == token.steps.size()) {
       report_.verdict = Verdict::kUsageError;
-      report_.message = "the token ends before the execution does: it is not a token mc wrote "
-                        "for this test";
+      report_.message =
+          "the token ends before the execution does: it is not a token mc wrote "
+          "for this test";
       break;
     }
     const PathStep step{Candidate{token.steps[i].thread, token.steps[i].choice, {}}, run->hash()};
@@ -226,8 +226,8 @@ Report Explorer::Replay(const ReplayToken& token) {
                         "another version of it";
       break;
     }
-    path_.push_back(PathStep{Candidate{step.step.thread, step.step.choice, run->hash()},
-                             step.before});
+    path_.push_back(
+        PathStep{Candidate{step.step.thread, step.step.choice, run->hash()}, step.before});
   }
   Finish();
   return report_;

@@ -6,8 +6,8 @@
 #include <boost/context/detail/fcontext.hpp>
 #include <cerrno>
 #include <cstdio>
-#include <cstring>
 #include <cstdlib>
+#include <cstring>
 
 #include "invariant.h"
 
@@ -50,8 +50,8 @@ FiberStack::FiberStack(size_t size) {
   const auto page = static_cast<size_t>(sysconf(_SC_PAGESIZE));
   size_ = (size + page - 1) / page * page;
   mapping_size_ = size_ + page;
-  mapping_ = mmap(nullptr, mapping_size_, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS,
-                  -1, 0);
+  mapping_ =
+      mmap(nullptr, mapping_size_, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
   if (mapping_ == MAP_FAILED) {
     std::fprintf(stderr, "[mc] cannot map a %zu-byte fiber stack: %s\n", mapping_size_,
                  std::strerror(errno));
@@ -65,9 +65,8 @@ FiberStack::~FiberStack() { munmap(mapping_, mapping_size_); }
 
 Fiber::Fiber(FiberStack* stack, std::function<void()> body)
     : stack_(stack), body_(std::move(body)) {
-  context_ = ctx::make_fcontext(stack_->top(), stack_->size(), [](ctx::transfer_t t) {
-    Entry(&t);
-  });
+  context_ =
+      ctx::make_fcontext(stack_->top(), stack_->size(), [](ctx::transfer_t t) { Entry(&t); });
 #ifdef MC_FIBER_TSAN
   tsan_fiber_ = __tsan_create_fiber(0);
 #endif
@@ -120,16 +119,15 @@ void Fiber::SwitchOut(bool final_switch) {
   __tsan_switch_to_fiber(tsan_scheduler_, 0);
 #endif
 #ifdef MC_FIBER_ASAN
-  __sanitizer_start_switch_fiber(final_switch ? nullptr : &asan_fake_stack_,
-                                 asan_scheduler_bottom_, asan_scheduler_size_);
+  __sanitizer_start_switch_fiber(final_switch ? nullptr : &asan_fake_stack_, asan_scheduler_bottom_,
+                                 asan_scheduler_size_);
 #else
   (void)final_switch;
 #endif
   ctx::transfer_t t = ctx::jump_fcontext(scheduler_context_, nullptr);
   scheduler_context_ = t.fctx;
 #ifdef MC_FIBER_ASAN
-  __sanitizer_finish_switch_fiber(asan_fake_stack_, &asan_scheduler_bottom_,
-                                  &asan_scheduler_size_);
+  __sanitizer_finish_switch_fiber(asan_fake_stack_, &asan_scheduler_bottom_, &asan_scheduler_size_);
 #endif
 }
 

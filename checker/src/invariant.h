@@ -9,6 +9,6 @@ namespace mc::internal {
 
 }  // namespace mc::internal
 
-#define MC_INVARIANT(condition, message)                                            \
-  ((condition) ? static_cast<void>(0)                                               \
+#define MC_INVARIANT(condition, message) \
+  ((condition) ? static_cast<void>(0)    \
                : ::mc::internal::InternalBug(#condition, message, __FILE__, __LINE__))

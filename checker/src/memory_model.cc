@@ -6,8 +6,10 @@ namespace mc::internal {
 
 std::unique_ptr<MemoryModel> MakeMemoryModel(Model model) {
   switch (model) {
-    case Model::kSC: return MakeScModel();
-    case Model::kRC11: return MakeRc11Model();
+    case Model::kSC:
+      return MakeScModel();
+    case Model::kRC11:
+      return MakeRc11Model();
   }
   MC_INVARIANT(false, "unknown memory model");
 }

@@ -55,8 +55,7 @@ std::string EncodeToken(const ReplayToken& token) {
     PutVarint(bytes, s.thread);
     PutVarint(bytes, s.choice);
   }
-  return std::string("mc1-") + (token.model == Model::kSC ? "sc" : "rc11") + "-" +
-         Base64Url(bytes);
+  return std::string("mc1-") + (token.model == Model::kSC ? "sc" : "rc11") + "-" + Base64Url(bytes);
 }
 
 std::optional<ReplayToken> DecodeToken(std::string_view text, std::string& error) {

@@ -1,43 +1,61 @@
 // Names and text forms of the report types.
+#include "mc/report.h"
+
 #include <sstream>
 
 #include "mc/check.h"
 #include "mc/memory_order.h"
-#include "mc/report.h"
 
 namespace mc {
 
 std::string_view ModelName(Model model) {
   switch (model) {
-    case Model::kSC: return "sc";
-    case Model::kRC11: return "rc11";
+    case Model::kSC:
+      return "sc";
+    case Model::kRC11:
+      return "rc11";
   }
   return "?";
 }
 
 std::string_view OrderName(memory_order order) {
   switch (order) {
-    case std::memory_order_relaxed: return "relaxed";
-    case std::memory_order_consume: return "consume";
-    case std::memory_order_acquire: return "acquire";
-    case std::memory_order_release: return "release";
-    case std::memory_order_acq_rel: return "acq_rel";
-    case std::memory_order_seq_cst: return "seq_cst";
+    case std::memory_order_relaxed:
+      return "relaxed";
+    case std::memory_order_consume:
+      return "consume";
+    case std::memory_order_acquire:
+      return "acquire";
+    case std::memory_order_release:
+      return "release";
+    case std::memory_order_acq_rel:
+      return "acq_rel";
+    case std::memory_order_seq_cst:
+      return "seq_cst";
   }
   return "?";
 }
 
 std::string_view VerdictName(Verdict verdict) {
   switch (verdict) {
-    case Verdict::kOk: return "ok";
-    case Verdict::kAssertionFailed: return "assertion failed";
-    case Verdict::kDataRace: return "data race";
-    case Verdict::kDeadlock: return "deadlock";
-    case Verdict::kLivelock: return "livelock";
-    case Verdict::kGoMapFatal: return "go map fatal";
-    case Verdict::kNondeterministic: return "nondeterministic";
-    case Verdict::kBudgetExhausted: return "budget exhausted";
-    case Verdict::kUsageError: return "usage error";
+    case Verdict::kOk:
+      return "ok";
+    case Verdict::kAssertionFailed:
+      return "assertion failed";
+    case Verdict::kDataRace:
+      return "data race";
+    case Verdict::kDeadlock:
+      return "deadlock";
+    case Verdict::kLivelock:
+      return "livelock";
+    case Verdict::kGoMapFatal:
+      return "go map fatal";
+    case Verdict::kNondeterministic:
+      return "nondeterministic";
+    case Verdict::kBudgetExhausted:
+      return "budget exhausted";
+    case Verdict::kUsageError:
+      return "usage error";
   }
   return "?";
 }
@@ -48,8 +66,7 @@ std::string Counterexample::ToString() const {
     out << "thread " << t << ":\n";
     for (const TraceEvent& e : events) {
       if (e.thread != t) continue;
-      out << (e.highlighted ? " >> " : "    ") << "T" << e.thread << "." << e.index << "  "
-          << e.op;
+      out << (e.highlighted ? " >> " : "    ") << "T" << e.thread << "." << e.index << "  " << e.op;
       if (e.op != e.kind && e.kind != "stop") out << " (" << e.kind << ")";
       if (!e.location.empty()) out << "  " << e.location;
       if (!e.order.empty()) out << "  " << e.order;
@@ -69,8 +86,8 @@ std::string Report::ToString() const {
   out << "verdict: " << VerdictName(verdict) << "\n";
   if (!message.empty()) out << "  " << message << "\n";
   out << "executions: " << executions << "  blocked: " << blocked << "  states: " << states
-      << "  runs: " << runs << "  time: " << seconds << " s"
-      << (exhaustive ? "  (exhaustive)" : "") << "\n";
+      << "  runs: " << runs << "  time: " << seconds << " s" << (exhaustive ? "  (exhaustive)" : "")
+      << "\n";
   if (!outcomes.empty()) {
     out << "outcomes:\n";
     for (const auto& [outcome, count] : outcomes) {

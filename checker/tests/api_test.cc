@@ -2,6 +2,8 @@
 #include <gtest/gtest.h>
 
 #include <cstdint>
+#include <memory>
+#include <vector>
 
 #include "mc/check_testing.h"
 #include "mc/mc.h"
@@ -148,6 +150,29 @@ TEST(Var, PlainVariableSingleThreaded) {
     MC_ASSERT(v == 9);
   });
   EXPECT_TRUE(ExecutionsAre(r, 1));
+}
+
+}  // namespace
+
+namespace {
+
+TEST(Atomic, PointerValuesMayDifferBetweenRunsOfTheSameExecution) {
+  // Heap addresses are not replayed: each run allocates at a different address, which must not
+  // be mistaken for nondeterminism. Executions: the reader sees null or the pointer: 2.
+  int runs = 0;
+  const mc::Report r = mc::check([&runs] {
+    std::vector<char> shift(static_cast<size_t>(++runs % 7) * 64);  // moves the next allocation
+    auto value = std::make_unique<int>(7);
+    mc::atomic<int*> published{nullptr};
+    mc::thread writer([&] { published.store(value.get(), mc::release); });
+    mc::thread reader([&] {
+      int* p = published.load(mc::acquire);
+      if (p != nullptr) MC_ASSERT(*p == 7);
+    });
+    writer.join();
+    reader.join();
+  });
+  EXPECT_TRUE(ExecutionsAre(r, 2));
 }
 
 }  // namespace

@@ -89,9 +89,7 @@ struct Ev {
 };
 
 bool Rel_(memory_order o) { return o == release || o == acq_rel || o == seq_cst; }
-bool Acq(memory_order o) {
-  return o == acquire || o == consume || o == acq_rel || o == seq_cst;
-}
+bool Acq(memory_order o) { return o == acquire || o == consume || o == acq_rel || o == seq_cst; }
 
 class Enumerator {
  public:
@@ -322,8 +320,7 @@ class Enumerator {
       if (sc(a) && is(a, Type::kFence)) fences.Add(a, a);
     }
     const Rel psc_base = Compose(Compose(l, scb), r);
-    const Rel psc_f =
-        Compose(Compose(fences, Union(hb, Compose(Compose(hb, eco), hb))), fences);
+    const Rel psc_f = Compose(Compose(fences, Union(hb, Compose(Compose(hb, eco), hb))), fences);
     return Acyclic(Union(psc_base, psc_f));
   }
 

@@ -76,8 +76,8 @@ void TwoReads() {
 TEST(PlainRaces, GoSemanticsHasNoPerLocationCoherence) {
   // Go's rule allows the second read to return an older write than the first (coherence forbids
   // it).
-  EXPECT_TRUE(Allowed(mc::check(TwoReads, {.plain_races = mc::PlainRaces::kContinueGo}),
-                      "a=2 b=1"));
+  EXPECT_TRUE(
+      Allowed(mc::check(TwoReads, {.plain_races = mc::PlainRaces::kContinueGo}), "a=2 b=1"));
   EXPECT_TRUE(Forbidden(mc::check(TwoReads, {.plain_races = mc::PlainRaces::kContinueCoherent}),
                         "a=2 b=1"));
 }

@@ -11,12 +11,18 @@ namespace {
 
 const char* Short(memory_order o) {
   switch (o) {
-    case relaxed: return "rlx";
-    case consume: return "con";
-    case acquire: return "acq";
-    case release: return "rel";
-    case acq_rel: return "ar";
-    case seq_cst: return "sc";
+    case relaxed:
+      return "rlx";
+    case consume:
+      return "con";
+    case acquire:
+      return "acq";
+    case release:
+      return "rel";
+    case acq_rel:
+      return "ar";
+    case seq_cst:
+      return "sc";
   }
   return "?";
 }
@@ -30,11 +36,14 @@ T Pick(std::mt19937_64& rng, const std::array<T, N>& options) {
 
 int RmwResult(const Op& op, int read_value) {
   switch (op.kind) {
-    case Op::Kind::kFetchAdd: return read_value + op.value;
+    case Op::Kind::kFetchAdd:
+      return read_value + op.value;
     case Op::Kind::kExchange:
     case Op::Kind::kCasStrong:
-    case Op::Kind::kCasWeak: return op.value;
-    default: return read_value;
+    case Op::Kind::kCasWeak:
+      return op.value;
+    default:
+      return read_value;
   }
 }
 
@@ -47,7 +56,9 @@ std::string Program::ToString() const {
       if (i > 0) out << "; ";
       const std::string x = "x" + std::to_string(op.location);
       switch (op.kind) {
-        case Op::Kind::kLoad: out << x << ".load(" << Short(op.order) << ")"; break;
+        case Op::Kind::kLoad:
+          out << x << ".load(" << Short(op.order) << ")";
+          break;
         case Op::Kind::kStore:
           out << x << ".store(" << op.value << "," << Short(op.order) << ")";
           break;
@@ -59,10 +70,12 @@ std::string Program::ToString() const {
           break;
         case Op::Kind::kCasStrong:
         case Op::Kind::kCasWeak:
-          out << x << (op.kind == Op::Kind::kCasWeak ? ".cas_weak(" : ".cas(") << op.expected
-              << "," << op.value << "," << Short(op.order) << "," << Short(op.failure) << ")";
+          out << x << (op.kind == Op::Kind::kCasWeak ? ".cas_weak(" : ".cas(") << op.expected << ","
+              << op.value << "," << Short(op.order) << "," << Short(op.failure) << ")";
           break;
-        case Op::Kind::kFence: out << "fence(" << Short(op.order) << ")"; break;
+        case Op::Kind::kFence:
+          out << "fence(" << Short(op.order) << ")";
+          break;
       }
     }
   }
@@ -136,10 +149,18 @@ void RunProgram(const Program& program) {
         const Op& op = program.threads[t][i];
         mc::atomic<int>& loc = *x[static_cast<size_t>(op.location)];
         switch (op.kind) {
-          case Op::Kind::kLoad: read[t][i] = loc.load(op.order); break;
-          case Op::Kind::kStore: loc.store(op.value, op.order); break;
-          case Op::Kind::kFetchAdd: read[t][i] = loc.fetch_add(op.value, op.order); break;
-          case Op::Kind::kExchange: read[t][i] = loc.exchange(op.value, op.order); break;
+          case Op::Kind::kLoad:
+            read[t][i] = loc.load(op.order);
+            break;
+          case Op::Kind::kStore:
+            loc.store(op.value, op.order);
+            break;
+          case Op::Kind::kFetchAdd:
+            read[t][i] = loc.fetch_add(op.value, op.order);
+            break;
+          case Op::Kind::kExchange:
+            read[t][i] = loc.exchange(op.value, op.order);
+            break;
           case Op::Kind::kCasStrong:
           case Op::Kind::kCasWeak: {
             int expected = op.expected;
@@ -151,7 +172,9 @@ void RunProgram(const Program& program) {
             ok[t][i] = success ? 1 : 0;
             break;
           }
-          case Op::Kind::kFence: mc::fence(op.order); break;
+          case Op::Kind::kFence:
+            mc::fence(op.order);
+            break;
         }
       }
     });

@@ -1,12 +1,13 @@
 // The claims ledger's assertions: every registered claim reaches the verdict we state for it,
 // and the details behind C1 and C2 (see writing_flag.h for the configuration).
+#include "litmus/claims/claims.h"
+
 #include <gtest/gtest.h>
 
 #include <iostream>
 #include <set>
 #include <string>
 
-#include "litmus/claims/claims.h"
 #include "litmus/claims/writing_flag.h"
 
 namespace claims {

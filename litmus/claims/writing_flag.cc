@@ -67,8 +67,7 @@ const Register kC1({
           const mc::Report r = TwoWritersOneBucket(false);
           const WriteClasses c = Classify(r);
           const bool refuted = r.exhaustive && c.lost + c.corrupt > 0;
-          return Decision{refuted ? "false" : "true",
-                          "two writers, one bucket: " + Describe(r, c)};
+          return Decision{refuted ? "false" : "true", "two writers, one bucket: " + Describe(r, c)};
         },
 });
 

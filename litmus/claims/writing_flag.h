@@ -15,10 +15,10 @@ namespace claims {
 mc::Report TwoWritersOneBucket(bool atomic_flag);
 
 struct WriteClasses {
-  uint64_t fatal = 0;    // ended in "concurrent map writes"
-  uint64_t lost = 0;     // a stored key is missing, no fatal
-  uint64_t corrupt = 0;  // both keys present, count or cells inconsistent, no fatal
-  uint64_t correct = 0;  // both keys present, len 3, invariants intact
+  uint64_t fatal = 0;           // ended in "concurrent map writes"
+  uint64_t lost = 0;            // a stored key is missing, no fatal
+  uint64_t corrupt = 0;         // both keys present, count or cells inconsistent, no fatal
+  uint64_t correct = 0;         // both keys present, len 3, invariants intact
   uint64_t other_findings = 0;  // any finding but that fatal (there should be none)
 };
 WriteClasses Classify(const mc::Report& report);

@@ -25,8 +25,8 @@ class Conformance : public ::testing::TestWithParam<Param> {};
 TEST_P(Conformance, VerdictAndExecutionCountMatch) {
   const Param& p = GetParam();
   const Result r = RunLitmus(*p.test, p.model);
-  EXPECT_TRUE(r.pass) << p.test->name << " under " << mc::ModelName(p.model) << ": "
-                      << r.problem << "\n  program: " << p.test->program << "\n"
+  EXPECT_TRUE(r.pass) << p.test->name << " under " << mc::ModelName(p.model) << ": " << r.problem
+                      << "\n  program: " << p.test->program << "\n"
                       << r.report.ToString();
 }
 

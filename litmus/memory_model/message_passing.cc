@@ -13,8 +13,8 @@ using mc::release;
 
 const std::vector<Clause> kFlagButStale = {{"1:r0", 1}, {"1:r1", 0}};
 
-void AtomicMessagePassing(mc::memory_order data_w, mc::memory_order flag_w,
-                          mc::memory_order flag_r, mc::memory_order data_r) {
+void AtomicMessagePassing(mc::memory_order data_w, mc::memory_order flag_w, mc::memory_order flag_r,
+                          mc::memory_order data_r) {
   mc::atomic<int> x{0}, y{0};
   int r0 = -1, r1 = -1;
   Threads(

@@ -34,7 +34,7 @@ concept Backend = requires(const char* message) {
   typename B::Mutex;
   typename B::SharedMutex;
   typename B::Thread;
-  { B::Fatal(message) };
+  {B::Fatal(message)};
 };
 
 }  // namespace models

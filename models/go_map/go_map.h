@@ -102,8 +102,7 @@ struct GoMapConfig {
 };
 
 template <GoMapBackend B, class K, class V>
-  requires(std::is_integral_v<K> || std::is_pointer_v<K>)
-class GoMap {
+requires(std::is_integral_v<K> || std::is_pointer_v<K>) class GoMap {
  public:
   using Bucket = go_map::Bucket<B, K, V>;
 
@@ -215,7 +214,9 @@ class GoMap {
   void GrowWork(uintptr_t bucket);
   void Evacuate(uintptr_t oldbucket);
   void AdvanceEvacuationMark(uintptr_t newbit);
-  bool BucketEvacuated(uintptr_t bucket) { return go_map::evacuated(BucketAt(oldbuckets_.load(), bucket)); }
+  bool BucketEvacuated(uintptr_t bucket) {
+    return go_map::evacuated(BucketAt(oldbuckets_.load(), bucket));
+  }
   std::string CheckChain(Bucket* b, uintptr_t index, uintptr_t mask, int64_t* live);
 
   // The writer's side of the hashWriting protocol: Go's plain one, or the atomic variant.

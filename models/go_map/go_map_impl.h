@@ -11,15 +11,15 @@
 
 namespace models::go_map {
 
-#define MC_GO_MAP_TEMPLATE \
+#define MC_GO_MAP_TEMPLATE                    \
   template <GoMapBackend B, class K, class V> \
-    requires(std::is_integral_v<K> || std::is_pointer_v<K>)
+  requires(std::is_integral_v<K> || std::is_pointer_v<K>)
 
 // mapaccess2 (map.go:457-516); with check_flags false it is mapaccessK (519-560), which the
 // iterator uses and which does not check hashWriting.
 MC_GO_MAP_TEMPLATE
 typename GoMap<B, K, V>::template Var<V>* GoMap<B, K, V>::Access(K key, bool check_flags,
-                                                                  Var<K>** key_slot) {
+                                                                 Var<K>** key_slot) {
   if (count_.load() == 0) return nullptr;  // an empty map never checks the flag
   if (check_flags && (flags_.load() & hashWriting) != 0) {
     B::Fatal("concurrent map read and map write");
@@ -365,7 +365,8 @@ void GoMap<B, K, V>::Range(F&& f) {
   const uintptr_t startBucket = r & bucketMask(itB);
   const auto offset = static_cast<int>((r >> itB) & (bucketCnt - 1));
   // Remember we have an iterator; can run concurrently with another mapiterinit().
-  if (const uint8_t old = flags_.load(); (old & (iterator | oldIterator)) != (iterator | oldIterator)) {
+  if (const uint8_t old = flags_.load();
+      (old & (iterator | oldIterator)) != (iterator | oldIterator)) {
     (void)B::AtomicOr8(flags_, static_cast<uint8_t>(iterator | oldIterator));
   }
   uintptr_t bucket = startBucket;
@@ -440,8 +441,7 @@ void GoMap<B, K, V>::Range(F&& f) {
 }
 
 MC_GO_MAP_TEMPLATE
-std::string GoMap<B, K, V>::CheckChain(Bucket* b, uintptr_t index, uintptr_t mask,
-                                       int64_t* live) {
+std::string GoMap<B, K, V>::CheckChain(Bucket* b, uintptr_t index, uintptr_t mask, int64_t* live) {
   std::ostringstream err;
   bool rest = false;
   uint8_t previous = emptyRest;
@@ -449,8 +449,8 @@ std::string GoMap<B, K, V>::CheckChain(Bucket* b, uintptr_t index, uintptr_t mas
     for (int i = 0; i < bucketCnt; ++i) {
       const uint8_t h = b->tophash[i].load();
       if (rest && h != emptyRest) {
-        err << "bucket " << index << " (overflow " << depth << ") cell " << i
-            << ": tophash " << int{h} << " after an emptyRest";
+        err << "bucket " << index << " (overflow " << depth << ") cell " << i << ": tophash "
+            << int{h} << " after an emptyRest";
         return err.str();
       }
       if (h == emptyRest && previous == emptyOne) {
@@ -526,9 +526,9 @@ std::string GoMap<B, K, V>::CheckInvariants() {
 MC_GO_MAP_TEMPLATE
 std::string GoMap<B, K, V>::Dump() {
   std::ostringstream out;
-  out << "hmap{count=" << count_.load() << " flags=" << int{flags_.load()} << " B="
-      << int{B_.load()} << " noverflow=" << noverflow_.load() << " nevacuate="
-      << nevacuate_.load() << (Growing() ? " growing" : "") << "}\n";
+  out << "hmap{count=" << count_.load() << " flags=" << int{flags_.load()}
+      << " B=" << int{B_.load()} << " noverflow=" << noverflow_.load()
+      << " nevacuate=" << nevacuate_.load() << (Growing() ? " growing" : "") << "}\n";
   auto dump = [&](const char* name, Bucket* array, uintptr_t n) {
     for (uintptr_t i = 0; i < n; ++i) {
       out << "  " << name << "[" << i << "]";

@@ -206,7 +206,7 @@ TEST(GoMap, UnsynchronisedCompoundOperationsKeepMapSemantics) {
 // Another goroutine acting in the middle of a write, simulated on one thread: the hasher runs
 // inside mapassign's flag window while a growth is evacuated, and there it calls the map again.
 Map* reentered = nullptr;
-int reentry_op = 0;    // 0: read, 1: write, 2: iterate
+int reentry_op = 0;     // 0: read, 1: write, 2: iterate
 int calls_to_skip = 0;  // the write's own hash comes before it sets hashWriting
 
 uint64_t ReenteringHash(uint64_t key, uint32_t seed) {

@@ -44,6 +44,6 @@ inline void observe(std::string_view name, int64_t value) { detail::Observe(name
 }  // namespace mc
 
 // Fails the check with kAssertionFailed, the expression and its source line.
-#define MC_ASSERT(condition)                                                       \
-  ((condition) ? static_cast<void>(0)                                              \
+#define MC_ASSERT(condition)          \
+  ((condition) ? static_cast<void>(0) \
                : ::mc::detail::AssertFailed(#condition, std::source_location::current()))

@@ -50,7 +50,8 @@ class atomic {
       : atomic(T{}, where) {}
   // NOLINTNEXTLINE(google-explicit-constructor): mirrors std::atomic's converting constructor.
   atomic(T initial, std::source_location where = std::source_location::current())
-      : ref_(detail::RegisterLocation(true, detail::ToBits(initial), where)) {}
+      : ref_(detail::RegisterLocation(true, std::is_pointer_v<T>, detail::ToBits(initial), where)) {
+  }
   atomic(const atomic&) = delete;
   atomic& operator=(const atomic&) = delete;
 
@@ -74,8 +75,7 @@ class atomic {
         detail::Rmw(ref_, &detail::ExchangeOp, detail::ToBits(value), order, where, "exchange"));
   }
 
-  bool compare_exchange_strong(T& expected, T desired, memory_order success,
-                               memory_order failure,
+  bool compare_exchange_strong(T& expected, T desired, memory_order success, memory_order failure,
                                std::source_location where = std::source_location::current()) {
     return Cas(expected, desired, success, failure, false, where);
   }
@@ -94,45 +94,43 @@ class atomic {
   }
 
   T fetch_add(T arg, memory_order order = seq_cst,
-              std::source_location where = std::source_location::current())
-    requires std::is_integral_v<T> && (!std::is_same_v<T, bool>)
-  {
+              std::source_location where =
+                  std::source_location::current()) requires std::is_integral_v<T> &&
+      (!std::is_same_v<T, bool>) {
     return Rmw(&detail::RmwOps<T>::Add, arg, order, where, "fetch_add");
   }
   T fetch_sub(T arg, memory_order order = seq_cst,
-              std::source_location where = std::source_location::current())
-    requires std::is_integral_v<T> && (!std::is_same_v<T, bool>)
-  {
+              std::source_location where =
+                  std::source_location::current()) requires std::is_integral_v<T> &&
+      (!std::is_same_v<T, bool>) {
     return Rmw(&detail::RmwOps<T>::Sub, arg, order, where, "fetch_sub");
   }
   T fetch_and(T arg, memory_order order = seq_cst,
-              std::source_location where = std::source_location::current())
-    requires std::is_integral_v<T> && (!std::is_same_v<T, bool>)
-  {
+              std::source_location where =
+                  std::source_location::current()) requires std::is_integral_v<T> &&
+      (!std::is_same_v<T, bool>) {
     return Rmw(&detail::RmwOps<T>::And, arg, order, where, "fetch_and");
   }
   T fetch_or(T arg, memory_order order = seq_cst,
-             std::source_location where = std::source_location::current())
-    requires std::is_integral_v<T> && (!std::is_same_v<T, bool>)
-  {
+             std::source_location where =
+                 std::source_location::current()) requires std::is_integral_v<T> &&
+      (!std::is_same_v<T, bool>) {
     return Rmw(&detail::RmwOps<T>::Or, arg, order, where, "fetch_or");
   }
   T fetch_xor(T arg, memory_order order = seq_cst,
-              std::source_location where = std::source_location::current())
-    requires std::is_integral_v<T> && (!std::is_same_v<T, bool>)
-  {
+              std::source_location where =
+                  std::source_location::current()) requires std::is_integral_v<T> &&
+      (!std::is_same_v<T, bool>) {
     return Rmw(&detail::RmwOps<T>::Xor, arg, order, where, "fetch_xor");
   }
-  T fetch_add(std::ptrdiff_t arg, memory_order order = seq_cst,
-              std::source_location where = std::source_location::current())
-    requires std::is_pointer_v<T>
-  {
+  T fetch_add(
+      std::ptrdiff_t arg, memory_order order = seq_cst,
+      std::source_location where = std::source_location::current()) requires std::is_pointer_v<T> {
     return PointerRmw(arg, order, where, "fetch_add");
   }
-  T fetch_sub(std::ptrdiff_t arg, memory_order order = seq_cst,
-              std::source_location where = std::source_location::current())
-    requires std::is_pointer_v<T>
-  {
+  T fetch_sub(
+      std::ptrdiff_t arg, memory_order order = seq_cst,
+      std::source_location where = std::source_location::current()) requires std::is_pointer_v<T> {
     return PointerRmw(-arg, order, where, "fetch_sub");
   }
 
@@ -155,8 +153,8 @@ class atomic {
   bool Cas(T& expected, T desired, memory_order success, memory_order failure, bool weak,
            const std::source_location& where) {
     uint64_t bits = detail::ToBits(expected);
-    const bool ok = detail::CompareExchange(ref_, bits, detail::ToBits(desired), success, failure,
-                                            weak, where);
+    const bool ok =
+        detail::CompareExchange(ref_, bits, detail::ToBits(desired), success, failure, weak, where);
     if (!ok) expected = detail::FromBits<T>(bits);
     return ok;
   }

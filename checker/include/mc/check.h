@@ -29,12 +29,12 @@ enum class PlainRaces {
 
 struct Options {
   Model model = Model::kRC11;
-  uint64_t max_executions = 0;   // 0: unlimited. Reaching it gives kBudgetExhausted.
-  double max_seconds = 0;        // 0: unlimited. Reaching it gives kBudgetExhausted.
+  uint64_t max_executions = 0;  // 0: unlimited. Reaching it gives kBudgetExhausted.
+  double max_seconds = 0;       // 0: unlimited. Reaching it gives kBudgetExhausted.
   // Events one thread may perform in one execution; past it the test is reported as a usage error
   // (a loop that never ends: a spin loop needs mc::yield(), or a bound).
   uint32_t max_events_per_thread = 10000;
-  uint32_t max_threads = 64;     // threads alive in one execution, the test closure included
+  uint32_t max_threads = 64;  // threads alive in one execution, the test closure included
   // A thread that runs this long without reaching any mc:: event (a plain endless loop) cannot be
   // pre-empted: the process prints a usage error naming its last line and exits with code 2.
   // 0 disables the watchdog.

@@ -46,8 +46,8 @@ inline ::testing::AssertionResult Allowed(const Report& report, std::string_view
   }
   return ::testing::AssertionFailure()
          << "want outcome \"" << pattern << "\" allowed, got "
-         << (report.verdict == Verdict::kOk ? "never observed" : "no complete exploration")
-         << "\n" << report.ToString();
+         << (report.verdict == Verdict::kOk ? "never observed" : "no complete exploration") << "\n"
+         << report.ToString();
 }
 
 // No execution has the outcome, and the exploration was exhaustive.
@@ -60,15 +60,17 @@ inline ::testing::AssertionResult Forbidden(const Report& report, std::string_vi
          << (report.verdict == Verdict::kOk && report.exhaustive
                  ? std::to_string(CountMatching(report, pattern)) + " executions with it"
                  : std::string("no exhaustive exploration"))
-         << "\n" << report.ToString();
+         << "\n"
+         << report.ToString();
 }
 
 inline ::testing::AssertionResult ExecutionsAre(const Report& report, uint64_t want) {
   if (report.executions == want && report.verdict == Verdict::kOk && report.exhaustive) {
     return ::testing::AssertionSuccess();
   }
-  return ::testing::AssertionFailure() << "want " << want << " executions (exhaustive, ok), got "
-                                       << report.executions << "\n" << report.ToString();
+  return ::testing::AssertionFailure()
+         << "want " << want << " executions (exhaustive, ok), got " << report.executions << "\n"
+         << report.ToString();
 }
 
 inline ::testing::AssertionResult VerdictIs(const Report& report, Verdict want) {

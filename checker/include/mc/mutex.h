@@ -44,8 +44,7 @@ class MutexBase {
 
 class mutex : public detail::MutexBase {
  public:
-  explicit mutex(std::source_location where = std::source_location::current())
-      : MutexBase(where) {}
+  explicit mutex(std::source_location where = std::source_location::current()) : MutexBase(where) {}
 };
 
 class shared_mutex : public detail::MutexBase {

@@ -27,12 +27,12 @@ std::string_view VerdictName(Verdict verdict);
 
 // One event of a counterexample, as a reader needs it.
 struct TraceEvent {
-  int thread = 0;          // thread number in creation order; 0 runs the test closure
-  int index = 0;           // position in the thread (program order)
-  std::string kind;        // init, read, write, rmw, fence, spawn, join, start, end, choose, ...
-  std::string op;          // the API call: load, store, fetch_add, compare_exchange_weak, ...
-  std::string location;    // the object, named by where it was constructed; empty for fences
-  std::string order;       // relaxed ... seq_cst, or "na" for plain accesses
+  int thread = 0;        // thread number in creation order; 0 runs the test closure
+  int index = 0;         // position in the thread (program order)
+  std::string kind;      // init, read, write, rmw, fence, spawn, join, start, end, choose, ...
+  std::string op;        // the API call: load, store, fetch_add, compare_exchange_weak, ...
+  std::string location;  // the object, named by where it was constructed; empty for fences
+  std::string order;     // relaxed ... seq_cst, or "na" for plain accesses
   std::optional<uint64_t> read_value;
   std::optional<uint64_t> written_value;
   std::string reads_from;  // "T1.2" (thread 1, event 2), or "init"
@@ -51,20 +51,20 @@ struct Counterexample {
 
 struct Report {
   Verdict verdict = Verdict::kOk;
-  std::string message;                      // what was found, where, and a hint
-  uint64_t executions = 0;                  // distinct consistent complete executions
-  uint64_t blocked = 0;                     // executions stopped by mc::assume
-  uint64_t states = 0;                      // distinct partial graphs visited
-  uint64_t runs = 0;                        // re-executions of the test closure
-  uint64_t state_bytes = 0;                 // memory of the visited-state set
+  std::string message;       // what was found, where, and a hint
+  uint64_t executions = 0;   // distinct consistent complete executions
+  uint64_t blocked = 0;      // executions stopped by mc::assume
+  uint64_t states = 0;       // distinct partial graphs visited
+  uint64_t runs = 0;         // re-executions of the test closure
+  uint64_t state_bytes = 0;  // memory of the visited-state set
   double seconds = 0;
-  bool exhaustive = false;                  // the whole state space was explored
+  bool exhaustive = false;                   // the whole state space was explored
   std::map<std::string, uint64_t> outcomes;  // mc::observe outcome -> executions
   // Unless Options::plain_races is kStop: each racing pair ("var@f:1: write f:2 (T1) / read f:3
   // (T2)") -> executions in which it raced.
   std::map<std::string, uint64_t> races;
   std::optional<Counterexample> counterexample;
-  std::string replay_token;                 // mc::replay(test, token) re-runs the finding
+  std::string replay_token;  // mc::replay(test, token) re-runs the finding
 
   bool ok() const { return verdict == Verdict::kOk; }
   // A short summary: verdict, counts, and for a finding the message, token and trace.

@@ -25,7 +25,10 @@ struct ObjectRef {
 
 bool InCheck();
 
-ObjectRef RegisterLocation(bool atomic, uint64_t initial, const SourceLocation& where);
+// `pointer`: the object holds a pointer, whose value (an address) may differ between runs of
+// the same execution; it is not used to tell executions apart.
+ObjectRef RegisterLocation(bool atomic, bool pointer, uint64_t initial,
+                           const SourceLocation& where);
 uint64_t Load(ObjectRef ref, memory_order order, const SourceLocation& where, const char* op);
 void Store(ObjectRef ref, uint64_t value, memory_order order, const SourceLocation& where,
            const char* op);

@@ -16,7 +16,7 @@ class thread {
  public:
   thread() = default;
   template <class F>
-    requires std::is_invocable_v<F&>
+  requires std::is_invocable_v<F&>
   explicit thread(F&& body, std::source_location where = std::source_location::current())
       : ref_(detail::Spawn(std::function<void()>(std::forward<F>(body)), where)),
         joinable_(true),

@@ -10,8 +10,8 @@
 namespace mc::detail {
 
 template <class T>
-concept Word = (std::is_integral_v<T> || std::is_enum_v<T> || std::is_pointer_v<T>) &&
-               sizeof(T) <= sizeof(uint64_t);
+concept Word = (std::is_integral_v<T> || std::is_enum_v<T> || std::is_pointer_v<T>)&&sizeof(T) <=
+               sizeof(uint64_t);
 
 template <Word T>
 constexpr uint64_t ToBits(T value) {

@@ -20,7 +20,8 @@ class var {
   explicit var(std::source_location where = std::source_location::current()) : var(T{}, where) {}
   // NOLINTNEXTLINE(google-explicit-constructor): reads like a plain variable's initialisation.
   var(T initial, std::source_location where = std::source_location::current())
-      : ref_(detail::RegisterLocation(false, detail::ToBits(initial), where)) {}
+      : ref_(detail::RegisterLocation(false, std::is_pointer_v<T>, detail::ToBits(initial),
+                                      where)) {}
   var(const var&) = delete;
   var& operator=(const var&) = delete;
 
@@ -46,15 +47,13 @@ class var {
   }
   // Atomic read-modify-writes (acq_rel) on this otherwise plain variable, as Go's atomic.Or8 on a
   // map's flags. They race with the plain accesses, not with each other.
-  T atomic_fetch_or(T bits, std::source_location where = std::source_location::current())
-    requires std::is_integral_v<T>
-  {
+  T atomic_fetch_or(T bits, std::source_location where =
+                                std::source_location::current()) requires std::is_integral_v<T> {
     return detail::FromBits<T>(detail::VarAtomicRmw(ref_, &detail::RmwOps<T>::Or,
                                                     detail::ToBits(bits), where, "atomic_or"));
   }
-  T atomic_fetch_and(T bits, std::source_location where = std::source_location::current())
-    requires std::is_integral_v<T>
-  {
+  T atomic_fetch_and(T bits, std::source_location where =
+                                 std::source_location::current()) requires std::is_integral_v<T> {
     return detail::FromBits<T>(detail::VarAtomicRmw(ref_, &detail::RmwOps<T>::And,
                                                     detail::ToBits(bits), where, "atomic_and"));
   }
