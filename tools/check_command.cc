@@ -1,5 +1,6 @@
 #include "check_command.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <iomanip>
@@ -87,6 +88,10 @@ int CheckCommand(const std::vector<std::string>& args, std::ostream& out, std::o
   for (const auto& c : claims::Registry()) {
     if (c.id.find(filter) != std::string::npos) selected_claims.push_back(&c);
   }
+  std::sort(selected_claims.begin(), selected_claims.end(),
+            [](const claims::Claim* x, const claims::Claim* y) {
+              return std::stoi(x->id.substr(1)) < std::stoi(y->id.substr(1));
+            });
   if (selected.empty() && selected_claims.empty()) {
     err << "mapcheck check: no litmus test matches '" << filter << "' (see mapcheck list)\n";
     return 2;
@@ -125,14 +130,14 @@ int CheckCommand(const std::vector<std::string>& args, std::ostream& out, std::o
   }
   if (!selected_claims.empty()) {
     out << "\n"
-        << std::left << std::setw(6) << "claim" << std::setw(10) << "verdict" << std::setw(10)
+        << std::left << std::setw(6) << "claim" << std::setw(13) << "verdict" << std::setw(13)
         << "expected" << std::setw(10) << "result"
         << "evidence\n";
   }
   for (const auto* claim : selected_claims) {
     const claims::Decision d = claim->decide();
     const bool ok = d.verdict == claim->expected;
-    out << std::left << std::setw(6) << claim->id << std::setw(10) << d.verdict << std::setw(10)
+    out << std::left << std::setw(6) << claim->id << std::setw(13) << d.verdict << std::setw(13)
         << claim->expected << std::setw(10) << (ok ? "ok" : "MISMATCH") << d.evidence << "\n";
     if (ok) {
       ++passed;
