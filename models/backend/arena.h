@@ -27,6 +27,14 @@ class Arena {
     }
   }
 
+  // One T constructed from `args`, alive until the arena is destroyed.
+  template <class T, class... Args>
+  T* New(Args&&... args) {
+    auto* holder = new ObjectNode<T>(std::forward<Args>(args)...);
+    Push(holder);
+    return &holder->object;
+  }
+
   // `count` default-constructed T, alive until the arena is destroyed.
   template <class T>
   T* NewArray(size_t count) {
@@ -46,6 +54,15 @@ class Arena {
       this->destroy = [](Node* n) { delete static_cast<ArrayNode*>(n); };
     }
     std::unique_ptr<T[]> items;
+  };
+
+  template <class T>
+  struct ObjectNode : Node {
+    template <class... Args>
+    explicit ObjectNode(Args&&... args) : object(std::forward<Args>(args)...) {
+      this->destroy = [](Node* n) { delete static_cast<ObjectNode*>(n); };
+    }
+    T object;
   };
 
   void Push(Node* n) {
