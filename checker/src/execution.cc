@@ -37,10 +37,11 @@ Execution::~Execution() { Teardown(); }
 void Execution::Teardown() {
   CurrentExecution current(this);
   aborting_ = true;
-  for (uint32_t t = 0; t < threads_.size(); ++t) {
+  // Newest threads first: a thread may use its parent's locals, so the parent's stack must
+  // outlive it. Each unfinished fiber is resumed and either completes on its own (SelfStep) or
+  // unwinds (AbortRun), so the destructors of the test's objects run.
+  for (uint32_t t = static_cast<uint32_t>(threads_.size()); t-- > 0;) {
     auto& fiber = *threads_[t].fiber;
-    // A fiber that never ran has nothing to unwind; one that did is resumed so that AbortRun
-    // unwinds its stack and the destructors of the test's objects run.
     for (int tries = 0; threads_[t].status != ThreadStatus::kFinished && tries < 1000; ++tries) {
       current_ = t;
       fiber.Resume();
@@ -276,6 +277,13 @@ bool Execution::Apply(uint32_t thread, uint64_t choice) {
     Unbuild(first);
     return false;
   }
+  Respond(thread, choice, first);
+  threads_[thread].status = ThreadStatus::kRunnable;
+  CheckRaces(first);
+  return true;
+}
+
+void Execution::Respond(uint32_t thread, uint64_t choice, uint32_t first) {
   Request& rq = threads_[thread].request;
   for (uint32_t id = first; id < graph_.size(); ++id) {
     const Event& e = graph_[id];
@@ -294,9 +302,21 @@ bool Execution::Apply(uint32_t thread, uint64_t choice) {
       }
     }
   }
-  threads_[thread].status = ThreadStatus::kRunnable;
-  CheckRaces(first);
-  return true;
+}
+
+// Teardown: the thread takes the first consistent step of its own request and goes on, so that
+// code running in a destructor (an RAII unlock, say) completes instead of being unwound by an
+// exception it must not let escape. False when the request cannot proceed on its own.
+bool Execution::SelfStep(uint32_t thread) {
+  for (uint64_t c : ChoiceRange(thread)) {
+    const uint32_t first = graph_.size();
+    if (Build(thread, c)) {
+      Respond(thread, c, first);
+      return true;
+    }
+    Unbuild(first);
+  }
+  return false;
 }
 
 void Execution::CheckRaces(uint32_t first_new) {
@@ -380,7 +400,7 @@ void Execution::ThreadMain(uint32_t thread) {
   threads_[thread].status = ThreadStatus::kFinished;
 }
 
-void Execution::Post(Request request, bool may_throw) {
+void Execution::Post(Request request) {
   const uint32_t self = current_;
   if (graph_.ThreadEvents(self).size() >= options_.max_events_per_thread) {
     UsageError("thread " + std::to_string(self) + " exceeded " +
@@ -390,9 +410,12 @@ void Execution::Post(Request request, bool may_throw) {
                request.where);
   }
   threads_[self].request = request;
-  threads_[self].status = ThreadStatus::kWaiting;
-  threads_[self].fiber->Suspend();
-  if (aborting_ && may_throw) throw AbortRun{};
+  if (!aborting_) {
+    threads_[self].status = ThreadStatus::kWaiting;
+    threads_[self].fiber->Suspend();
+  }
+  // Torn down while waiting, or called during the teardown: finish the step alone, or unwind.
+  if (aborting_ && !SelfStep(self)) throw AbortRun{};
 }
 
 void Execution::StopCurrentThread() {
@@ -454,7 +477,6 @@ uint32_t Execution::NewLocation(bool atomic, bool mutex, bool pointer, uint64_t 
 
 detail::ObjectRef Execution::RegisterLocation(bool atomic, bool pointer, uint64_t initial,
                                               const std::source_location& where) {
-  if (aborting_) return detail::ObjectRef{};
   return detail::ObjectRef{serial_, NewLocation(atomic, false, pointer, initial, where)};
 }
 
@@ -472,7 +494,6 @@ Execution::Request Execution::AccessRequest(RequestKind kind, detail::ObjectRef 
 
 uint64_t Execution::Load(detail::ObjectRef ref, memory_order order,
                          const std::source_location& where, const char* op) {
-  if (aborting_) throw AbortRun{};
   const Request rq = AccessRequest(RequestKind::kRead, ref, order, where, op);
   if (graph_.Location(rq.location).atomic) ValidateOrder(order, true, false, where);
   Post(rq);
@@ -481,7 +502,6 @@ uint64_t Execution::Load(detail::ObjectRef ref, memory_order order,
 
 void Execution::Store(detail::ObjectRef ref, uint64_t value, memory_order order,
                       const std::source_location& where, const char* op) {
-  if (aborting_) throw AbortRun{};
   Request rq = AccessRequest(RequestKind::kWrite, ref, order, where, op);
   if (graph_.Location(rq.location).atomic) ValidateOrder(order, false, true, where);
   rq.value = value;
@@ -490,7 +510,6 @@ void Execution::Store(detail::ObjectRef ref, uint64_t value, memory_order order,
 
 uint64_t Execution::Rmw(detail::ObjectRef ref, detail::RmwFn fn, uint64_t operand,
                         memory_order order, const std::source_location& where, const char* op) {
-  if (aborting_) throw AbortRun{};
   Request rq = AccessRequest(RequestKind::kRmw, ref, order, where, op);
   rq.fn = fn;
   rq.value = operand;
@@ -501,7 +520,6 @@ uint64_t Execution::Rmw(detail::ObjectRef ref, detail::RmwFn fn, uint64_t operan
 bool Execution::CompareExchange(detail::ObjectRef ref, uint64_t& expected, uint64_t desired,
                                 memory_order success, memory_order failure, bool weak,
                                 const std::source_location& where) {
-  if (aborting_) throw AbortRun{};
   if (failure == release || failure == acq_rel) {
     UsageError("the failure order of a compare-exchange cannot be release or acq_rel", where);
   }
@@ -519,7 +537,6 @@ bool Execution::CompareExchange(detail::ObjectRef ref, uint64_t& expected, uint6
 
 uint64_t Execution::VarAtomicRmw(detail::ObjectRef ref, detail::RmwFn fn, uint64_t operand,
                                  const std::source_location& where, const char* op) {
-  if (aborting_) throw AbortRun{};
   Request rq = AccessRequest(RequestKind::kRmw, ref, acq_rel, where, op);
   rq.atomic_access = true;
   rq.fn = fn;
@@ -529,7 +546,6 @@ uint64_t Execution::VarAtomicRmw(detail::ObjectRef ref, detail::RmwFn fn, uint64
 }
 
 void Execution::Fence(memory_order order, const std::source_location& where) {
-  if (aborting_) throw AbortRun{};
   if (order == relaxed) return;  // a relaxed fence is no fence
   Event e;
   e.kind = EventKind::kFence;
@@ -571,7 +587,6 @@ detail::ThreadRef Execution::Spawn(std::function<void()> body, const std::source
 }
 
 void Execution::Join(detail::ThreadRef ref, const std::source_location& where) {
-  if (aborting_) throw AbortRun{};
   if (ref.serial != serial_ || ref.thread >= threads_.size()) {
     UsageError("join() of a thread from another execution", where);
   }
@@ -604,7 +619,6 @@ void Execution::StopInDestructor(Verdict verdict, std::string message, std::stri
 }
 
 uint64_t Execution::Choose(uint64_t n, const std::source_location& where) {
-  if (aborting_) throw AbortRun{};
   if (n == 0) UsageError("mc::choose(0): there is nothing to choose from", where);
   if (n == 1) return 0;
   Request rq;
@@ -690,14 +704,12 @@ uint64_t Execution::MutexValue(uint32_t location) const {
 }
 
 detail::ObjectRef Execution::RegisterMutex(const std::source_location& where) {
-  if (aborting_) return detail::ObjectRef{};
   const uint32_t loc = NewLocation(true, true, false, 0, where);
   mutexes_[loc].created_at = where;
   return detail::ObjectRef{serial_, loc};
 }
 
 void Execution::MutexLock(detail::ObjectRef ref, bool shared, const std::source_location& where) {
-  if (aborting_) throw AbortRun{};
   const uint32_t loc = CheckedLocation(ref, where);
   const MutexState& m = Mutex(loc);
   const bool holds =
@@ -717,7 +729,6 @@ void Execution::MutexLock(detail::ObjectRef ref, bool shared, const std::source_
 
 bool Execution::MutexTryLock(detail::ObjectRef ref, bool shared,
                              const std::source_location& where) {
-  if (aborting_) throw AbortRun{};
   Request rq = AccessRequest(RequestKind::kTryLock, ref, acquire, where,
                              shared ? "try_lock_shared" : "try_lock");
   rq.shared = shared;
@@ -757,7 +768,7 @@ void Execution::MutexUnlock(detail::ObjectRef ref, bool shared, const std::sourc
     rq.value = 0;
     rq.op = "unlock";
   }
-  Post(rq, /*may_throw=*/false);
+  Post(rq);
 }
 
 void Execution::MutexDestroyed(detail::ObjectRef ref, const std::source_location& where) {

@@ -191,10 +191,11 @@ class Execution {
                         const std::source_location& where);
 
   void ThreadMain(uint32_t thread);
-  // Posts the current thread's request and waits for the scheduler's response. If the run is torn
-  // down meanwhile, throws AbortRun to unwind the thread, or returns when `may_throw` is false
-  // (calls made from destructors).
-  void Post(Request request, bool may_throw = true);
+  // Posts the current thread's request and waits for the scheduler's response. During teardown
+  // the thread steps on its own (SelfStep) and unwinds (AbortRun) only where it cannot.
+  void Post(Request request);
+  bool SelfStep(uint32_t thread);
+  void Respond(uint32_t thread, uint64_t choice, uint32_t first);
   // Stops the current thread for good (it is unwound when the run is torn down).
   [[noreturn]] void StopCurrentThread();
   // Records the run's finding; false if it already has one (the first one is kept).

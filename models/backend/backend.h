@@ -9,6 +9,7 @@
 //                non-atomic fields. A race on it is a data race (TSan under RealBackend, a
 //                finding under ModelBackend).
 //   Mutex, SharedMutex, Thread
+//   Yield()      the end of one spin-loop iteration (std::this_thread::yield / mc::yield)
 //   (for the Go map) AtomicOr8 / AtomicAnd8(Var<uint8_t>&, bits): Go's atomic.Or8 on a field
 //                that is otherwise plain, returning the old value.
 //   Fatal(msg)   Go's runtime fatal(): unrecoverable. RealBackend prints "fatal error: msg" and

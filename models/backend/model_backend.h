@@ -27,6 +27,11 @@ struct ModelBackend {
     return field.atomic_fetch_and(bits);
   }
 
+  // A spin-loop iteration ended (mc::yield: one that observed nothing new is not explored again).
+  static void Yield(std::source_location where = std::source_location::current()) {
+    mc::yield(where);
+  }
+
   // The modelled Go runtime's fatal(): a kGoMapFatal finding of the check.
   [[noreturn]] static void Fatal(const char* message,
                                  std::source_location where = std::source_location::current()) {

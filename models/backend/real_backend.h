@@ -53,6 +53,9 @@ struct RealBackend {
     return std::atomic_ref<uint8_t>(field.raw()).fetch_and(bits, std::memory_order_seq_cst);
   }
 
+  // A spin-loop iteration ended without progress: let another thread run.
+  static void Yield() { std::this_thread::yield(); }
+
   // Go's fatal(): "fatal error: ..." and the process ends; nothing can recover it.
   [[noreturn]] static void Fatal(const char* message) {
     std::fprintf(stderr, "fatal error: %s\n", message);
