@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "check_command.h"
+#include "claims_command.h"
 
 namespace {
 
@@ -15,6 +16,7 @@ constexpr const char* kUsage =
     "commands:\n"
     "  check [FILTER]   model-check the litmus tests and print a verdict table\n"
     "  list             list the litmus tests\n"
+    "  claims           decide the incident write-up's claims and print the ledger\n"
     "\n"
     "`mapcheck <command> --help` describes each command.\n";
 
@@ -29,6 +31,7 @@ int main(int argc, char** argv) {
   const std::vector<std::string> rest(args.begin() + 1, args.end());
   if (args[0] == "check") return mapcheck::CheckCommand(rest, std::cout, std::cerr);
   if (args[0] == "list") return mapcheck::ListCommand(rest, std::cout, std::cerr);
+  if (args[0] == "claims") return mapcheck::ClaimsCommand(rest, std::cout, std::cerr);
   std::cerr << "mapcheck: unknown command '" << args[0] << "'\n\n" << kUsage;
   return 2;
 }
