@@ -2,6 +2,7 @@
 // each doing one relaxed fetch_add (N! executions), and 3-thread store-buffering / IRIW-style
 // stress. Run: build/default/bench/checker_benchmark (add --benchmark_filter=... to select).
 #include <benchmark/benchmark.h>
+#include <sys/resource.h>
 
 #include <functional>
 #include <vector>
@@ -15,6 +16,9 @@ void Report(benchmark::State& state, const mc::Report& last, uint64_t executions
   state.counters["executions"] = static_cast<double>(last.executions);
   state.counters["states"] = static_cast<double>(last.states);
   state.counters["state_KiB"] = static_cast<double>(last.state_bytes) / 1024.0;
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  state.counters["peak_RSS_MiB"] = static_cast<double>(usage.ru_maxrss) / 1024.0;
   state.counters["exec/s"] =
       benchmark::Counter(static_cast<double>(executions), benchmark::Counter::kIsRate);
 }
