@@ -13,7 +13,7 @@ namespace mc {
 Report check(const std::function<void()>& test, const Options& options) {
   internal::CheckScope scope;
   internal::Explorer explorer(test, options);
-  return explorer.Explore();
+  return options.strategy == Strategy::kRandom ? explorer.ExploreRandomly() : explorer.Explore();
 }
 
 Report replay(const std::function<void()>& test, std::string_view token, const Options& options) {

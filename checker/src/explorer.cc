@@ -1,6 +1,7 @@
 #include "explorer.h"
 
 #include <atomic>
+#include <random>
 #include <sstream>
 
 #include "counterexample.h"
@@ -167,6 +168,62 @@ void Explorer::CountExecution(const Execution& run, const std::string& finding) 
   if (!finding.empty()) outcome += (outcome.empty() ? "" : " ") + finding;
   ++report_.outcomes[outcome];
   for (const std::string& race : run.races()) ++report_.races[race];
+}
+
+Report Explorer::ExploreRandomly() {
+  std::mt19937_64 rng(options_.seed);
+  const uint64_t runs = options_.max_executions == 0 ? 1000 : options_.max_executions;
+  bool found = false;
+  for (uint64_t i = 0; i < runs && !found; ++i) {
+    if (options_.max_seconds > 0 && BudgetExhausted()) break;
+    path_.clear();
+    auto run = NewExecution();
+    while (true) {
+      const auto status = run->Advance();
+      if (status == Execution::Status::kFinding) {
+        if (Classifiable(run->finding().verdict)) {
+          if (report_.replay_token.empty()) RecordFinding(*run);
+          report_.verdict = Verdict::kOk;
+          CountExecution(*run, std::string("finding=") +
+                                   std::string(VerdictName(run->finding().verdict)) + ": " +
+                                   run->finding().message);
+          break;
+        }
+        RecordFinding(*run);
+        found = true;
+        break;
+      }
+      if (status == Execution::Status::kComplete) {
+        CountExecution(*run, "");
+        break;
+      }
+      if (status == Execution::Status::kBlocked) {
+        ++report_.blocked;
+        break;
+      }
+      const Hash128 before = run->hash();
+      const std::vector<Candidate> candidates = run->Candidates();
+      MC_INVARIANT(!candidates.empty(), "a decision without a consistent step");
+      const Candidate& pick = candidates[rng() % candidates.size()];
+      visited_.Insert(pick.hash);
+      path_.push_back(PathStep{pick, before});
+      MC_INVARIANT(run->Apply(pick.thread, pick.choice), "a consistent step could not be applied");
+    }
+    if (found) {
+      run.reset();
+      RecheckFinding();
+    }
+  }
+  if (!found && report_.verdict == Verdict::kOk) {
+    report_.verdict = Verdict::kBudgetExhausted;
+    report_.message = "random walk (seed " + std::to_string(options_.seed) + "): " +
+                      std::to_string(report_.runs) + " runs, " +
+                      std::to_string(report_.executions) +
+                      " complete executions (possibly repeated), no finding; a random walk is "
+                      "not exhaustive, so nothing is verified";
+  }
+  Finish();
+  return report_;
 }
 
 void Explorer::RecheckFinding() {

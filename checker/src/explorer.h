@@ -38,6 +38,8 @@ class Explorer {
   Explorer(const std::function<void()>& test, const Options& options);
 
   Report Explore();
+  // Strategy::kRandom.
+  Report ExploreRandomly();
   // Runs the execution `steps` leads to. `strict`: the token must lead to a finding.
   Report Replay(const ReplayToken& token);
 

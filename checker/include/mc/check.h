@@ -27,8 +27,20 @@ enum class PlainRaces {
   kContinueGo,
 };
 
+// How executions are chosen. Every strategy writes the same replay tokens.
+enum class Strategy {
+  // Every consistent execution, each once (the default). Only this one can verify.
+  kExhaustive,
+  // Random walk: each run takes a uniformly random consistent step at every decision, with
+  // Options::seed; Options::max_executions runs (default 1000). Runs may repeat an execution.
+  // Ends with kBudgetExhausted when nothing was found: a random walk never verifies.
+  kRandom,
+};
+
 struct Options {
   Model model = Model::kRC11;
+  Strategy strategy = Strategy::kExhaustive;
+  uint64_t seed = 1;  // kRandom
   uint64_t max_executions = 0;  // 0: unlimited. Reaching it gives kBudgetExhausted.
   double max_seconds = 0;       // 0: unlimited. Reaching it gives kBudgetExhausted.
   // Events one thread may perform in one execution; past it the test is reported as a usage error
