@@ -62,6 +62,7 @@ uint32_t ExecutionGraph::Append(Event e) {
     loc.canonical = e.canonical;
   }
   if (IsSeqCst(e)) ++seq_cst_events_;
+  if (IsSeqCst(e) && e.IsFence()) ++seq_cst_fences_;
   hb_pred_.push_back(ComputeHbPred(id));
   if (e.kind == EventKind::kInit) {
     InsertMo(id, 0);
@@ -84,6 +85,7 @@ void ExecutionGraph::PopBack() {
     SubTerm(id);
   }
   if (IsSeqCst(e)) --seq_cst_events_;
+  if (IsSeqCst(e) && e.IsFence()) --seq_cst_fences_;
   if (e.IsAccess()) loc_events_[e.location].pop_back();
   threads_[e.thread].events.pop_back();
   hb_pred_.pop_back();

@@ -68,6 +68,8 @@ class ExecutionGraph {
   // Whether `location` is plain memory under Go's semantics.
   bool GoPlain(uint32_t location) const { return go_plain_ && !locations_[location].atomic; }
   uint32_t seq_cst_events() const { return seq_cst_events_; }
+  uint32_t seq_cst_fences() const { return seq_cst_fences_; }
+  bool IsSeqCst(uint32_t id) const { return IsSeqCst(events_[id]); }
 
   Hash128 hash() const { return hash_; }
 
@@ -95,6 +97,7 @@ class ExecutionGraph {
   std::vector<std::vector<uint32_t>> loc_events_;
   std::vector<std::vector<uint32_t>> mo_;
   uint32_t seq_cst_events_ = 0;
+  uint32_t seq_cst_fences_ = 0;
   Hash128 hash_;
 };
 

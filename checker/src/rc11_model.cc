@@ -34,7 +34,14 @@ class Rc11Model final : public MemoryModel {
     }
     if (!CoherenceHolds(g, first_new)) return false;
     if (g.seq_cst_events() == 0) return true;
-    return PscAcyclic(g);
+    // New events that are not seq_cst can only add psc edges through an SC fence
+    // happens-before them (they have no successors yet, and every other psc path through them
+    // needs one); without SC fences, psc is unchanged and was acyclic.
+    bool affects_psc = g.seq_cst_fences() > 0;
+    for (uint32_t id = first_new; id < g.size() && !affects_psc; ++id) {
+      affects_psc = g.IsSeqCst(id);
+    }
+    return !affects_psc || PscAcyclic(g);
   }
 
  private:
