@@ -1,0 +1,211 @@
+// Execution, continued: mutexes, deadlock and livelock reports, and spin loops (mc::yield).
+// The scheduler and the memory accesses are in execution.cc.
+#include <algorithm>
+#include <sstream>
+#include <string>
+
+#include "execution.h"
+#include "invariant.h"
+#include "source_text.h"
+
+namespace mc::internal {
+
+uint64_t Execution::MutexValue(uint32_t location) const {
+  return graph_[graph_.Mo(location).back()].value;
+}
+
+detail::ObjectRef Execution::RegisterMutex(const std::source_location& where) {
+  const uint32_t loc = NewLocation(true, true, false, 0, where);
+  mutexes_[loc].created_at = where;
+  return detail::ObjectRef{serial_, loc};
+}
+
+void Execution::MutexLock(detail::ObjectRef ref, bool shared, const std::source_location& where) {
+  const uint32_t loc = CheckedLocation(ref, where);
+  const MutexState& m = Mutex(loc);
+  const bool holds =
+      m.owner == current_ || (current_ < m.readers.size() && m.readers[current_] > 0);
+  if (holds) {
+    UsageError("thread " + std::to_string(current_) + " locks the mutex constructed at " +
+                   SourceText(m.created_at) +
+                   " that it already holds (not a recursive mutex: this deadlocks or is "
+                   "undefined)",
+               where);
+  }
+  Request rq =
+      AccessRequest(RequestKind::kLock, ref, acquire, where, shared ? "lock_shared" : "lock");
+  rq.shared = shared;
+  Post(rq);
+}
+
+bool Execution::MutexTryLock(detail::ObjectRef ref, bool shared,
+                             const std::source_location& where) {
+  Request rq = AccessRequest(RequestKind::kTryLock, ref, acquire, where,
+                             shared ? "try_lock_shared" : "try_lock");
+  rq.shared = shared;
+  Post(rq);
+  return threads_[current_].request.success;
+}
+
+void Execution::MutexUnlock(detail::ObjectRef ref, bool shared, const std::source_location& where) {
+  if (aborting_) return;
+  const uint32_t loc = CheckedLocation(ref, where);
+  MutexState& m = Mutex(loc);
+  const bool holds =
+      shared ? (current_ < m.readers.size() && m.readers[current_] > 0) : m.owner == current_;
+  if (!holds) {
+    const std::string held = m.owner != kNone
+                                 ? "it is held by thread " + std::to_string(m.owner)
+                                 : std::string("it is not locked") + (shared ? " for reading" : "");
+    UsageError("thread " + std::to_string(current_) + " calls " +
+                   (shared ? "unlock_shared" : "unlock") + " on the mutex constructed at " +
+                   SourceText(m.created_at) + " but " + held,
+               where);
+  }
+  Request rq;
+  rq.location = loc;
+  rq.order = release;
+  rq.where = where;
+  if (shared) {
+    --m.readers[current_];
+    rq.kind = RequestKind::kRmw;
+    rq.fn = [](uint64_t state, uint64_t) { return state - 1; };
+    rq.op = "unlock_shared";
+  } else {
+    m.owner = kNone;
+    rq.kind = RequestKind::kWrite;
+    rq.value = 0;
+    rq.op = "unlock";
+  }
+  Post(rq);
+}
+
+void Execution::MutexDestroyed(detail::ObjectRef ref, const std::source_location& where) {
+  if (aborting_ || std::uncaught_exceptions() > 0 || ref.serial != serial_) return;
+  const MutexState& m = Mutex(ref.location);
+  uint32_t holder = m.owner;
+  for (uint32_t t = 0; holder == kNone && t < m.readers.size(); ++t) {
+    if (m.readers[t] > 0) holder = t;
+  }
+  if (holder == kNone) return;
+  StopInDestructor(Verdict::kUsageError,
+                   "the mutex constructed at " + SourceText(where) +
+                       " was destroyed while thread " + std::to_string(holder) + " holds it",
+                   "destroyed a locked mutex", where);
+}
+
+std::string Execution::DescribeWait(uint32_t thread) {
+  const Request& rq = threads_[thread].request;
+  std::ostringstream out;
+  out << "thread " << thread << " waits at " << SourceText(rq.where) << " in ";
+  if (rq.kind == RequestKind::kJoin) {
+    out << "join() of thread " << rq.target;
+  } else {
+    const MutexState& m = Mutex(rq.location);
+    out << rq.op << "() of the mutex constructed at " << SourceText(m.created_at);
+    if (m.owner != kNone) out << ", held by thread " << m.owner;
+    for (uint32_t t = 0; t < m.readers.size(); ++t) {
+      if (m.readers[t] > 0) out << ", read-held by thread " << t;
+    }
+  }
+  return out.str();
+}
+
+// Every unfinished thread waits. Follow "waits for" edges (the joined thread, a holder of the
+// mutex) from each waiting thread; a cycle is a deadlock among those threads, and otherwise the
+// waiting threads are blocked forever (a partial deadlock when others finished).
+void Execution::ReportDeadlock() {
+  auto waits_for = [&](uint32_t t) -> uint32_t {
+    const Request& rq = threads_[t].request;
+    if (rq.kind == RequestKind::kJoin) return rq.target;
+    const MutexState& m = Mutex(rq.location);
+    if (m.owner != kNone) return m.owner;
+    for (uint32_t r = 0; r < m.readers.size(); ++r) {
+      if (m.readers[r] > 0) return r;
+    }
+    return kNone;
+  };
+  std::vector<uint32_t> cycle;
+  for (uint32_t start = 0; start < threads_.size() && cycle.empty(); ++start) {
+    if (threads_[start].status != ThreadStatus::kWaiting) continue;
+    std::vector<uint32_t> path;
+    uint32_t t = start;
+    while (t != kNone && threads_[t].status == ThreadStatus::kWaiting &&
+           std::find(path.begin(), path.end(), t) == path.end()) {
+      path.push_back(t);
+      t = waits_for(t);
+    }
+    if (t != kNone && std::find(path.begin(), path.end(), t) != path.end()) {
+      cycle.assign(std::find(path.begin(), path.end(), t), path.end());
+    }
+  }
+  std::ostringstream msg;
+  std::vector<uint32_t> blocked;
+  for (uint32_t t = 0; t < threads_.size(); ++t) {
+    if (threads_[t].status == ThreadStatus::kWaiting) blocked.push_back(t);
+  }
+  const auto& shown = cycle.empty() ? blocked : cycle;
+  msg << (cycle.empty() ? "deadlock: threads blocked forever: " : "deadlock: a wait-for cycle: ");
+  for (size_t i = 0; i < shown.size(); ++i) {
+    msg << (i == 0 ? "" : "; ") << DescribeWait(shown[i]);
+  }
+  if (!cycle.empty() && blocked.size() > cycle.size()) {
+    msg << " (" << blocked.size() - cycle.size() << " more threads wait on them)";
+  }
+  SetFinding(Verdict::kDeadlock, msg.str());
+  for (uint32_t t : blocked) {
+    const Request& rq = threads_[t].request;
+    finding_.stops.push_back({t, std::string("blocked in ") + rq.op, rq.where});
+  }
+}
+
+void Execution::Yield(const std::source_location& where) {
+  if (aborting_) throw AbortRun{};
+  const uint32_t self = current_;
+  ThreadState& ts = threads_[self];
+  const auto& events = graph_.ThreadEvents(self);
+  bool wrote = false;
+  std::vector<uint32_t> reads;
+  for (size_t i = ts.iteration_start; i < events.size(); ++i) {
+    const Event& e = graph_[events[i]];
+    if (e.IsRead()) reads.push_back(e.rf);
+    wrote = wrote || (e.IsWrite() && e.kind != EventKind::kInit);
+  }
+  const bool nothing_new = !wrote && ts.has_previous_iteration && reads == ts.previous_reads;
+  ts.iteration_start = static_cast<uint32_t>(events.size());
+  ts.has_previous_iteration = !wrote;
+  ts.previous_reads = std::move(reads);
+  if (!nothing_new) return;
+  ts.status = ThreadStatus::kSpinBlocked;
+  ts.yield_at = where;
+  ts.fiber->Suspend();
+  throw AbortRun{};
+}
+
+bool Execution::ReportLivelock() {
+  std::ostringstream msg;
+  msg << "livelock:";
+  for (uint32_t t = 0; t < threads_.size(); ++t) {
+    const ThreadState& ts = threads_[t];
+    if (ts.status != ThreadStatus::kSpinBlocked) continue;
+    for (uint32_t w : ts.previous_reads) {
+      const uint32_t loc = graph_[w].location;
+      if (graph_.Mo(loc).back() != w) return false;  // a newer write exists: not stuck for good
+    }
+    msg << " thread " << t << " spins at " << SourceText(ts.yield_at)
+        << " and can never observe a new value (its loop reads the latest writes and no thread "
+           "can run to write again);";
+  }
+  SetFinding(Verdict::kLivelock, msg.str());
+  for (uint32_t t = 0; t < threads_.size(); ++t) {
+    const ThreadState& ts = threads_[t];
+    if (ts.status == ThreadStatus::kSpinBlocked) {
+      finding_.stops.push_back({t, "spins forever", ts.yield_at});
+    } else if (ts.status == ThreadStatus::kWaiting) {
+      finding_.stops.push_back({t, std::string("blocked in ") + ts.request.op, ts.request.where});
+    }
+  }
+  return true;
+}
+
+}  // namespace mc::internal
