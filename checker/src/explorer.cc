@@ -94,32 +94,9 @@ Report Explorer::Explore() {
     if (!ReplayPath(*run)) break;
     bool found = false;
     while (true) {
-      const auto status = run->Advance();
-      if (status == Execution::Status::kFinding) {
-        if (Classifiable(run->finding().verdict)) {
-          // The finding ends this execution only: count it with the finding in its outcome.
-          if (report_.replay_token.empty()) {
-            RecordFinding(*run);
-            report_.verdict = Verdict::kOk;
-            report_.message.clear();
-          }
-          CountExecution(*run, std::string("finding=") +
-                                   std::string(VerdictName(run->finding().verdict)) + ": " +
-                                   run->finding().message);
-          break;
-        }
-        RecordFinding(*run);
-        found = true;
-        break;
-      }
-      if (status == Execution::Status::kComplete) {
-        CountExecution(*run, "");
-        break;
-      }
-      if (status == Execution::Status::kBlocked) {
-        ++report_.blocked;
-        break;
-      }
+      const RunEnd end = Conclude(*run, run->Advance());
+      if (end == RunEnd::kFound) found = true;
+      if (end != RunEnd::kGoOn) break;
       const Hash128 before = run->hash();
       std::vector<Candidate> fresh;
       for (const Candidate& c : run->Candidates()) {
@@ -155,6 +132,35 @@ Report Explorer::Explore() {
   return report_;
 }
 
+Explorer::RunEnd Explorer::Conclude(Execution& run, Execution::Status status) {
+  switch (status) {
+    case Execution::Status::kDecision:
+      return RunEnd::kGoOn;
+    case Execution::Status::kComplete:
+      CountExecution(run, "");
+      return RunEnd::kEnded;
+    case Execution::Status::kBlocked:
+      ++report_.blocked;
+      return RunEnd::kEnded;
+    case Execution::Status::kFinding:
+      break;
+  }
+  if (!Classifiable(run.finding().verdict)) {
+    RecordFinding(run);
+    return RunEnd::kFound;
+  }
+  // The finding ends this execution only: count it with the finding in its outcome, keeping the
+  // first one's counterexample and token.
+  if (report_.replay_token.empty()) {
+    RecordFinding(run);
+    report_.verdict = Verdict::kOk;
+    report_.message.clear();
+  }
+  CountExecution(run, "finding=" + std::string(VerdictName(run.finding().verdict)) + ": " +
+                          run.finding().message);
+  return RunEnd::kEnded;
+}
+
 bool Explorer::Classifiable(Verdict verdict) const {
   if (!options_.classify_findings) return false;
   return verdict == Verdict::kAssertionFailed || verdict == Verdict::kGoMapFatal ||
@@ -179,28 +185,9 @@ Report Explorer::ExploreRandomly() {
     path_.clear();
     auto run = NewExecution();
     while (true) {
-      const auto status = run->Advance();
-      if (status == Execution::Status::kFinding) {
-        if (Classifiable(run->finding().verdict)) {
-          if (report_.replay_token.empty()) RecordFinding(*run);
-          report_.verdict = Verdict::kOk;
-          CountExecution(*run, std::string("finding=") +
-                                   std::string(VerdictName(run->finding().verdict)) + ": " +
-                                   run->finding().message);
-          break;
-        }
-        RecordFinding(*run);
-        found = true;
-        break;
-      }
-      if (status == Execution::Status::kComplete) {
-        CountExecution(*run, "");
-        break;
-      }
-      if (status == Execution::Status::kBlocked) {
-        ++report_.blocked;
-        break;
-      }
+      const RunEnd end = Conclude(*run, run->Advance());
+      if (end == RunEnd::kFound) found = true;
+      if (end != RunEnd::kGoOn) break;
       const Hash128 before = run->hash();
       const std::vector<Candidate> candidates = run->Candidates();
       MC_INVARIANT(!candidates.empty(), "a decision without a consistent step");
@@ -216,8 +203,8 @@ Report Explorer::ExploreRandomly() {
   }
   if (!found && report_.verdict == Verdict::kOk) {
     report_.verdict = Verdict::kBudgetExhausted;
-    report_.message = "random walk (seed " + std::to_string(options_.seed) + "): " +
-                      std::to_string(report_.runs) + " runs, " +
+    report_.message = "random walk (seed " + std::to_string(options_.seed) +
+                      "): " + std::to_string(report_.runs) + " runs, " +
                       std::to_string(report_.executions) +
                       " complete executions (possibly repeated), no finding; a random walk is "
                       "not exhaustive, so nothing is verified";

@@ -58,6 +58,10 @@ class Explorer {
   // Runs a fresh execution along path_; false (with report_ filled) if the replay diverged.
   bool ReplayPath(Execution& run);
   void RecordFinding(Execution& run);
+  // What the run's status means for the search: go on deciding, the run ended (counted), or a
+  // finding that stops the search.
+  enum class RunEnd { kGoOn, kEnded, kFound };
+  RunEnd Conclude(Execution& run, Execution::Status status);
   // Under Options::classify_findings: whether this finding only ends its execution.
   bool Classifiable(Verdict verdict) const;
   void CountExecution(const Execution& run, const std::string& finding);

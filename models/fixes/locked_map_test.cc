@@ -10,19 +10,14 @@
 #include "mc/check_testing.h"
 #include "models/backend/model_backend.h"
 #include "models/backend/real_backend.h"
+#include "models/testing/map_testing.h"
 
 namespace models {
 namespace {
 
 TEST(LockedMap, RealThreadsStoreEveryKey) {
   LockedMap<RealBackend, int64_t, int64_t> m;
-  std::vector<RealBackend::Thread> threads;
-  for (int t = 0; t < 4; ++t) {
-    threads.emplace_back([&m, t] {
-      for (int64_t k = 0; k < 2000; ++k) m.Store(k * 4 + t, k);
-    });
-  }
-  for (auto& t : threads) t.join();
+  testing::StoreFromThreads(m, 4, 2000);
   EXPECT_EQ(m.Len(), 8000);
   int64_t v = -1;
   EXPECT_TRUE(m.Load(7999, &v));

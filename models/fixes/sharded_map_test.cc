@@ -10,6 +10,7 @@
 #include "mc/check_testing.h"
 #include "models/backend/model_backend.h"
 #include "models/backend/real_backend.h"
+#include "models/testing/map_testing.h"
 
 namespace models {
 namespace {
@@ -22,13 +23,7 @@ TEST(ShardedMap, Fnv1aMatchesTheReferenceVectors) {
 
 TEST(ShardedMap, RealThreadsStoreEveryKey) {
   ShardedMap<RealBackend, int64_t, int64_t, 16> m;
-  std::vector<RealBackend::Thread> threads;
-  for (int t = 0; t < 4; ++t) {
-    threads.emplace_back([&m, t] {
-      for (int64_t k = 0; k < 2000; ++k) m.Store(k * 4 + t, k);
-    });
-  }
-  for (auto& t : threads) t.join();
+  testing::StoreFromThreads(m, 4, 2000);
   EXPECT_EQ(m.Len(), 8000);
   int64_t seen = 0;
   m.Range([&](int64_t, int64_t) {

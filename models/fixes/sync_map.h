@@ -49,23 +49,8 @@ class SyncMap {
         dirty_(nullptr) {}
 
   bool Load(K key, V* value) {
-    ReadOnly* read = read_.load(seq_cst);
     Entry* e = nullptr;
-    bool ok = read->m->Load(key, &e);
-    if (!ok && read->amended) {
-      Lock();
-      // Avoid reporting a spurious miss if m.dirty got promoted while we were blocked on m.mu.
-      read = read_.load(seq_cst);
-      ok = read->m->Load(key, &e);
-      if (!ok && read->amended) {
-        ok = dirty_.load()->Load(key, &e);
-        // Regardless of whether the entry was present, record a miss: this key will take the
-        // slow path until the dirty map is promoted to the read map.
-        MissLocked();
-      }
-      mu_.unlock();
-    }
-    if (!ok) return false;
+    if (!FindEntry(key, &e, /*delete_from_dirty=*/false)) return false;
     return LoadEntry(e, value);
   }
 
@@ -134,23 +119,8 @@ class SyncMap {
   }
 
   bool LoadAndDelete(K key, V* value) {
-    ReadOnly* read = read_.load(seq_cst);
     Entry* e = nullptr;
-    bool ok = read->m->Load(key, &e);
-    if (!ok && read->amended) {
-      Lock();
-      read = read_.load(seq_cst);
-      ok = read->m->Load(key, &e);
-      if (!ok && read->amended) {
-        Inner* dirty = dirty_.load();
-        ok = dirty->Load(key, &e);
-        dirty->Delete(key);
-        // Regardless of whether the entry was present, record a miss.
-        MissLocked();
-      }
-      mu_.unlock();
-    }
-    if (!ok) return false;
+    if (!FindEntry(key, &e, /*delete_from_dirty=*/true)) return false;
     for (;;) {  // entry.delete
       V* p = e->p.load(seq_cst);
       if (p == nullptr || p == expunged_) return false;
@@ -185,21 +155,10 @@ class SyncMap {
   }
 
   bool CompareAndDelete(K key, V old_value) {
-    ReadOnly* read = read_.load(seq_cst);
     Entry* e = nullptr;
-    bool ok = read->m->Load(key, &e);
-    if (!ok && read->amended) {
-      Lock();
-      read = read_.load(seq_cst);
-      ok = read->m->Load(key, &e);
-      if (!ok && read->amended) {
-        // Don't delete key from m.dirty: we still need to do the "compare" part of the
-        // operation. The entry will eventually be expunged when the dirty map is promoted.
-        ok = dirty_.load()->Load(key, &e);
-        MissLocked();
-      }
-      mu_.unlock();
-    }
+    // Don't delete key from m.dirty: we still need to do the "compare" part of the operation.
+    // The entry will eventually be expunged when the dirty map is promoted to the read map.
+    const bool ok = FindEntry(key, &e, /*delete_from_dirty=*/false);
     for (; ok;) {
       V* p = e->p.load(seq_cst);
       if (p == nullptr || p == expunged_ || *p != old_value) return false;
@@ -257,6 +216,29 @@ class SyncMap {
   void Lock() {
     mu_.lock();
     ++stats_.locks;
+  }
+
+  // The lookup of Load, LoadAndDelete and CompareAndDelete: read.m without the lock, then, if
+  // read is amended, again under mu and in dirty, recording a miss (map.go:120-143, 272-290).
+  bool FindEntry(K key, Entry** e, bool delete_from_dirty) {
+    ReadOnly* read = read_.load(seq_cst);
+    bool ok = read->m->Load(key, e);
+    if (!ok && read->amended) {
+      Lock();
+      // Avoid reporting a spurious miss if m.dirty got promoted while we were blocked on m.mu.
+      read = read_.load(seq_cst);
+      ok = read->m->Load(key, e);
+      if (!ok && read->amended) {
+        Inner* dirty = dirty_.load();
+        ok = dirty->Load(key, e);
+        if (delete_from_dirty) dirty->Delete(key);
+        // Regardless of whether the entry was present, record a miss: this key will take the
+        // slow path until the dirty map is promoted to the read map.
+        MissLocked();
+      }
+      mu_.unlock();
+    }
+    return ok;
   }
 
   bool LoadEntry(Entry* e, V* value) {

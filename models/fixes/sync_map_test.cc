@@ -14,6 +14,7 @@
 #include "mc/check_testing.h"
 #include "models/backend/model_backend.h"
 #include "models/backend/real_backend.h"
+#include "models/testing/map_testing.h"
 
 namespace models {
 namespace {
@@ -102,13 +103,7 @@ TEST(SyncMap, ReadsAndUpdatesOfPromotedKeysTakeNoLock) {
 
 TEST(SyncMap, RealThreadsStoreEveryKey) {
   Real m;
-  std::vector<RealBackend::Thread> threads;
-  for (int t = 0; t < 4; ++t) {
-    threads.emplace_back([&m, t] {
-      for (int64_t k = 0; k < 500; ++k) m.Store(k * 4 + t, k);
-    });
-  }
-  for (auto& t : threads) t.join();
+  testing::StoreFromThreads(m, 4, 500);
   EXPECT_EQ(m.Len(), 2000);
 }
 
