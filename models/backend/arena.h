@@ -39,14 +39,30 @@ class Arena {
   template <class T>
   T* NewArray(size_t count) {
     auto* holder = new ArrayNode<T>(count);
+    holder->begin = holder->items.get();
+    holder->bytes = count * sizeof(T);
     Push(holder);
     return holder->items.get();
+  }
+
+  // Whether [p, p + bytes) lies inside one array this arena allocated. Walks every allocation:
+  // for the model checker's bounds checks on small models, not for real-thread use (it reads
+  // nodes other threads may be publishing).
+  bool Contains(const void* p, size_t bytes) const {
+    const auto* x = static_cast<const char*>(p);
+    for (const Node* n = head_.load(std::memory_order_acquire); n != nullptr; n = n->next) {
+      const auto* b = static_cast<const char*>(n->begin);
+      if (b != nullptr && x >= b && x + bytes <= b + n->bytes) return true;
+    }
+    return false;
   }
 
  private:
   struct Node {
     Node* next = nullptr;
     void (*destroy)(Node*) = nullptr;
+    const void* begin = nullptr;  // arrays: their extent, for Contains
+    size_t bytes = 0;
   };
   template <class T>
   struct ArrayNode : Node {

@@ -10,6 +10,10 @@
 namespace models {
 
 struct ModelBackend {
+  // Models check that racy reads of structure fields do not send them outside their memory
+  // (C++ undefined behaviour under the checker; memory corruption in Go).
+  static constexpr bool kCheckBounds = true;
+
   template <class T>
   using Atomic = mc::atomic<T>;
   template <class T>

@@ -36,6 +36,8 @@ class PlainVar {
 };
 
 struct RealBackend {
+  static constexpr bool kCheckBounds = false;
+
   template <class T>
   using Atomic = std::atomic<T>;
   template <class T>

@@ -197,7 +197,16 @@ requires(std::is_integral_v<K> || std::is_pointer_v<K>) class GoMap {
   }
 
   Bucket* NewBuckets(uint8_t b) { return arena_.NewArray<Bucket>(go_map::bucketShift(b)); }
-  Bucket* BucketAt(Bucket* array, uintptr_t i) { return array + i; }
+  // &array[i]. Under the checker a racy read can pair a new B with an old buckets pointer, and
+  // Go would then read past the array: that is reported as the Go runtime's crash.
+  Bucket* BucketAt(Bucket* array, uintptr_t i) {
+    if constexpr (B::kCheckBounds) {
+      if (array == nullptr || !arena_.Contains(array + i, sizeof(Bucket))) {
+        B::Fatal("unexpected fault address (model: a racy read indexed past a bucket array)");
+      }
+    }
+    return array + i;
+  }
   uintptr_t NOldBuckets() {
     uintptr_t oldB = B_.load();
     if (!SameSizeGrowing()) --oldB;

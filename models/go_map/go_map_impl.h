@@ -209,9 +209,9 @@ void GoMap<B, K, V>::Clear() {
   if (!atomic_flag_ && (flags_.load() & hashWriting) != 0) B::Fatal("concurrent map writes");
   BeginWrite();
   // Mark buckets empty, so existing iterators can be terminated, see issue #59411.
-  auto mark_empty = [](Bucket* array, uintptr_t mask) {
+  auto mark_empty = [this](Bucket* array, uintptr_t mask) {
     for (uintptr_t i = 0; i <= mask; ++i) {
-      for (Bucket* b = array + i; b != nullptr; b = b->overflow.load()) {
+      for (Bucket* b = BucketAt(array, i); b != nullptr; b = b->overflow.load()) {
         for (int j = 0; j < bucketCnt; ++j) b->tophash[j].store(emptyRest);
       }
     }
@@ -227,7 +227,7 @@ void GoMap<B, K, V>::Clear() {
   // makeBucketArray(t, h.B, h.buckets) clears the array for reuse; overflow buckets are dropped.
   Bucket* array = buckets_.load();
   for (uintptr_t i = 0; i < bucketShift(B_.load()); ++i) {
-    Bucket* b = array + i;
+    Bucket* b = BucketAt(array, i);
     for (int j = 0; j < bucketCnt; ++j) {
       b->tophash[j].store(emptyRest);
       b->keys[j].store(K{});
@@ -490,13 +490,13 @@ std::string GoMap<B, K, V>::CheckInvariants() {
   int64_t live = 0;
   const uintptr_t n = bucketShift(B_.load());
   for (uintptr_t i = 0; i < n; ++i) {
-    if (std::string e = CheckChain(buckets + i, i, n - 1, &live); !e.empty()) return e;
+    if (std::string e = CheckChain(BucketAt(buckets, i), i, n - 1, &live); !e.empty()) return e;
   }
   if (Bucket* old = oldbuckets_.load(); old != nullptr) {
     const uintptr_t oldn = NOldBuckets();
     if (nevacuate_.load() > oldn) return "nevacuate is past the old bucket count";
     for (uintptr_t i = 0; i < oldn; ++i) {
-      Bucket* b = old + i;
+      Bucket* b = BucketAt(old, i);
       if (evacuated(b)) {
         for (Bucket* c = b; c != nullptr; c = c->overflow.load()) {
           for (int j = 0; j < bucketCnt; ++j) {
@@ -532,7 +532,7 @@ std::string GoMap<B, K, V>::Dump() {
   auto dump = [&](const char* name, Bucket* array, uintptr_t n) {
     for (uintptr_t i = 0; i < n; ++i) {
       out << "  " << name << "[" << i << "]";
-      for (Bucket* b = array + i; b != nullptr; b = b->overflow.load()) {
+      for (Bucket* b = BucketAt(array, i); b != nullptr; b = b->overflow.load()) {
         out << " |";
         for (int j = 0; j < bucketCnt; ++j) {
           const uint8_t h = b->tophash[j].load();
