@@ -12,7 +12,8 @@ namespace claims {
 // bucket, key 100 stored before the threads start; two threads store keys 1 and 2. RC11; the
 // map's plain fields race with coherent word-sized semantics (PlainRaces::kContinueCoherent);
 // findings classified; exhaustive. `atomic_flag` selects the atomic test-and-set variant.
-mc::Report TwoWritersOneBucket(bool atomic_flag);
+// `gosched`: each writer calls runtime.Gosched() (a scheduling hint: mc::yield) before storing.
+mc::Report TwoWritersOneBucket(bool atomic_flag, bool gosched = false);
 
 struct WriteClasses {
   uint64_t fatal = 0;           // ended in "concurrent map writes"
