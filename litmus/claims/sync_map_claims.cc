@@ -67,7 +67,8 @@ const Register kC7({
           const bool works = r.exhaustive && WithFindings(r) == 0 && good == r.executions;
           return Decision{works ? "false" : "undecided",
                           "Range exists (Go 1.9+); ranging while another goroutine stores: " +
-                              std::to_string(r.executions) + " executions, all visit each "
+                              std::to_string(r.executions) +
+                              " executions, all visit each "
                               "present key exactly once, " +
                               std::to_string(WithFindings(r)) + " with a finding"};
         },
@@ -99,11 +100,11 @@ const Register kC8({
           const mc::Report same = writers(7, 7);
           const uint64_t fatal = WithFindings(fresh) + WithFindings(same);
           const bool holds = fresh.exhaustive && same.exhaustive && fatal == 0;
-          return Decision{holds ? "false" : "undecided",
-                          "two writers of new keys: " + std::to_string(fresh.executions) +
-                              " executions; of one existing key: " +
-                              std::to_string(same.executions) + "; fatal or other finding in " +
-                              std::to_string(fatal)};
+          return Decision{
+              holds ? "false" : "undecided",
+              "two writers of new keys: " + std::to_string(fresh.executions) +
+                  " executions; of one existing key: " + std::to_string(same.executions) +
+                  "; fatal or other finding in " + std::to_string(fatal)};
         },
 });
 
@@ -129,7 +130,8 @@ const Register kC9({
           const uint64_t promoted = m.stats().locks - before;
           return Decision{dirty_reads > 0 && promoted == 0 ? "partly true" : "undecided",
                           "after promotion, 1000 loads and 1000 updates of existing keys took " +
-                              std::to_string(promoted) + " locks; but the first 10 loads of keys "
+                              std::to_string(promoted) +
+                              " locks; but the first 10 loads of keys "
                               "stored since the last promotion took " +
                               std::to_string(dirty_reads) + " (keys only in dirty need mu)"};
         },
@@ -152,9 +154,8 @@ const Register kC10({
           const uint64_t promotions = m.stats().promotions - before.promotions;
           const uint64_t rebuilds = m.stats().rebuilds - before.rebuilds;
           return Decision{promotions == 0 && rebuilds == 0 ? "false" : "true",
-                          "100,000 stores over 1,000 existing keys: " +
-                              std::to_string(promotions) + " promotions, " +
-                              std::to_string(rebuilds) + " dirty rebuilds, " +
+                          "100,000 stores over 1,000 existing keys: " + std::to_string(promotions) +
+                              " promotions, " + std::to_string(rebuilds) + " dirty rebuilds, " +
                               std::to_string(m.stats().locks - before.locks) +
                               " locks (each store is a CAS on its entry)"};
         },
