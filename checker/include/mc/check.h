@@ -51,7 +51,7 @@ struct Options {
   // pre-empted: the process prints a usage error naming its last line and exits with code 2.
   // 0 disables the watchdog.
   double max_silent_seconds = 30;
-  size_t stack_size = 256 * 1024;  // bytes per fiber stack
+  size_t stack_size = size_t{256} * 1024;  // bytes per fiber stack
   // After a finding, re-run its execution from the replay token and require the same finding
   // (Relacy's determinism check). A divergence is reported as kNondeterministic.
   bool recheck_findings = true;
