@@ -5,12 +5,14 @@
 #include <gtest/gtest.h>
 
 #include <cstdint>
+#include <memory>
 #include <vector>
 
 #include "mc/check_testing.h"
 #include "models/backend/model_backend.h"
 #include "models/backend/real_backend.h"
 #include "models/testing/map_testing.h"
+#include "models/testing/model_map_testing.h"
 
 namespace models {
 namespace {
@@ -30,18 +32,11 @@ TEST(LockedMap, TwoWritersOneBucketAreCorrectInEveryExecution) {
   // on plain memory reported as findings (the default): the only nondeterminism left is which
   // thread takes the mutex first, and happens-before through the mutex fixes what every read
   // returns: exactly 2 executions, both storing both keys.
-  const mc::Report r = mc::check([] {
-    LockedMap<ModelBackend, int64_t, int64_t> m(GoMapConfig{.hint = 1});
-    m.Store(100, 0);
-    mc::thread a([&] { m.Store(1, 1); });
-    mc::thread b([&] { m.Store(2, 2); });
-    a.join();
-    b.join();
-    int64_t v = 0;
-    MC_ASSERT(m.Load(1, &v) && v == 1);
-    MC_ASSERT(m.Load(2, &v) && v == 2);
-    MC_ASSERT(m.Len() == 3);
-  });
+  const mc::Report r = testing::CheckTwoWriters(
+      [] {
+        return std::make_unique<LockedMap<ModelBackend, int64_t, int64_t>>(GoMapConfig{.hint = 1});
+      },
+      1, 2, /*preload=*/100);
   EXPECT_TRUE(mc::testing::ExecutionsAre(r, 2));
 }
 

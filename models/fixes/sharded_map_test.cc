@@ -5,12 +5,14 @@
 #include <gtest/gtest.h>
 
 #include <cstdint>
+#include <memory>
 #include <vector>
 
 #include "mc/check_testing.h"
 #include "models/backend/model_backend.h"
 #include "models/backend/real_backend.h"
 #include "models/testing/map_testing.h"
+#include "models/testing/model_map_testing.h"
 
 namespace models {
 namespace {
@@ -41,16 +43,8 @@ int64_t KeyInShard(size_t shard, int64_t after) {
 }
 
 mc::Report TwoWriters(int64_t k1, int64_t k2) {
-  return mc::check([k1, k2] {
-    ShardedMap<ModelBackend, int64_t, int64_t, 2> m;
-    mc::thread a([&] { m.Store(k1, 1); });
-    mc::thread b([&] { m.Store(k2, 2); });
-    a.join();
-    b.join();
-    int64_t v = 0;
-    MC_ASSERT(m.Load(k1, &v) && v == 1);
-    MC_ASSERT(m.Load(k2, &v) && v == 2);
-  });
+  return testing::CheckTwoWriters(
+      [] { return std::make_unique<ShardedMap<ModelBackend, int64_t, int64_t, 2>>(); }, k1, k2);
 }
 
 TEST(ShardedMap, WritersOfDifferentShardsNeverInteract) {

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <iostream>
 #include <map>
+#include <memory>
 #include <random>
 #include <unordered_map>
 #include <vector>
@@ -15,6 +16,7 @@
 #include "models/backend/model_backend.h"
 #include "models/backend/real_backend.h"
 #include "models/testing/map_testing.h"
+#include "models/testing/model_map_testing.h"
 
 namespace models {
 namespace {
@@ -110,16 +112,8 @@ TEST(SyncMap, RealThreadsStoreEveryKey) {
 TEST(SyncMap, TwoWritersNeverTripGoMapDetection) {
   // Two threads store new keys: both go through mu (dirtyLocked, the amended read), RC11,
   // exhaustive, races as findings: no race, no fatal, both keys stored in every execution.
-  const mc::Report r = mc::check([] {
-    SyncMap<ModelBackend, int64_t, int64_t> m;
-    mc::thread a([&] { m.Store(1, 1); });
-    mc::thread b([&] { m.Store(2, 2); });
-    a.join();
-    b.join();
-    int64_t v = 0;
-    MC_ASSERT(m.Load(1, &v) && v == 1);
-    MC_ASSERT(m.Load(2, &v) && v == 2);
-  });
+  const mc::Report r = testing::CheckTwoWriters(
+      [] { return std::make_unique<SyncMap<ModelBackend, int64_t, int64_t>>(); }, 1, 2);
   EXPECT_TRUE(mc::testing::VerdictIs(r, mc::Verdict::kOk));
   EXPECT_TRUE(r.exhaustive);
   std::cout << "SyncMap, two writers: " << r.executions << " executions\n";
