@@ -18,6 +18,7 @@
 
 #include <atomic>
 #include <concepts>
+#include <source_location>
 
 namespace models {
 
@@ -36,6 +37,35 @@ concept Backend = requires(const char* message) {
   typename B::SharedMutex;
   typename B::Thread;
   {B::Fatal(message)};
+};
+
+// A scoped lock for any backend's Mutex (std::lock_guard without <mutex>). Under the checker,
+// whose mutexes take a source location, the lock and unlock events carry the line that made
+// the ScopedLock, so a counterexample names the caller rather than this header.
+template <class Mutex>
+class ScopedLock {
+ public:
+  explicit ScopedLock(Mutex& mu, std::source_location where = std::source_location::current())
+      : mu_(mu), where_(where) {
+    if constexpr (requires { mu.lock(where); }) {
+      mu_.lock(where_);
+    } else {
+      mu_.lock();
+    }
+  }
+  ~ScopedLock() {
+    if constexpr (requires { mu_.unlock(where_); }) {
+      mu_.unlock(where_);
+    } else {
+      mu_.unlock();
+    }
+  }
+  ScopedLock(const ScopedLock&) = delete;
+  ScopedLock& operator=(const ScopedLock&) = delete;
+
+ private:
+  Mutex& mu_;
+  std::source_location where_;
 };
 
 }  // namespace models

@@ -4,8 +4,8 @@
 // Old snapshots stay alive until the CowMap is destroyed (readers may still hold them, as Go's
 // collector would keep them).
 //
-// The options exist for the mutants (models/mutants/): without the writer lock two writers copy
-// the same snapshot and one update is lost; published or read relaxed, a reader may see a
+// The options exist for the mutants (models/mutants/mutants.h): without the writer lock two writers
+// copy the same snapshot and one update is lost; published or read relaxed, a reader may see a
 // snapshot's pointer before its contents.
 #pragma once
 
@@ -74,12 +74,14 @@ class CowMap {
   }
 
  private:
-  Snapshot* Current() { return current_.load(options_.read); }
+  Snapshot* Current() {
+    return current_.load(options_.read);  // mutant-site: cow_map_read_relaxed
+  }
 
   // Copy the current snapshot, apply `change` to the copy, publish it.
   template <class F>
   void Mutate(F&& change) {
-    if (options_.lock_writers) write_mu_.lock();
+    if (options_.lock_writers) write_mu_.lock();  // mutant-site: cow_map_writers_unlocked
     Snapshot* old = current_.load(acquire);
     Snapshot* fresh = arena_.New<Snapshot>(config_);
     old->Range([&](K k, V v) {
@@ -87,7 +89,7 @@ class CowMap {
       return true;
     });
     change(*fresh);
-    current_.store(fresh, options_.publish);
+    current_.store(fresh, options_.publish);  // mutant-site: cow_map_published_relaxed
     if (options_.lock_writers) write_mu_.unlock();
   }
 

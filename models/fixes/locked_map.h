@@ -1,19 +1,29 @@
 // LockedMap: the first fix people reach for: every operation of a GoMap under one mutex.
 // Correct by construction: the mutex orders every access to the map's plain fields, so neither
 // Go's detection nor a race can happen, and each operation is atomic.
+//
+// The options exist for the mutants (models/mutants/mutants.h): Range iterating outside the
+// lock, and a LoadOrStore written as a locked Load followed by a locked Store.
 #pragma once
 
 #include <cstdint>
+#include <string>
 
 #include "models/backend/backend.h"
 #include "models/go_map/go_map.h"
 
 namespace models {
 
+struct LockedMapOptions {
+  bool range_under_lock = true;
+  bool atomic_load_or_store = true;
+};
+
 template <GoMapBackend B, class K, class V>
 class LockedMap {
  public:
-  explicit LockedMap(GoMapConfig config = {}) : map_(config) {}
+  explicit LockedMap(GoMapConfig config = {}, LockedMapOptions options = {})
+      : options_(options), map_(config) {}
 
   bool Load(K key, V* value) {
     Guard g(mu_);
@@ -24,6 +34,13 @@ class LockedMap {
     map_.Store(key, value);
   }
   bool LoadOrStore(K key, V value, V* actual) {
+    if (!options_.atomic_load_or_store) {
+      // The mutant: check, unlock, act. Two callers can both miss and both store.
+      if (Load(key, actual)) return true;  // mutant-site: locked_map_split_load_or_store
+      Store(key, value);
+      if (actual != nullptr) *actual = value;
+      return false;
+    }
     Guard g(mu_);
     return map_.LoadOrStore(key, value, actual);
   }
@@ -50,6 +67,10 @@ class LockedMap {
   // Holds the lock for the whole iteration: f must not call back into this map.
   template <class F>
   void Range(F&& f) {
+    if (!options_.range_under_lock) {
+      map_.Range(f);  // mutant-site: locked_map_range_unlocked
+      return;
+    }
     Guard g(mu_);
     map_.Range(f);
   }
@@ -62,19 +83,16 @@ class LockedMap {
     map_.Clear();
   }
 
+  // The inner map's invariants, under the lock (for tests).
+  std::string CheckInvariants() {
+    Guard g(mu_);
+    return map_.CheckInvariants();
+  }
+
  private:
-  // A scoped lock without <mutex>: models take every primitive from the backend.
-  class Guard {
-   public:
-    explicit Guard(typename B::Mutex& mu) : mu_(mu) { mu_.lock(); }
-    ~Guard() { mu_.unlock(); }
-    Guard(const Guard&) = delete;
-    Guard& operator=(const Guard&) = delete;
+  using Guard = ScopedLock<typename B::Mutex>;
 
-   private:
-    typename B::Mutex& mu_;
-  };
-
+  LockedMapOptions options_;
   typename B::Mutex mu_;
   GoMap<B, K, V> map_;
 };

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 
 #include "models/fixes/go_rwmutex.h"
 #include "models/go_map/go_map.h"
@@ -65,6 +66,12 @@ class RWMap {
     map_.Clear();
   }
 
+  // The inner map's invariants, under the write lock (for tests).
+  std::string CheckInvariants() {
+    Write w(*this);
+    return map_.CheckInvariants();
+  }
+
  private:
   class Read {
    public:
@@ -80,7 +87,7 @@ class RWMap {
    public:
     explicit Write(RWMap& m) : m_(m) {
       if (m_.options_.writes_under_read_lock) {
-        m_.mu_.RLock();
+        m_.mu_.RLock();  // mutant-site: rw_map_writes_under_read_lock
       } else {
         m_.mu_.Lock();
       }

@@ -12,6 +12,9 @@
 // Reads of a key in read.m and updates of such a key take no lock (Load, trySwap); everything
 // else goes through mu. Stats count lock acquisitions, promotions and dirty rebuilds (claims
 // C9 and C10).
+//
+// The options exist for the mutants (models/mutants/mutants.h): a slow-path lookup that trusts
+// the `read` it loaded before taking mu, and `read` published with a relaxed store.
 #pragma once
 
 #include <cstdint>
@@ -28,6 +31,11 @@ struct SyncMapStats {
   uint64_t rebuilds = 0;    // dirtyLocked copies of read.m into a new dirty map
 };
 
+struct SyncMapOptions {
+  bool recheck_under_lock = true;  // re-load read after taking mu (map.go:124)
+  memory_order publish = seq_cst;  // every store of read (Go's atomic.Pointer.Store)
+};
+
 template <GoMapBackend B, class K, class V>
 class SyncMap {
   struct Entry;
@@ -42,8 +50,9 @@ class SyncMap {
   };
 
  public:
-  explicit SyncMap(GoMapConfig config = {})
+  explicit SyncMap(GoMapConfig config = {}, SyncMapOptions options = {})
       : config_(config),
+        options_(options),
         expunged_(arena_.New<V>()),
         read_(arena_.New<ReadOnly>(ReadOnly{arena_.New<Inner>(config), false})),
         dirty_(nullptr) {}
@@ -81,7 +90,7 @@ class SyncMap {
         // We're adding the first new key to the dirty map. Make sure it is allocated and mark
         // the read-only map as incomplete.
         DirtyLocked();
-        read_.store(arena_.New<ReadOnly>(ReadOnly{read->m, true}), seq_cst);
+        read_.store(arena_.New<ReadOnly>(ReadOnly{read->m, true}), options_.publish);
       }
       dirty_.load()->Store(key, arena_.New<Entry>(fresh));
     }
@@ -109,7 +118,7 @@ class SyncMap {
     } else {
       if (!read->amended) {
         DirtyLocked();
-        read_.store(arena_.New<ReadOnly>(ReadOnly{read->m, true}), seq_cst);
+        read_.store(arena_.New<ReadOnly>(ReadOnly{read->m, true}), options_.publish);
       }
       dirty_.load()->Store(key, arena_.New<Entry>(arena_.New<V>(value)));
       if (actual != nullptr) *actual = value;
@@ -177,7 +186,7 @@ class SyncMap {
       read = read_.load(seq_cst);
       if (read->amended) {
         read = arena_.New<ReadOnly>(ReadOnly{dirty_.load(), false});
-        read_.store(read, seq_cst);
+        read_.store(read, options_.publish);
         dirty_.store(nullptr);
         misses_.store(0);
         ++stats_.promotions;
@@ -203,7 +212,8 @@ class SyncMap {
   // Go 1.23's Clear: replace read with an empty map, drop dirty.
   void Clear() {
     Lock();
-    read_.store(arena_.New<ReadOnly>(ReadOnly{arena_.New<Inner>(config_), false}), seq_cst);
+    read_.store(arena_.New<ReadOnly>(ReadOnly{arena_.New<Inner>(config_), false}),
+                options_.publish);
     dirty_.store(nullptr);
     misses_.store(0);
     mu_.unlock();
@@ -226,15 +236,21 @@ class SyncMap {
     if (!ok && read->amended) {
       Lock();
       // Avoid reporting a spurious miss if m.dirty got promoted while we were blocked on m.mu.
-      read = read_.load(seq_cst);
-      ok = read->m->Load(key, e);
+      if (options_.recheck_under_lock) {
+        read = read_.load(seq_cst);
+        ok = read->m->Load(key, e);
+      }
       if (!ok && read->amended) {
-        Inner* dirty = dirty_.load();
-        ok = dirty->Load(key, e);
-        if (delete_from_dirty) dirty->Delete(key);
-        // Regardless of whether the entry was present, record a miss: this key will take the
-        // slow path until the dirty map is promoted to the read map.
-        MissLocked();
+        // The mutant reaches here with a stale read after a promotion: dirty is nil, which Go
+        // reads as an empty map, and the key just promoted into read.m is reported absent.
+        Inner* dirty = dirty_.load();  // mutant-site: sync_map_load_without_recheck
+        if (dirty != nullptr) {
+          ok = dirty->Load(key, e);
+          if (delete_from_dirty) dirty->Delete(key);
+          // Regardless of whether the entry was present, record a miss: this key will take the
+          // slow path until the dirty map is promoted to the read map.
+          MissLocked();
+        }
       }
       mu_.unlock();
     }
@@ -303,7 +319,8 @@ class SyncMap {
   void MissLocked() {
     misses_.store(misses_.load() + 1);
     if (misses_.load() < dirty_.load()->Len()) return;
-    read_.store(arena_.New<ReadOnly>(ReadOnly{dirty_.load(), false}), seq_cst);
+    ReadOnly* promoted = arena_.New<ReadOnly>(ReadOnly{dirty_.load(), false});
+    read_.store(promoted, options_.publish);  // mutant-site: sync_map_read_published_relaxed
     dirty_.store(nullptr);
     misses_.store(0);
     ++stats_.promotions;
@@ -328,6 +345,7 @@ class SyncMap {
   }
 
   GoMapConfig config_;
+  SyncMapOptions options_;
   Arena arena_;
   V* expunged_;  // the sentinel: a pointer no value has
   typename B::Mutex mu_;

@@ -8,8 +8,9 @@
 namespace models::testing {
 
 // Two threads store (k1, 1) and (k2, 2) into a map made by `make` (after `preload`, if any, has
-// stored (preload, 0)); afterwards both keys hold their values and Len counts exactly them. Races on plain memory are
-// findings (the default), so a passing report also means no race and no Go fatal.
+// stored (preload, 0)); afterwards both keys hold their values and Len counts exactly them. Races
+// on plain memory are findings (the default), so a passing report also means no race and no Go
+// fatal.
 template <class MakeMap>
 mc::Report CheckTwoWriters(MakeMap make, int64_t k1, int64_t k2, int64_t preload = -1) {
   return mc::check([make, k1, k2, preload] {
