@@ -97,6 +97,7 @@ class Execution {
                        memory_order success, memory_order failure, bool weak,
                        const std::source_location& where);
   void Fence(memory_order order, const std::source_location& where);
+  uint64_t VarAtomicLoad(detail::ObjectRef ref, const std::source_location& where);
   uint64_t VarAtomicRmw(detail::ObjectRef ref, detail::RmwFn fn, uint64_t operand,
                         const std::source_location& where, const char* op);
   detail::ThreadRef Spawn(std::function<void()> body, const std::source_location& where);
@@ -139,7 +140,7 @@ class Execution {
     uint64_t choices = 0;        // choose
     uint32_t target = kNone;     // join
     bool shared = false;         // lock, try-lock: the reader side of a shared_mutex
-    bool atomic_access = false;  // an atomic RMW on plain memory (Go's atomic.Or8 on a field)
+    bool atomic_access = false;  // an atomic access to plain memory (Go's atomic.Or8 on a field)
     const char* op = "";
     std::source_location where;
     uint64_t result = 0;   // response: value read / chosen

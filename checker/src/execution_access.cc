@@ -91,6 +91,13 @@ uint64_t Execution::VarAtomicRmw(detail::ObjectRef ref, detail::RmwFn fn, uint64
   return threads_[current_].request.result;
 }
 
+uint64_t Execution::VarAtomicLoad(detail::ObjectRef ref, const std::source_location& where) {
+  Request rq = AccessRequest(RequestKind::kRead, ref, relaxed, where, "atomic_load");
+  rq.atomic_access = true;
+  Post(rq);
+  return threads_[current_].request.result;
+}
+
 void Execution::Fence(memory_order order, const std::source_location& where) {
   if (order == relaxed) return;  // a relaxed fence is no fence
   Event e;

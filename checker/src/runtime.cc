@@ -78,6 +78,9 @@ uint64_t VarAtomicRmw(ObjectRef ref, RmwFn fn, uint64_t operand, const SourceLoc
                       const char* op) {
   return Active(where, "an mc::var").VarAtomicRmw(ref, fn, operand, where, op);
 }
+uint64_t VarAtomicLoad(ObjectRef ref, const SourceLocation& where) {
+  return Active(where, "an mc::var").VarAtomicLoad(ref, where);
+}
 void Fence(memory_order order, const SourceLocation& where) {
   Active(where, "mc::fence").Fence(order, where);
 }

@@ -2,6 +2,9 @@
 // execution goes on with coherent (kContinueCoherent) or Go (kContinueGo) semantics.
 #include <gtest/gtest.h>
 
+#include <cstdint>
+#include <string>
+
 #include "mc/check_testing.h"
 #include "mc/mc.h"
 
@@ -120,6 +123,48 @@ TEST(ClassifyFindings, FindingsEndOnlyTheirExecution) {
   EXPECT_TRUE(ExecutionsAre(r, 4));
   EXPECT_EQ(mc::testing::CountMatching(r, "finding=assertion"), 2u) << r.ToString();
   EXPECT_FALSE(r.replay_token.empty());  // the first failing execution's token
+}
+
+}  // namespace
+
+namespace {
+
+// Atomic accesses to plain memory (Go's atomic.Or8 on a map's flags, and the model's relaxed
+// loads of them): they race with plain accesses, never with each other.
+void OrBesideRead(bool atomic_read) {
+  mc::var<uint8_t> flags{0};
+  uint8_t seen = 0;
+  mc::thread iterator([&] { (void)flags.atomic_fetch_or(4); });
+  mc::thread reader([&] { seen = atomic_read ? flags.atomic_load() : flags.load(); });
+  iterator.join();
+  reader.join();
+  mc::observe("seen", seen);
+}
+
+TEST(AtomicAccessToPlainMemory, AtomicLoadBesideAtomicOrIsNoRace) {
+  // The load reads init or the Or's write: 2 executions, both outcomes, no race.
+  const mc::Report r = mc::check([] { OrBesideRead(true); });
+  EXPECT_TRUE(ExecutionsAre(r, 2));
+  EXPECT_TRUE(Allowed(r, "seen=0"));
+  EXPECT_TRUE(Allowed(r, "seen=4"));
+  EXPECT_TRUE(r.races.empty());
+}
+
+TEST(AtomicAccessToPlainMemory, PlainLoadBesideAtomicOrIsARace) {
+  const mc::Report r = mc::check([] { OrBesideRead(false); });
+  EXPECT_TRUE(VerdictIs(r, mc::Verdict::kDataRace));
+  EXPECT_NE(r.message.find("plain_races_test.cc"), std::string::npos) << r.message;
+}
+
+TEST(AtomicAccessToPlainMemory, AtomicLoadBesidePlainWriteIsARace) {
+  const mc::Report r = mc::check([] {
+    mc::var<uint8_t> flags{0};
+    mc::thread writer([&] { flags.store(1); });
+    mc::thread reader([&] { (void)flags.atomic_load(); });
+    writer.join();
+    reader.join();
+  });
+  EXPECT_TRUE(VerdictIs(r, mc::Verdict::kDataRace));
 }
 
 }  // namespace

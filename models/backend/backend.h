@@ -11,7 +11,8 @@
 //   Mutex, SharedMutex, Thread
 //   Yield()      the end of one spin-loop iteration (std::this_thread::yield / mc::yield)
 //   (for the Go map) AtomicOr8 / AtomicAnd8(Var<uint8_t>&, bits): Go's atomic.Or8 on a field
-//                that is otherwise plain, returning the old value.
+//                that is otherwise plain, returning the old value; AtomicLoad8(Var<uint8_t>&):
+//                a relaxed load of such a field, racing with plain writes only.
 //   Fatal(msg)   Go's runtime fatal(): unrecoverable. RealBackend prints "fatal error: msg" and
 //                aborts; ModelBackend reports a kGoMapFatal finding.
 #pragma once

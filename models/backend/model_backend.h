@@ -30,6 +30,7 @@ struct ModelBackend {
   static uint8_t AtomicAnd8(Var<uint8_t>& field, uint8_t bits) {
     return field.atomic_fetch_and(bits);
   }
+  static uint8_t AtomicLoad8(Var<uint8_t>& field) { return field.atomic_load(); }
 
   // A spin-loop iteration ended (mc::yield: one that observed nothing new is not explored again).
   static void Yield(std::source_location where = std::source_location::current()) {

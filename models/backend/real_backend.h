@@ -54,6 +54,9 @@ struct RealBackend {
   static uint8_t AtomicAnd8(Var<uint8_t>& field, uint8_t bits) {
     return std::atomic_ref<uint8_t>(field.raw()).fetch_and(bits, std::memory_order_seq_cst);
   }
+  static uint8_t AtomicLoad8(Var<uint8_t>& field) {
+    return std::atomic_ref<uint8_t>(field.raw()).load(std::memory_order_relaxed);
+  }
 
   // A spin-loop iteration ended without progress: let another thread run.
   static void Yield() { std::this_thread::yield(); }

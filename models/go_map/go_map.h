@@ -51,6 +51,15 @@
 //   yet, returning only the keys that belong to the new bucket, and re-looks up (mapaccessK)
 //   entries that were evacuated after it started.
 //
+// Reads of flags
+// Go's readers and iterators read h.flags plainly while an iterator may atomic.Or8 it. That is
+// legal Go (lookups and iterations may share a map), and Go's race detector never sees it: the
+// runtime is not instrumented, -race checks map-level reads and writes instead. In C++ a plain
+// read beside an atomic write is a data race, so the model's read-only paths (the hashWriting
+// checks of lookups and iterators, the sameSizeGrow test) read flags with a relaxed atomic load,
+// the same instruction on every CPU Go supports. The writer's plain XOR and AND-NOT still race
+// with all of them, as a map write races with a map read in Go.
+//
 // Differences from Go, none of which touch the concurrency protocol: keys and values are
 // integers or pointers (no indirect keys, no NaN keys, no key update); hash0 re-seeding and the
 // iterator's random start are derived from hash0 (deterministic, so executions replay);
@@ -80,6 +89,7 @@ template <class B>
 concept GoMapBackend = Backend<B> && requires(typename B::template Var<uint8_t>& flags) {
   { B::AtomicOr8(flags, uint8_t{1}) } -> std::same_as<uint8_t>;
   { B::AtomicAnd8(flags, uint8_t{1}) } -> std::same_as<uint8_t>;
+  { B::AtomicLoad8(flags) } -> std::same_as<uint8_t>;
 };
 
 struct GoMapConfig {
@@ -170,7 +180,7 @@ requires(std::is_integral_v<K> || std::is_pointer_v<K>) class GoMap {
   // Introspection for tests: the growth state.
   uint8_t BucketsLog2() const { return B_.load(); }
   bool Growing() const { return oldbuckets_.load() != nullptr; }
-  bool SameSizeGrowing() const { return (flags_.load() & go_map::sameSizeGrow) != 0; }
+  bool SameSizeGrowing() { return (ReadFlags() & go_map::sameSizeGrow) != 0; }
   uint16_t OverflowBuckets() const { return noverflow_.load(); }
   uint8_t Flags() const { return flags_.load(); }
 
@@ -181,6 +191,9 @@ requires(std::is_integral_v<K> || std::is_pointer_v<K>) class GoMap {
  private:
   template <class T>
   using Var = typename B::template Var<T>;
+
+  // flags as a read-only operation reads it (see "Reads of flags" above).
+  uint8_t ReadFlags() { return B::AtomicLoad8(flags_); }
 
   uint64_t Hash(K key) const { return hasher_(ToWord(key), hash0_.load()); }
   static uint64_t ToWord(K key) {

@@ -21,7 +21,7 @@ MC_GO_MAP_TEMPLATE
 typename GoMap<B, K, V>::template Var<V>* GoMap<B, K, V>::Access(K key, bool check_flags,
                                                                  Var<K>** key_slot) {
   if (count_.load() == 0) return nullptr;  // an empty map never checks the flag
-  if (check_flags && (flags_.load() & hashWriting) != 0) {
+  if (check_flags && (ReadFlags() & hashWriting) != 0) {
     B::Fatal("concurrent map read and map write");
   }
   const uint64_t hash = Hash(key);
@@ -365,7 +365,7 @@ void GoMap<B, K, V>::Range(F&& f) {
   const uintptr_t startBucket = r & bucketMask(itB);
   const auto offset = static_cast<int>((r >> itB) & (bucketCnt - 1));
   // Remember we have an iterator; can run concurrently with another mapiterinit().
-  if (const uint8_t old = flags_.load();
+  if (const uint8_t old = ReadFlags();
       (old & (iterator | oldIterator)) != (iterator | oldIterator)) {
     (void)B::AtomicOr8(flags_, static_cast<uint8_t>(iterator | oldIterator));
   }
@@ -375,7 +375,7 @@ void GoMap<B, K, V>::Range(F&& f) {
   int i = 0;
   uintptr_t checkBucket = noCheck;
   for (;;) {  // one mapiternext per iteration
-    if ((flags_.load() & hashWriting) != 0) B::Fatal("concurrent map iteration and map write");
+    if ((ReadFlags() & hashWriting) != 0) B::Fatal("concurrent map iteration and map write");
     bool found = false;
     K key{};
     V value{};

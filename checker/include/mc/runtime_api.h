@@ -41,6 +41,8 @@ void Fence(memory_order order, const SourceLocation& where);
 // An atomic read-modify-write on plain memory (Go's atomic.Or8 on an otherwise plain field).
 uint64_t VarAtomicRmw(ObjectRef ref, RmwFn fn, uint64_t operand, const SourceLocation& where,
                       const char* op);
+// A relaxed atomic load of plain memory (a read that must not race with VarAtomicRmw).
+uint64_t VarAtomicLoad(ObjectRef ref, const SourceLocation& where);
 
 struct ThreadRef {
   uint64_t serial = 0;

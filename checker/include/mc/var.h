@@ -57,6 +57,11 @@ class var {
     return detail::FromBits<T>(detail::VarAtomicRmw(ref_, &detail::RmwOps<T>::And,
                                                     detail::ToBits(bits), where, "atomic_and"));
   }
+  // A relaxed atomic load of this otherwise plain variable: it races with plain writes, not with
+  // the atomic read-modify-writes above.
+  T atomic_load(std::source_location where = std::source_location::current()) const {
+    return detail::FromBits<T>(detail::VarAtomicLoad(ref_, where));
+  }
   var& operator++() requires std::is_integral_v<T> { return *this += T{1}; }
   var& operator--() requires std::is_integral_v<T> { return *this -= T{1}; }
 
