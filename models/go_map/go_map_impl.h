@@ -481,6 +481,24 @@ std::string GoMap<B, K, V>::CheckChain(Bucket* b, uintptr_t index, uintptr_t mas
 }
 
 MC_GO_MAP_TEMPLATE
+size_t GoMap<B, K, V>::LiveBytes() {
+  // Go's hmap: count, flags, B, noverflow, hash0, buckets, oldbuckets, nevacuate, extra.
+  size_t bytes = 48;
+  auto add_array = [&](Bucket* array, uintptr_t n) {
+    if (array == nullptr) return;
+    bytes += n * sizeof(Bucket);
+    for (uintptr_t i = 0; i < n; ++i) {
+      for (Bucket* c = array[i].overflow.load(); c != nullptr; c = c->overflow.load()) {
+        bytes += sizeof(Bucket);
+      }
+    }
+  };
+  add_array(buckets_.load(), bucketShift(B_.load()));
+  if (oldbuckets_.load() != nullptr) add_array(oldbuckets_.load(), NOldBuckets());
+  return bytes;
+}
+
+MC_GO_MAP_TEMPLATE
 std::string GoMap<B, K, V>::CheckInvariants() {
   if ((flags_.load() & hashWriting) != 0) return "hashWriting is set between operations";
   Bucket* buckets = buckets_.load();

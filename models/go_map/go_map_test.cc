@@ -62,6 +62,21 @@ TEST(GoMap, BehavesLikeAMapOverLongRandomOperationSequences) {
   }
 }
 
+TEST(GoMap, BucketsHaveGosLayoutAndSize) {
+  // bmap for map[int64]int64 on a 64-bit machine: 8 tophash bytes, 8 keys, 8 elems, overflow.
+  static_assert(sizeof(Map::Bucket) == 8 + 8 * 8 + 8 * 8 + 8);
+  Map m;
+  EXPECT_EQ(m.LiveBytes(), 48U);  // the hmap header; no bucket until the first store
+  m.Store(1, 1);
+  EXPECT_EQ(m.LiveBytes(), 48U + 144U);
+  // The 9th key doubles to B=1; growWork evacuates the single old bucket at once, so the growth
+  // is over and only the new array is live.
+  for (int64_t k = 2; k <= 9; ++k) m.Store(k, k);
+  EXPECT_EQ(m.BucketsLog2(), 1);
+  EXPECT_FALSE(m.Growing());
+  EXPECT_EQ(m.LiveBytes(), 48U + 2 * 144U);
+}
+
 TEST(GoMap, GrowsExactlyWhenANewKeyWouldExceedTheLoadFactor) {
   // map.go: a new key triggers hashGrow when count+1 > 8 and count+1 > 6.5 * 2^B; the doubling
   // completes over the following writes.
