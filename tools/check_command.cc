@@ -8,6 +8,9 @@
 
 #include "litmus/claims/claims.h"
 #include "litmus/litmus.h"
+#include "models/backend/real_backend.h"
+#include "models/fixes/fixes.h"
+#include "models/mutants/mutants.h"
 
 namespace mapcheck {
 namespace {
@@ -28,7 +31,11 @@ constexpr const char* kCheckUsage =
 constexpr const char* kListUsage =
     "usage: mapcheck list [--json]\n"
     "\n"
-    "Lists the registered litmus tests with their programs and expectations.\n";
+    "Lists the registered litmus tests with their programs and expectations, the maps\n"
+    "(models/fixes/fixes.h) and the mutants with the bug each carries\n"
+    "(models/mutants/mutants.h).\n";
+
+auto Mutants() { return models::MutantInfos(models::Mutants<models::RealBackend>{}); }
 
 std::string JsonEscape(const std::string& s) {
   std::string out;
@@ -184,11 +191,35 @@ int ListCommand(const std::vector<std::string>& args, std::ostream& out, std::os
           << ", \"executions\": " << t.sc.executions << "}}";
       first = false;
     }
+    out << "\n], \"maps\": [";
+    first = true;
+    for (const models::MapInfo& m : models::kMaps) {
+      out << (first ? "\n" : ",\n") << "  {\"name\": \"" << m.name << "\", \"file\": \""
+          << m.file << "\", \"summary\": \"" << JsonEscape(std::string(m.summary)) << "\"}";
+      first = false;
+    }
+    out << "\n], \"mutants\": [";
+    first = true;
+    for (const models::MutantInfo& m : Mutants()) {
+      out << (first ? "\n" : ",\n") << "  {\"name\": \"" << m.name << "\", \"fix\": \"" << m.fix
+          << "\", \"bug\": \"" << JsonEscape(std::string(m.bug)) << "\", \"file\": \"" << m.file
+          << "\"}";
+      first = false;
+    }
     out << "\n]}\n";
     return 0;
   }
+  out << "litmus tests:\n";
   for (const auto& t : litmus::Registry()) {
-    out << std::left << std::setw(30) << t.name << t.family << ": " << t.program << "\n";
+    out << "  " << std::left << std::setw(30) << t.name << t.family << ": " << t.program << "\n";
+  }
+  out << "\nmaps:\n";
+  for (const models::MapInfo& m : models::kMaps) {
+    out << "  " << std::left << std::setw(34) << m.name << m.summary << "\n";
+  }
+  out << "\nmutants:\n";
+  for (const models::MutantInfo& m : Mutants()) {
+    out << "  " << std::left << std::setw(34) << m.name << m.bug << "\n";
   }
   return 0;
 }
