@@ -101,6 +101,7 @@ std::vector<uint32_t> Execution::Eligible() const {
     }
   }
   std::vector<uint32_t> eligible;
+  std::vector<uint32_t> spurious;  // waiters that only a spurious wake-up would free
   for (uint32_t t = 0; t < threads_.size(); ++t) {
     const auto& ts = threads_[t];
     if (ts.status != ThreadStatus::kWaiting || ts.request.kind == RequestKind::kJoin) continue;
@@ -108,8 +109,17 @@ std::vector<uint32_t> Execution::Eligible() const {
         !Available(MutexValue(ts.request.location), ts.request.shared)) {
       continue;  // blocked until the mutex is released
     }
+    if (ts.request.kind == RequestKind::kCvWake && !Notified(t)) {
+      if (options_.spurious_wakeups) spurious.push_back(t);
+      continue;
+    }
     eligible.push_back(t);
   }
+  // Spurious wake-ups are possible, never promised: while nothing else can move, the waiters are
+  // blocked (a deadlock), not woken.
+  if (eligible.empty()) return eligible;
+  eligible.insert(eligible.end(), spurious.begin(), spurious.end());
+  std::sort(eligible.begin(), eligible.end());
   return eligible;
 }
 
@@ -144,6 +154,17 @@ std::vector<uint64_t> Execution::ChoiceRange(uint32_t thread) const {
     case RequestKind::kTryLock:  // succeeds on the latest state, or fails on a held one
       for (uint64_t p = 0; p < writes; ++p) range.push_back(p);
       break;
+    case RequestKind::kCvWait:
+    case RequestKind::kCvWake:
+      range.push_back(0);
+      break;
+    case RequestKind::kCvNotify: {  // notify_one: which waiter
+      const auto it = condvars_.find(rq.location);
+      const size_t waiting = it == condvars_.end() ? 0 : it->second.waiting.size();
+      const size_t n = rq.all || waiting == 0 ? 1 : waiting;
+      for (uint64_t c = 0; c < n; ++c) range.push_back(c);
+      break;
+    }
     case RequestKind::kNothing:
       break;
   }
@@ -252,6 +273,11 @@ bool Execution::Build(uint32_t thread, uint64_t choice) {
       }
       break;
     }
+    case RequestKind::kCvWait:
+    case RequestKind::kCvWake:
+    case RequestKind::kCvNotify:
+      added = BuildCondvar(thread, choice, e);
+      break;
     case RequestKind::kNothing:
       break;
   }
@@ -290,6 +316,7 @@ void Execution::Respond(uint32_t thread, uint64_t choice, uint32_t first) {
     if (e.IsRead() || e.kind == EventKind::kChoose) rq.result = e.value;
   }
   rq.success = rq.kind == RequestKind::kCas && choice % 2 == 0;
+  RespondCondvar(thread, choice);
   if (rq.kind == RequestKind::kLock || rq.kind == RequestKind::kTryLock) {
     rq.success = graph_[graph_.size() - 1].IsWrite();  // the RMW happened: the lock is taken
     if (rq.success) {

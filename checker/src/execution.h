@@ -114,6 +114,10 @@ class Execution {
   bool MutexTryLock(detail::ObjectRef ref, bool shared, const std::source_location& where);
   void MutexUnlock(detail::ObjectRef ref, bool shared, const std::source_location& where);
   void MutexDestroyed(detail::ObjectRef ref, const std::source_location& where);
+  detail::ObjectRef RegisterCondvar(const std::source_location& where);
+  void CondvarWait(detail::ObjectRef cv, detail::ObjectRef mutex,
+                   const std::source_location& where);
+  void CondvarNotify(detail::ObjectRef cv, bool all, const std::source_location& where);
   [[noreturn]] void UsageError(std::string message, const std::source_location& where);
 
  private:
@@ -126,7 +130,10 @@ class Execution {
     kChoose,
     kJoin,
     kLock,
-    kTryLock
+    kTryLock,
+    kCvWait,    // register as a waiter of the condvar at `location` and unlock `mutex`
+    kCvWake,    // leave the wait: notified, or (Options::spurious_wakeups) spuriously
+    kCvNotify,  // notify_one (the choice is the waiter) or notify_all
   };
   struct Request {
     RequestKind kind = RequestKind::kNothing;
@@ -141,6 +148,8 @@ class Execution {
     uint32_t target = kNone;     // join
     bool shared = false;         // lock, try-lock: the reader side of a shared_mutex
     bool atomic_access = false;  // an atomic access to plain memory (Go's atomic.Or8 on a field)
+    uint32_t mutex = kNone;      // kCvWait: the mutex location it releases
+    bool all = false;            // kCvNotify: notify_all
     const char* op = "";
     std::source_location where;
     uint64_t result = 0;   // response: value read / chosen
@@ -167,7 +176,29 @@ class Execution {
     bool has_previous_iteration = false;
     std::vector<uint32_t> previous_reads;
     std::source_location yield_at;
+    std::source_location mark_at;  // the mc::yield or wait that ended the previous iteration
+    bool spin_at_wait = false;     // spin-blocked in condition_variable::wait, not at mc::yield
   };
+
+  // A condition variable's waiters, derived from its events (every wait, wake and notify is an
+  // RMW on its location, so their order is the location's mo and the graph determines this).
+  struct CondvarState {
+    std::vector<uint32_t> waiting;   // registered, not notified, in registration order
+    std::vector<uint32_t> notified;  // notified, not yet woken
+    std::source_location created_at;
+  };
+  CondvarState& Condvar(uint32_t location) { return condvars_[location]; }
+  bool Notified(uint32_t thread) const;
+  // Appends the RMW of a condvar operation (reads the latest state, writes `tag`).
+  void AppendCondvarRmw(const Event& base, uint64_t tag);
+  bool BuildCondvar(uint32_t thread, uint64_t choice, const Event& base);
+  void RespondCondvar(uint32_t thread, uint64_t choice);
+  // Whether the events since this thread's previous spin mark (mc::yield, or a wait at the same
+  // line) read the same writes and wrote nothing; with `skip_sync`, accesses to mutexes and
+  // condvars (a wait's own unlock and re-lock) do not count. Starts the next iteration.
+  bool IterationObservedNothingNew(bool skip_sync, const std::source_location& where);
+  // Parks the current thread as spin-blocked (not explored further) and unwinds it.
+  [[noreturn]] void SpinBlock(const std::source_location& where, bool at_wait);
 
   // The bookkeeping of a mutex beside its state in the graph: who holds it, for misuse and
   // deadlock reports. The graph alone decides when it can be taken.
@@ -231,6 +262,7 @@ class Execution {
   Finding finding_;
   std::vector<std::pair<std::string, int64_t>> observed_;
   std::map<uint32_t, MutexState> mutexes_;
+  std::map<uint32_t, CondvarState> condvars_;
   std::set<std::string> races_;
 };
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <sstream>
 #include <string>
+#include <string_view>
 
 #include "execution.h"
 #include "invariant.h"
@@ -100,6 +101,9 @@ std::string Execution::DescribeWait(uint32_t thread) {
   out << "thread " << thread << " waits at " << SourceText(rq.where) << " in ";
   if (rq.kind == RequestKind::kJoin) {
     out << "join() of thread " << rq.target;
+  } else if (rq.kind == RequestKind::kCvWake) {
+    out << "condition_variable::wait() of the condvar constructed at "
+        << SourceText(Condvar(rq.location).created_at) << ", not notified";
   } else {
     const MutexState& m = Mutex(rq.location);
     out << rq.op << "() of the mutex constructed at " << SourceText(m.created_at);
@@ -118,6 +122,7 @@ void Execution::ReportDeadlock() {
   auto waits_for = [&](uint32_t t) -> uint32_t {
     const Request& rq = threads_[t].request;
     if (rq.kind == RequestKind::kJoin) return rq.target;
+    if (rq.kind == RequestKind::kCvWake) return kNone;  // waits for a notification, not a thread
     const MutexState& m = Mutex(rq.location);
     if (m.owner != kNone) return m.owner;
     for (uint32_t r = 0; r < m.readers.size(); ++r) {
@@ -159,32 +164,54 @@ void Execution::ReportDeadlock() {
   }
 }
 
-void Execution::Yield(const std::source_location& where) {
-  if (aborting_) throw AbortRun{};
-  const uint32_t self = current_;
-  ThreadState& ts = threads_[self];
-  const auto& events = graph_.ThreadEvents(self);
+bool Execution::IterationObservedNothingNew(bool skip_sync, const std::source_location& where) {
+  ThreadState& ts = threads_[current_];
+  const auto& events = graph_.ThreadEvents(current_);
   bool wrote = false;
   std::vector<uint32_t> reads;
   for (size_t i = ts.iteration_start; i < events.size(); ++i) {
     const Event& e = graph_[events[i]];
+    if (skip_sync && e.location != kNone && graph_.Location(e.location).mutex) continue;
     if (e.IsRead()) reads.push_back(e.rf);
     wrote = wrote || (e.IsWrite() && e.kind != EventKind::kInit);
   }
-  const bool nothing_new = !wrote && ts.has_previous_iteration && reads == ts.previous_reads;
+  // A wait compares iterations of one loop only: the previous mark must be the same wait call.
+  const bool same_loop =
+      !skip_sync ||
+      (ts.mark_at.line() == where.line() && ts.mark_at.column() == where.column() &&
+       std::string_view(ts.mark_at.file_name()) == std::string_view(where.file_name()));
+  const bool nothing_new =
+      !wrote && ts.has_previous_iteration && same_loop && reads == ts.previous_reads;
   ts.iteration_start = static_cast<uint32_t>(events.size());
   ts.has_previous_iteration = !wrote;
   ts.previous_reads = std::move(reads);
-  if (!nothing_new) return;
+  ts.mark_at = where;
+  return nothing_new;
+}
+
+void Execution::Yield(const std::source_location& where) {
+  if (aborting_) throw AbortRun{};
+  if (IterationObservedNothingNew(/*skip_sync=*/false, where)) SpinBlock(where, false);
+}
+
+void Execution::SpinBlock(const std::source_location& where, bool at_wait) {
+  ThreadState& ts = threads_[current_];
   ts.status = ThreadStatus::kSpinBlocked;
   ts.yield_at = where;
+  ts.spin_at_wait = at_wait;
   ts.fiber->Suspend();
   throw AbortRun{};
 }
 
 bool Execution::ReportLivelock() {
+  // Threads stuck in condition_variable::wait loops are blocked, not spinning: a deadlock (a
+  // lost wake-up, typically) unless some thread really spins at mc::yield.
+  bool all_waits = true;
+  for (const ThreadState& ts : threads_) {
+    if (ts.status == ThreadStatus::kSpinBlocked && !ts.spin_at_wait) all_waits = false;
+  }
   std::ostringstream msg;
-  msg << "livelock:";
+  msg << (all_waits ? "deadlock: threads blocked forever:" : "livelock:");
   for (uint32_t t = 0; t < threads_.size(); ++t) {
     const ThreadState& ts = threads_[t];
     if (ts.status != ThreadStatus::kSpinBlocked) continue;
@@ -192,15 +219,22 @@ bool Execution::ReportLivelock() {
       const uint32_t loc = graph_[w].location;
       if (graph_.Mo(loc).back() != w) return false;  // a newer write exists: not stuck for good
     }
-    msg << " thread " << t << " spins at " << SourceText(ts.yield_at)
-        << " and can never observe a new value (its loop reads the latest writes and no thread "
-           "can run to write again);";
+    if (ts.spin_at_wait) {
+      msg << " thread " << t << " waits at " << SourceText(ts.yield_at)
+          << " in condition_variable::wait and no notification can come (its condition reads "
+             "the latest writes and no other thread can run);";
+    } else {
+      msg << " thread " << t << " spins at " << SourceText(ts.yield_at)
+          << " and can never observe a new value (its loop reads the latest writes and no thread "
+             "can run to write again);";
+    }
   }
-  SetFinding(Verdict::kLivelock, msg.str());
+  SetFinding(all_waits ? Verdict::kDeadlock : Verdict::kLivelock, msg.str());
   for (uint32_t t = 0; t < threads_.size(); ++t) {
     const ThreadState& ts = threads_[t];
     if (ts.status == ThreadStatus::kSpinBlocked) {
-      finding_.stops.push_back({t, "spins forever", ts.yield_at});
+      finding_.stops.push_back(
+          {t, ts.spin_at_wait ? "blocked in wait" : "spins forever", ts.yield_at});
     } else if (ts.status == ThreadStatus::kWaiting) {
       finding_.stops.push_back({t, std::string("blocked in ") + ts.request.op, ts.request.where});
     }

@@ -106,6 +106,16 @@ bool MutexTryLock(ObjectRef ref, bool shared, const SourceLocation& where) {
 void MutexUnlock(ObjectRef ref, bool shared, const SourceLocation& where) {
   Active(where, "an mc mutex").MutexUnlock(ref, shared, where);
 }
+ObjectRef RegisterCondvar(const SourceLocation& where) {
+  if (internal::g_active == nullptr) return ObjectRef{};
+  return internal::g_active->RegisterCondvar(where);
+}
+void CondvarWait(ObjectRef cv, ObjectRef mutex, const SourceLocation& where) {
+  Active(where, "an mc::condition_variable").CondvarWait(cv, mutex, where);
+}
+void CondvarNotify(ObjectRef cv, bool all, const SourceLocation& where) {
+  Active(where, "an mc::condition_variable").CondvarNotify(cv, all, where);
+}
 void MutexDestroyed(ObjectRef ref, const SourceLocation& where) {
   if (internal::g_active != nullptr) internal::g_active->MutexDestroyed(ref, where);
 }

@@ -40,7 +40,7 @@ enum class Strategy {
 struct Options {
   Model model = Model::kRC11;
   Strategy strategy = Strategy::kExhaustive;
-  uint64_t seed = 1;  // kRandom
+  uint64_t seed = 1;            // kRandom
   uint64_t max_executions = 0;  // 0: unlimited. Reaching it gives kBudgetExhausted.
   double max_seconds = 0;       // 0: unlimited. Reaching it gives kBudgetExhausted.
   // Events one thread may perform in one execution; past it the test is reported as a usage error
@@ -57,6 +57,9 @@ struct Options {
   bool recheck_findings = true;
   // What a data race on plain memory (mc::var) does; see PlainRaces.
   PlainRaces plain_races = PlainRaces::kStop;
+  // condition_variable::wait may return without a notification whenever another thread can
+  // still move (never as the only way forward: a program that needs one hangs, a deadlock).
+  bool spurious_wakeups = true;
   // A finding (assertion, Go fatal, deadlock, data race outside Go semantics) ends only its own
   // execution: it is counted in Report::executions with the finding as part of its outcome
   // ("... finding=go map fatal: concurrent map writes"), and the exploration goes on, so a test

@@ -4,6 +4,7 @@
 #include "mc/assert.h"
 #include "mc/atomic.h"
 #include "mc/check.h"
+#include "mc/condition_variable.h"
 #include "mc/memory_order.h"
 #include "mc/mutex.h"
 #include "mc/report.h"

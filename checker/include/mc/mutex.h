@@ -42,9 +42,14 @@ class MutexBase {
 
 }  // namespace detail
 
+class condition_variable;
+
 class mutex : public detail::MutexBase {
  public:
   explicit mutex(std::source_location where = std::source_location::current()) : MutexBase(where) {}
+
+ private:
+  friend class condition_variable;
 };
 
 class shared_mutex : public detail::MutexBase {

@@ -60,6 +60,11 @@ bool MutexTryLock(ObjectRef ref, bool shared, const SourceLocation& where);
 void MutexUnlock(ObjectRef ref, bool shared, const SourceLocation& where);
 void MutexDestroyed(ObjectRef ref, const SourceLocation& where);  // from a destructor
 
+// Condition variables (mc::condition_variable).
+ObjectRef RegisterCondvar(const SourceLocation& where);
+void CondvarWait(ObjectRef cv, ObjectRef mutex, const SourceLocation& where);
+void CondvarNotify(ObjectRef cv, bool all, const SourceLocation& where);
+
 uint64_t Choose(uint64_t n, const SourceLocation& where);
 void Assume(bool condition, const SourceLocation& where);
 void Yield(const SourceLocation& where);
