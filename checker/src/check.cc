@@ -12,8 +12,22 @@ namespace mc {
 
 Report check(const std::function<void()>& test, const Options& options) {
   internal::CheckScope scope;
+  if (options.strategy == Strategy::kPct && options.pct_depth == 0) {
+    Report report;
+    report.verdict = Verdict::kUsageError;
+    report.message = "Options::pct_depth must be at least 1 (a bug of depth 1 needs no ordering)";
+    return report;
+  }
   internal::Explorer explorer(test, options);
-  return options.strategy == Strategy::kRandom ? explorer.ExploreRandomly() : explorer.Explore();
+  switch (options.strategy) {
+    case Strategy::kRandom:
+    case Strategy::kPct:
+      return explorer.ExploreBySampling();
+    case Strategy::kExhaustive:
+    case Strategy::kBounded:
+      break;
+  }
+  return explorer.Explore();
 }
 
 Report replay(const std::function<void()>& test, std::string_view token, const Options& options) {

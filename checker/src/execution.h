@@ -72,6 +72,8 @@ class Execution {
   Status Advance();
   // The consistent next steps (after Advance returned kDecision), in a fixed order.
   std::vector<Candidate> Candidates();
+  // The threads that may take the next step (see the header comment).
+  std::vector<uint32_t> Eligible() const;
   // Takes one step. Returns false, changing nothing, when the step is not consistent or not
   // available (a replay token from another test).
   bool Apply(uint32_t thread, uint64_t choice);
@@ -247,7 +249,6 @@ class Execution {
   bool Build(uint32_t thread, uint64_t choice);
   void Unbuild(uint32_t first);
   void CheckRaces(uint32_t first_new);
-  std::vector<uint32_t> Eligible() const;
   void Teardown();
 
   const Options& options_;

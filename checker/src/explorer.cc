@@ -1,6 +1,8 @@
 #include "explorer.h"
 
+#include <algorithm>
 #include <atomic>
+#include <cstdio>
 #include <random>
 #include <sstream>
 
@@ -86,6 +88,32 @@ void Explorer::RecordFinding(Execution& run) {
   report_.replay_token = EncodeToken(Token());
 }
 
+std::vector<Explorer::Step> Explorer::FreshSteps(Execution& run) {
+  const bool bounded = options_.strategy == Strategy::kBounded;
+  const uint32_t used = path_.empty() ? 0 : path_.back().preemptions;
+  const uint32_t last = path_.empty() ? kNone : path_.back().step.thread;
+  bool last_can_go_on = false;
+  if (bounded && last != kNone) {
+    for (uint32_t t : run.Eligible()) last_can_go_on = last_can_go_on || t == last;
+  }
+  std::vector<Step> fresh;
+  for (const Candidate& c : run.Candidates()) {
+    uint32_t preemptions = used;
+    Hash128 key = c.hash;
+    if (bounded) {
+      if (last_can_go_on && c.thread != last) ++preemptions;
+      if (preemptions > options_.preemption_bound) {
+        ++report_.cut;
+        continue;
+      }
+      key.lo = Combine(key.lo, preemptions);
+      key.hi = Combine(key.hi, c.thread);
+    }
+    if (visited_.Insert(key)) fresh.push_back(Step{c, preemptions});
+  }
+  return fresh;
+}
+
 Report Explorer::Explore() {
   bool done = false;
   while (!done) {
@@ -98,17 +126,16 @@ Report Explorer::Explore() {
       if (end == RunEnd::kFound) found = true;
       if (end != RunEnd::kGoOn) break;
       const Hash128 before = run->hash();
-      std::vector<Candidate> fresh;
-      for (const Candidate& c : run->Candidates()) {
-        if (visited_.Insert(c.hash)) fresh.push_back(c);
-      }
-      if (fresh.empty()) break;  // every successor was explored from elsewhere
+      const std::vector<Step> fresh = FreshSteps(*run);
+      if (fresh.empty()) break;  // every successor was explored from elsewhere (or cut)
       if (fresh.size() > 1) frames_.push_back(Frame{path_.size(), fresh, 1});
-      path_.push_back(PathStep{fresh.front(), before});
-      MC_INVARIANT(run->Apply(fresh.front().thread, fresh.front().choice),
+      const Step& first = fresh.front();
+      path_.push_back(PathStep{first.candidate, before, first.preemptions});
+      MC_INVARIANT(run->Apply(first.candidate.thread, first.candidate.choice),
                    "a consistent candidate could not be applied");
-      MC_INVARIANT(run->hash() == fresh.front().hash, "the graph hash of a step changed");
+      MC_INVARIANT(run->hash() == first.candidate.hash, "the graph hash of a step changed");
     }
+    Progress(false);
     if (found) {
       run.reset();
       RecheckFinding();
@@ -125,11 +152,63 @@ Report Explorer::Explore() {
     Frame& f = frames_.back();
     const Hash128 before = path_[f.depth].before;
     path_.resize(f.depth);
-    path_.push_back(PathStep{f.alternatives[f.next++], before});
+    const Step& next = f.alternatives[f.next++];
+    path_.push_back(PathStep{next.candidate, before, next.preemptions});
+  }
+  report_.explored_fraction = done ? 1.0 : ExploredFraction();
+  if (done && report_.verdict == Verdict::kOk && report_.cut > 0) {
+    report_.verdict = Verdict::kBudgetExhausted;
+    report_.message = "every execution with at most " + std::to_string(options_.preemption_bound) +
+                      " preemptions explored, nothing found; the bound cut " +
+                      std::to_string(report_.cut) +
+                      " steps, so executions with more preemptions are not verified";
+  } else if (!done && report_.verdict == Verdict::kBudgetExhausted) {
+    report_.message += "; about " +
+                       std::to_string(static_cast<int>(100 * report_.explored_fraction)) +
+                       "% of the search tree was explored (estimate)";
   }
   report_.exhaustive = done && report_.verdict == Verdict::kOk;
+  Progress(true);
   Finish();
   return report_;
+}
+
+// The finished share of the search tree: a frame at depth i has explored alternatives
+// [0, next - 1) completely and is inside alternative next - 1; each alternative carries an equal
+// share of its frame's own share.
+double Explorer::ExploredFraction() const {
+  double done = 0;
+  double share = 1;
+  for (const Frame& f : frames_) {
+    const double n = static_cast<double>(f.alternatives.size());
+    done += share * static_cast<double>(f.next - 1) / n;
+    share /= n;
+  }
+  return done;
+}
+
+void Explorer::Progress(bool final) {
+  if (!options_.progress) return;
+  const auto now = std::chrono::steady_clock::now();
+  if (!final && now - last_progress_ < std::chrono::seconds(1)) return;
+  if (final && last_progress_ == std::chrono::steady_clock::time_point{}) return;  // short run
+  last_progress_ = now;
+  const std::chrono::duration<double> elapsed = now - start_;
+  std::ostringstream line;
+  line << "mc: " << report_.executions << " executions, " << visited_.size() << " states ("
+       << visited_.bytes() / 1024 << " KiB), " << report_.runs << " runs, "
+       << static_cast<uint64_t>(static_cast<double>(report_.runs) / elapsed.count()) << " runs/s, "
+       << static_cast<int>(elapsed.count()) << " s";
+  if (options_.strategy == Strategy::kExhaustive || options_.strategy == Strategy::kBounded) {
+    const double fraction = final ? report_.explored_fraction : ExploredFraction();
+    line << ", ~" << static_cast<int>(100 * fraction) << "% of the search tree";
+    if (!final && fraction > 0.001) {
+      line << " (~" << static_cast<int>(elapsed.count() / fraction - elapsed.count())
+           << " s to go, a rough estimate)";
+    }
+  }
+  if (final) line << ": done";
+  std::fprintf(stderr, "%s\n", line.str().c_str());
 }
 
 Explorer::RunEnd Explorer::Conclude(Execution& run, Execution::Status status) {
@@ -169,6 +248,8 @@ bool Explorer::Classifiable(Verdict verdict) const {
 }
 
 void Explorer::CountExecution(const Execution& run, const std::string& finding) {
+  // A bounded search may complete one graph from several states; count it once.
+  if (options_.strategy == Strategy::kBounded && !completed_.Insert(run.hash())) return;
   ++report_.executions;
   std::string outcome = run.Outcome();
   if (!finding.empty()) outcome += (outcome.empty() ? "" : " ") + finding;
@@ -176,13 +257,63 @@ void Explorer::CountExecution(const Execution& run, const std::string& finding) 
   for (const std::string& race : run.races()) ++report_.races[race];
 }
 
-Report Explorer::ExploreRandomly() {
-  std::mt19937_64 rng(options_.seed);
+// One candidate per decision: uniformly at random (kRandom), or by PCT's priorities (kPct).
+class Explorer::Sampler {
+ public:
+  explicit Sampler(const Options& options) : options_(options), rng_(options.seed) {}
+
+  // A new run. PCT draws its change points among the steps of the longest run so far.
+  void StartRun() {
+    step_ = 0;
+    priority_.clear();
+    change_points_.clear();
+    if (options_.strategy != Strategy::kPct) return;
+    const uint64_t k = std::max<uint64_t>(longest_, 1);
+    for (uint32_t i = 1; i < options_.pct_depth; ++i) change_points_.push_back(1 + rng_() % k);
+  }
+
+  const Candidate& Pick(const std::vector<Candidate>& candidates) {
+    ++step_;
+    longest_ = std::max(longest_, step_);
+    if (options_.strategy != Strategy::kPct) return candidates[rng_() % candidates.size()];
+    // The highest-priority thread among those that can step; a new thread gets a random
+    // priority above every lowered one (>= pct_depth).
+    uint32_t best = kNone;
+    for (const Candidate& c : candidates) {
+      if (c.thread >= priority_.size()) priority_.resize(c.thread + 1, -1);
+      double& p = priority_[c.thread];
+      if (p < 0) p = options_.pct_depth + std::uniform_real_distribution<double>(0, 1)(rng_);
+      if (best == kNone || p > priority_[best]) best = c.thread;
+    }
+    std::vector<const Candidate*> mine;
+    for (const Candidate& c : candidates) {
+      if (c.thread == best) mine.push_back(&c);
+    }
+    const Candidate& pick = *mine[rng_() % mine.size()];
+    // Change point i lowers the stepping thread to priority i (below every initial one).
+    for (size_t i = 0; i < change_points_.size(); ++i) {
+      if (change_points_[i] == step_) priority_[best] = static_cast<double>(i + 1);
+    }
+    return pick;
+  }
+
+ private:
+  const Options& options_;
+  std::mt19937_64 rng_;
+  uint64_t step_ = 0;
+  uint64_t longest_ = 0;
+  std::vector<double> priority_;
+  std::vector<uint64_t> change_points_;
+};
+
+Report Explorer::ExploreBySampling() {
+  Sampler sampler(options_);
   const uint64_t runs = options_.max_executions == 0 ? 1000 : options_.max_executions;
   bool found = false;
   for (uint64_t i = 0; i < runs && !found; ++i) {
     if (options_.max_seconds > 0 && BudgetExhausted()) break;
     path_.clear();
+    sampler.StartRun();
     auto run = NewExecution();
     while (true) {
       const RunEnd end = Conclude(*run, run->Advance());
@@ -191,24 +322,29 @@ Report Explorer::ExploreRandomly() {
       const Hash128 before = run->hash();
       const std::vector<Candidate> candidates = run->Candidates();
       MC_INVARIANT(!candidates.empty(), "a decision without a consistent step");
-      const Candidate& pick = candidates[rng() % candidates.size()];
+      const Candidate& pick = sampler.Pick(candidates);
       visited_.Insert(pick.hash);
-      path_.push_back(PathStep{pick, before});
+      path_.push_back(PathStep{pick, before, 0});
       MC_INVARIANT(run->Apply(pick.thread, pick.choice), "a consistent step could not be applied");
     }
+    Progress(false);
     if (found) {
       run.reset();
       RecheckFinding();
     }
   }
   if (!found && report_.verdict == Verdict::kOk) {
+    const bool pct = options_.strategy == Strategy::kPct;
     report_.verdict = Verdict::kBudgetExhausted;
-    report_.message = "random walk (seed " + std::to_string(options_.seed) +
+    const std::string what =
+        pct ? "PCT (depth " + std::to_string(options_.pct_depth) + ", " : "random walk (";
+    report_.message = what + "seed " + std::to_string(options_.seed) +
                       "): " + std::to_string(report_.runs) + " runs, " +
                       std::to_string(report_.executions) +
-                      " complete executions (possibly repeated), no finding; a random walk is "
+                      " complete executions (possibly repeated), no finding; sampling is "
                       "not exhaustive, so nothing is verified";
   }
+  Progress(true);
   Finish();
   return report_;
 }

@@ -15,6 +15,13 @@
 // depends on something outside the checker and is reported as kNondeterministic.
 //
 // Memory: 16 bytes per distinct state, plus the current path.
+//
+// Bounded search (Strategy::kBounded) is the same search over states extended by (preemptions
+// used, last thread): a step by another thread while the last one could have gone on costs one
+// preemption, and steps past the bound are cut. Since a graph can then be reached in several
+// states, complete executions are counted through a second set of graph hashes, so they are
+// still counted once each. The sampling strategies (kRandom, kPct) run the test from scratch
+// and pick one candidate per decision.
 #pragma once
 
 #include <chrono>
@@ -37,22 +44,37 @@ class Explorer {
  public:
   Explorer(const std::function<void()>& test, const Options& options);
 
+  // Strategy::kExhaustive and kBounded.
   Report Explore();
-  // Strategy::kRandom.
-  Report ExploreRandomly();
+  // Strategy::kRandom and kPct.
+  Report ExploreBySampling();
   // Runs the execution `steps` leads to. `strict`: the token must lead to a finding.
   Report Replay(const ReplayToken& token);
 
  private:
+  struct Step {
+    Candidate candidate;
+    uint32_t preemptions = 0;  // kBounded: preemptions used up to and including this step
+  };
   struct PathStep {
     Candidate step;
-    Hash128 before;  // the graph hash before the step, to detect divergence on replay
+    Hash128 before;            // the graph hash before the step, to detect divergence on replay
+    uint32_t preemptions = 0;  // as in Step
   };
   struct Frame {
     size_t depth = 0;  // index in path_ of the step this frame chooses
-    std::vector<Candidate> alternatives;
+    std::vector<Step> alternatives;
     size_t next = 0;
   };
+  // Picks one of `candidates` for a sampling strategy.
+  class Sampler;
+
+  // The next steps from the run's current state that the search has not seen yet (kBounded:
+  // within the bound; the others are counted in report_.cut).
+  std::vector<Step> FreshSteps(Execution& run);
+  // The estimated share of the search tree finished (see Report::explored_fraction).
+  double ExploredFraction() const;
+  void Progress(bool final);
 
   std::unique_ptr<Execution> NewExecution();
   // Runs a fresh execution along path_; false (with report_ filled) if the replay diverged.
@@ -76,10 +98,12 @@ class Explorer {
   StackPool& stacks_;
   Watchdog watchdog_;
   VisitedSet visited_;
+  VisitedSet completed_;  // kBounded: the complete graphs counted so far
   std::vector<PathStep> path_;
   std::vector<Frame> frames_;
   Report report_;
   std::chrono::steady_clock::time_point start_;
+  std::chrono::steady_clock::time_point last_progress_;
 };
 
 }  // namespace mc::internal

@@ -35,14 +35,27 @@ enum class Strategy {
   // Options::seed; Options::max_executions runs (default 1000). Runs may repeat an execution.
   // Ends with kBudgetExhausted when nothing was found: a random walk never verifies.
   kRandom,
+  // Exhaustive over the executions whose schedule switches away from a thread that could have
+  // gone on at most Options::preemption_bound times (CHESS's preemption bounding, counted on the
+  // checker's steps). When the bound cut nothing, the result is exhaustive and can verify;
+  // otherwise a clean search ends with kBudgetExhausted, naming how many steps the bound cut.
+  kBounded,
+  // PCT (Burckhardt et al., ASPLOS 2010), Options::max_executions runs (default 1000) seeded by
+  // Options::seed: random thread priorities, Options::pct_depth - 1 random priority change
+  // points, the highest-priority thread always steps (a read's source is chosen uniformly). A
+  // bug of depth d among n threads and k steps is found by each run with probability at least
+  // 1/(n k^(d-1)). Never verifies.
+  kPct,
 };
 
 struct Options {
   Model model = Model::kRC11;
   Strategy strategy = Strategy::kExhaustive;
-  uint64_t seed = 1;            // kRandom
-  uint64_t max_executions = 0;  // 0: unlimited. Reaching it gives kBudgetExhausted.
-  double max_seconds = 0;       // 0: unlimited. Reaching it gives kBudgetExhausted.
+  uint64_t seed = 1;              // kRandom, kPct
+  uint32_t preemption_bound = 2;  // kBounded
+  uint32_t pct_depth = 3;         // kPct: the bug depth it targets (>= 1)
+  uint64_t max_executions = 0;    // 0: unlimited. Reaching it gives kBudgetExhausted.
+  double max_seconds = 0;         // 0: unlimited. Reaching it gives kBudgetExhausted.
   // Events one thread may perform in one execution; past it the test is reported as a usage error
   // (a loop that never ends: a spin loop needs mc::yield(), or a bound).
   uint32_t max_events_per_thread = 10000;
@@ -65,6 +78,10 @@ struct Options {
   // ("... finding=go map fatal: concurrent map writes"), and the exploration goes on, so a test
   // can classify every execution. The first such finding's counterexample and token are kept.
   bool classify_findings = false;
+  // Print a progress line to stderr at most once a second (executions, states, rate, and under
+  // the exhaustive strategies the share of the search tree done so far). Off by default, so
+  // tests stay quiet; the mapcheck command turns it on for long runs.
+  bool progress = false;
 };
 
 Report check(const std::function<void()>& test, const Options& options = {});

@@ -58,7 +58,12 @@ struct Report {
   uint64_t runs = 0;         // re-executions of the test closure
   uint64_t state_bytes = 0;  // memory of the visited-state set
   double seconds = 0;
-  bool exhaustive = false;                   // the whole state space was explored
+  bool exhaustive = false;  // the whole state space was explored
+  uint64_t cut = 0;  // kBounded: steps the preemption bound cut (0: the search was exhaustive)
+  // Exhaustive strategies: the estimated share of the search tree explored when the search
+  // ended (1 when complete; below 1 when a budget stopped it). Each decision splits its
+  // parent's share evenly among its alternatives; a rough guide to how far a long run got.
+  double explored_fraction = 0;
   std::map<std::string, uint64_t> outcomes;  // mc::observe outcome -> executions
   // Unless Options::plain_races is kStop: each racing pair ("var@f:1: write f:2 (T1) / read f:3
   // (T2)") -> executions in which it raced.
