@@ -21,6 +21,7 @@ enum class EventKind : uint8_t {
   kSpawn,        // creates a thread
   kJoin,         // waits for a thread's end
   kChoose,       // mc::choose: a nondeterministic value
+  kNote,         // mc::note: a line the trace should show; no effect on memory
 };
 
 const char* EventKindName(EventKind kind);

@@ -584,6 +584,15 @@ void Execution::GoFatal(std::string_view message, const std::source_location& wh
   StopCurrentThread();
 }
 
+void Execution::Note(const char* text, const std::source_location& where) {
+  if (aborting_) return;
+  Event e;
+  e.kind = EventKind::kNote;
+  e.op = text;
+  e.where = where;
+  AppendEvent(e);
+}
+
 void Execution::Observe(std::string_view name, int64_t value) {
   if (aborting_) return;
   observed_.emplace_back(std::string(name), value);

@@ -111,6 +111,7 @@ class Execution {
   [[noreturn]] void AssertFailed(const char* expression, const std::source_location& where);
   [[noreturn]] void GoFatal(std::string_view message, const std::source_location& where);
   void Observe(std::string_view name, int64_t value);
+  void Note(const char* text, const std::source_location& where);
   detail::ObjectRef RegisterMutex(const std::source_location& where);
   void MutexLock(detail::ObjectRef ref, bool shared, const std::source_location& where);
   bool MutexTryLock(detail::ObjectRef ref, bool shared, const std::source_location& where);

@@ -22,6 +22,8 @@ const char* EventKindName(EventKind kind) {
       return "spawn";
     case EventKind::kJoin:
       return "join";
+    case EventKind::kNote:
+      return "note";
     case EventKind::kChoose:
       return "choose";
   }

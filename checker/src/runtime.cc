@@ -138,6 +138,9 @@ void Observe(std::string_view name, int64_t value) {
   }
   internal::g_active->Observe(name, value);
 }
+void Note(const char* text, const SourceLocation& where) {
+  Active(where, "mc::note").Note(text, where);
+}
 void UsageError(std::string_view message, const SourceLocation& where) {
   Active(where, "an mc object").UsageError(std::string(message), where);
 }

@@ -176,3 +176,34 @@ TEST(Atomic, PointerValuesMayDifferBetweenRunsOfTheSameExecution) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(Note, ShowsInTheTraceAndChangesNothingElse) {
+  // The same two-thread program with and without a note: the same 2 executions (a note is not a
+  // scheduling point), and the failing trace shows the note at its line.
+  auto program = [](bool with_note) {
+    return [with_note] {
+      mc::atomic<int> x{0};
+      mc::thread a([&] {
+        if (with_note) mc::note("about to store");
+        x.store(1);
+      });
+      mc::thread b([&] { MC_ASSERT(x.load() == 0); });
+      a.join();
+      b.join();
+    };
+  };
+  const mc::Report plain = mc::check(program(false), {.classify_findings = true});
+  const mc::Report noted = mc::check(program(true), {.classify_findings = true});
+  EXPECT_EQ(plain.executions, 2U);
+  EXPECT_EQ(noted.executions, 2U);
+  ASSERT_TRUE(noted.counterexample.has_value());
+  bool shown = false;
+  for (const auto& e : noted.counterexample->events) {
+    shown = shown || (e.kind == "note" && e.op == "about to store" && e.file == "api_test.cc");
+  }
+  EXPECT_TRUE(shown) << noted.counterexample->ToString();
+}
+
+}  // namespace

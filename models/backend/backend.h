@@ -10,6 +10,8 @@
 //                finding under ModelBackend).
 //   Mutex, SharedMutex, Thread
 //   Yield()      the end of one spin-loop iteration (std::this_thread::yield / mc::yield)
+//   Note(text)   a line for the checker's counterexample traces (mc::note); a no-op on real
+//                threads. Marks code whose effect is an omission, such as a mutant's missing lock.
 //   (for the Go map) AtomicOr8 / AtomicAnd8(Var<uint8_t>&, bits): Go's atomic.Or8 on a field
 //                that is otherwise plain, returning the old value; AtomicLoad8(Var<uint8_t>&):
 //                a relaxed load of such a field, racing with plain writes only.

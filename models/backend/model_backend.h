@@ -37,6 +37,11 @@ struct ModelBackend {
     mc::yield(where);
   }
 
+  // A line for the counterexample trace (mc::note); `text` must be a string literal.
+  static void Note(const char* text, std::source_location where = std::source_location::current()) {
+    mc::note(text, where);
+  }
+
   // The modelled Go runtime's fatal(): a kGoMapFatal finding of the check.
   [[noreturn]] static void Fatal(const char* message,
                                  std::source_location where = std::source_location::current()) {

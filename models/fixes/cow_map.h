@@ -81,7 +81,11 @@ class CowMap {
   // Copy the current snapshot, apply `change` to the copy, publish it.
   template <class F>
   void Mutate(F&& change) {
-    if (options_.lock_writers) write_mu_.lock();  // mutant-site: cow_map_writers_unlocked
+    if (options_.lock_writers) {
+      write_mu_.lock();
+    } else {
+      B::Note("copy and publish without the writer lock");  // mutant-site: cow_map_writers_unlocked
+    }
     Snapshot* old = current_.load(acquire);
     Snapshot* fresh = arena_.New<Snapshot>(config_);
     old->Range([&](K k, V v) {

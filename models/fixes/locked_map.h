@@ -36,7 +36,8 @@ class LockedMap {
   bool LoadOrStore(K key, V value, V* actual) {
     if (!options_.atomic_load_or_store) {
       // The mutant: check, unlock, act. Two callers can both miss and both store.
-      if (Load(key, actual)) return true;  // mutant-site: locked_map_split_load_or_store
+      B::Note("split LoadOrStore");  // mutant-site: locked_map_split_load_or_store
+      if (Load(key, actual)) return true;
       Store(key, value);
       if (actual != nullptr) *actual = value;
       return false;
@@ -68,7 +69,8 @@ class LockedMap {
   template <class F>
   void Range(F&& f) {
     if (!options_.range_under_lock) {
-      map_.Range(f);  // mutant-site: locked_map_range_unlocked
+      B::Note("Range without the lock");  // mutant-site: locked_map_range_unlocked
+      map_.Range(f);
       return;
     }
     Guard g(mu_);

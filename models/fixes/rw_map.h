@@ -87,7 +87,8 @@ class RWMap {
    public:
     explicit Write(RWMap& m) : m_(m) {
       if (m_.options_.writes_under_read_lock) {
-        m_.mu_.RLock();  // mutant-site: rw_map_writes_under_read_lock
+        B::Note("write under RLock");  // mutant-site: rw_map_writes_under_read_lock
+        m_.mu_.RLock();
       } else {
         m_.mu_.Lock();
       }

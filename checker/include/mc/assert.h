@@ -34,6 +34,13 @@ inline uint64_t choose(uint64_t n, std::source_location where = std::source_loca
 // Outcomes read "name=value ..." in the order of the observe calls.
 inline void observe(std::string_view name, int64_t value) { detail::Observe(name, value); }
 
+// Adds a line to this thread's trace: `text` (a string literal: it must outlive the check) at
+// the caller's source line. No effect on memory or scheduling; a counterexample shows it where
+// the thread passed. Models use it to mark code whose effect is an omission (a lock not taken).
+inline void note(const char* text, std::source_location where = std::source_location::current()) {
+  detail::Note(text, where);
+}
+
 // The modelled Go runtime's fatal(message) (e.g. "concurrent map writes"): ends the check with
 // kGoMapFatal. Used by models/ through ModelBackend::Fatal.
 [[noreturn]] inline void go_fatal(std::string_view message,

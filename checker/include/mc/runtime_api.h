@@ -71,6 +71,7 @@ void Yield(const SourceLocation& where);
 [[noreturn]] void AssertFailed(const char* expression, const SourceLocation& where);
 [[noreturn]] void GoFatal(std::string_view message, const SourceLocation& where);
 void Observe(std::string_view name, int64_t value);
+void Note(const char* text, const SourceLocation& where);
 // A usage error found in the mc:: types themselves (e.g. an invalid memory order).
 [[noreturn]] void UsageError(std::string_view message, const SourceLocation& where);
 
