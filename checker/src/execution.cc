@@ -584,6 +584,15 @@ void Execution::GoFatal(std::string_view message, const std::source_location& wh
   StopCurrentThread();
 }
 
+uint64_t Execution::Position() const { return graph_.ThreadEvents(current_).back(); }
+
+bool Execution::HappensBefore(uint64_t a, uint64_t b, const std::source_location& where) {
+  if (a >= graph_.size() || b >= graph_.size()) {
+    UsageError("mc::happens_before of a position from another execution", where);
+  }
+  return a == b || graph_.Hb(static_cast<uint32_t>(a), static_cast<uint32_t>(b));
+}
+
 void Execution::Note(const char* text, const std::source_location& where) {
   if (aborting_) return;
   Event e;

@@ -112,6 +112,8 @@ class Execution {
   [[noreturn]] void GoFatal(std::string_view message, const std::source_location& where);
   void Observe(std::string_view name, int64_t value);
   void Note(const char* text, const std::source_location& where);
+  uint64_t Position() const;
+  bool HappensBefore(uint64_t a, uint64_t b, const std::source_location& where);
   detail::ObjectRef RegisterMutex(const std::source_location& where);
   void MutexLock(detail::ObjectRef ref, bool shared, const std::source_location& where);
   bool MutexTryLock(detail::ObjectRef ref, bool shared, const std::source_location& where);

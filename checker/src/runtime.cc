@@ -138,6 +138,10 @@ void Observe(std::string_view name, int64_t value) {
   }
   internal::g_active->Observe(name, value);
 }
+uint64_t Position(const SourceLocation& where) { return Active(where, "mc::position").Position(); }
+bool HappensBefore(uint64_t a, uint64_t b, const SourceLocation& where) {
+  return Active(where, "mc::happens_before").HappensBefore(a, b, where);
+}
 void Note(const char* text, const SourceLocation& where) {
   Active(where, "mc::note").Note(text, where);
 }

@@ -42,6 +42,13 @@ template <class B, class K = int64_t, class V = int64_t>
 using Fixes = MapList<LockedMap<B, K, V>, RWMap<B, K, V>, SyncMap<B, K, V>, ShardedMap<B, K, V, 16>,
                       CowMap<B, K, V>>;
 
+// The fixes as the model checker explores them: ShardedMap with 2 shards (its protocol is per
+// shard; more shards only multiply the interleavings of Len, Range and Clear, which visit every
+// shard: 131,328 executions for one Clear/Len scenario with 16 shards).
+template <class B, class K = int64_t, class V = int64_t>
+using CheckedFixes = MapList<LockedMap<B, K, V>, RWMap<B, K, V>, SyncMap<B, K, V>,
+                             ShardedMap<B, K, V, 2>, CowMap<B, K, V>>;
+
 // A map's name in reports, test names and the command line.
 template <class M>
 constexpr std::string_view kMapName = M::kMutant.name;  // mutants carry their own
@@ -53,6 +60,8 @@ template <class B, class K, class V>
 constexpr std::string_view kMapName<RWMap<B, K, V>> = "rw_map";
 template <class B, class K, class V>
 constexpr std::string_view kMapName<SyncMap<B, K, V>> = "sync_map";
+template <class B, class K, class V>
+constexpr std::string_view kMapName<ShardedMap<B, K, V, 2>> = "sharded_map_2";
 template <class B, class K, class V>
 constexpr std::string_view kMapName<ShardedMap<B, K, V, 16>> = "sharded_map_16";
 template <class B, class K, class V>

@@ -41,6 +41,24 @@ inline void note(const char* text, std::source_location where = std::source_loca
   detail::Note(text, where);
 }
 
+// A point in the calling thread's execution: just after its latest event. Valid only within the
+// execution that made it (store positions in the test's own variables, not across executions).
+struct position {
+  uint64_t event = 0;
+  friend bool operator==(const position&, const position&) = default;
+};
+inline position current_position(std::source_location where = std::source_location::current()) {
+  return position{detail::Position(where)};
+}
+// Whether everything before `a` happens before everything after `b` (a is b, or a's event
+// happens-before b's). With positions taken before and after operations, "operation X
+// happens-before operation Y" is happens_before(end of X, start of Y): the real-time order
+// that linearizability needs in a weak memory model.
+inline bool happens_before(position a, position b,
+                           std::source_location where = std::source_location::current()) {
+  return detail::HappensBefore(a.event, b.event, where);
+}
+
 // The modelled Go runtime's fatal(message) (e.g. "concurrent map writes"): ends the check with
 // kGoMapFatal. Used by models/ through ModelBackend::Fatal.
 [[noreturn]] inline void go_fatal(std::string_view message,

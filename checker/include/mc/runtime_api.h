@@ -72,6 +72,8 @@ void Yield(const SourceLocation& where);
 [[noreturn]] void GoFatal(std::string_view message, const SourceLocation& where);
 void Observe(std::string_view name, int64_t value);
 void Note(const char* text, const SourceLocation& where);
+uint64_t Position(const SourceLocation& where);
+bool HappensBefore(uint64_t a, uint64_t b, const SourceLocation& where);
 // A usage error found in the mc:: types themselves (e.g. an invalid memory order).
 [[noreturn]] void UsageError(std::string_view message, const SourceLocation& where);
 

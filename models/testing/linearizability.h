@@ -1,0 +1,339 @@
+// A linearizability checker for histories of the map API, per key (Wing & Gong's search on each
+// key's operations), with the documented weaker guarantees of Range and Len.
+//
+// A history is the operations of one run with their call and return marks, and a precedence
+// test on marks: op A precedes op B (real-time order) iff Precedes(A.ret, B.call). On real
+// threads the marks are stamps of a shared atomic counter and Precedes is `<`
+// (ByStamps). Under the model checker they are mc::positions and Precedes is
+// mc::happens_before: in a weak memory model, happens-before is the real-time order.
+//
+// Per key: every operation on one key touches only that key, so a map is linearizable on such
+// operations iff each key's sub-history is (linearizability is local, Herlihy & Wing 1990).
+// Clear counts as a Delete of every key at some point inside its interval.
+// Range: Go's sync.Map contract, which every map here meets: no key is visited twice, and a
+// visited key's value (or a key's absence) is what the key held at some point during the call.
+// So each Range becomes, per key of the history, a Load linearized inside the Range's interval.
+// Len: at least the number of keys that were present throughout its interval, at most the
+// number present at some point in it (each key decided separately). For maps whose Len is a
+// snapshot (LockedMap, RWMap, CowMap) this is weaker than what they promise; the tests say so.
+#pragma once
+
+#include <algorithm>
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <optional>
+#include <set>
+#include <sstream>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace models::testing {
+
+enum class OpKind {
+  kLoad,
+  kStore,
+  kLoadOrStore,
+  kLoadAndDelete,
+  kDelete,
+  kSwap,
+  kCompareAndSwap,
+  kCompareAndDelete,
+  kRange,
+  kLen,
+  kClear,
+};
+
+inline const char* OpName(OpKind k) {
+  switch (k) {
+    case OpKind::kLoad:
+      return "Load";
+    case OpKind::kStore:
+      return "Store";
+    case OpKind::kLoadOrStore:
+      return "LoadOrStore";
+    case OpKind::kLoadAndDelete:
+      return "LoadAndDelete";
+    case OpKind::kDelete:
+      return "Delete";
+    case OpKind::kSwap:
+      return "Swap";
+    case OpKind::kCompareAndSwap:
+      return "CompareAndSwap";
+    case OpKind::kCompareAndDelete:
+      return "CompareAndDelete";
+    case OpKind::kRange:
+      return "Range";
+    case OpKind::kLen:
+      return "Len";
+    case OpKind::kClear:
+      return "Clear";
+  }
+  return "?";
+}
+
+struct Operation {
+  int thread = 0;
+  OpKind kind = OpKind::kLoad;
+  int64_t key = 0;
+  int64_t value = 0;      // Store/LoadOrStore/Swap: the value; CAS/CAD: the old value
+  int64_t new_value = 0;  // CompareAndSwap
+  // Results.
+  bool ok = false;     // found / loaded / swapped / deleted
+  int64_t out = 0;     // the value returned (Load, LoadOrStore's actual, Swap's previous, ...)
+  int64_t length = 0;  // Len
+  std::vector<std::pair<int64_t, int64_t>> visited;  // Range, in visiting order
+  uint64_t call = 0, ret = 0;
+
+  std::string ToString() const {
+    std::ostringstream s;
+    s << "T" << thread << " " << OpName(kind);
+    switch (kind) {
+      case OpKind::kRange:
+        s << " -> {";
+        for (const auto& [k, v] : visited) s << " " << k << ":" << v;
+        s << " }";
+        break;
+      case OpKind::kLen:
+        s << " -> " << length;
+        break;
+      case OpKind::kClear:
+        break;
+      default:
+        s << "(" << key;
+        if (kind == OpKind::kStore || kind == OpKind::kLoadOrStore || kind == OpKind::kSwap ||
+            kind == OpKind::kCompareAndSwap || kind == OpKind::kCompareAndDelete) {
+          s << ", " << value;
+        }
+        if (kind == OpKind::kCompareAndSwap) s << ", " << new_value;
+        s << ") -> " << (ok ? "true" : "false");
+        if (kind == OpKind::kLoad || kind == OpKind::kLoadOrStore ||
+            kind == OpKind::kLoadAndDelete || kind == OpKind::kSwap) {
+          s << ", " << out;
+        }
+    }
+    s << "  [" << call << ", " << ret << "]";
+    return s.str();
+  }
+};
+
+// Whether the operation that returned at mark `ret` precedes the one called at mark `call`.
+using Precedes = std::function<bool(uint64_t ret, uint64_t call)>;
+inline bool ByStamps(uint64_t ret, uint64_t call) { return ret < call; }
+
+namespace lin_detail {
+
+// One key's view of an operation: how it changes the key's state and whether its result fits.
+struct KeyOp {
+  enum Kind {
+    kLoad,
+    kLoadPresent,
+    kStore,
+    kLoadOrStore,
+    kLoadAndDelete,
+    kDelete,
+    kSwap,
+    kCas,
+    kCad
+  };
+  Kind kind = kLoad;
+  int64_t value = 0, new_value = 0;
+  bool ok = false;
+  int64_t out = 0;
+  uint64_t call = 0, ret = 0;
+  const Operation* source = nullptr;
+};
+
+using State = std::optional<int64_t>;  // the key's value, or absent
+
+// Applies `op` to `s`; false if its recorded result cannot come from state `s`.
+inline bool Apply(const KeyOp& op, State& s) {
+  const bool present = s.has_value();
+  switch (op.kind) {
+    case KeyOp::kLoad:
+      return op.ok == present && (!present || op.out == *s);
+    case KeyOp::kLoadPresent:
+      return present;
+    case KeyOp::kStore:
+      s = op.value;
+      return true;
+    case KeyOp::kLoadOrStore:
+      if (present) return op.ok && op.out == *s;
+      if (op.ok || op.out != op.value) return false;
+      s = op.value;
+      return true;
+    case KeyOp::kLoadAndDelete:
+      if (op.ok != present || (present && op.out != *s)) return false;
+      s.reset();
+      return true;
+    case KeyOp::kDelete:
+      s.reset();
+      return true;
+    case KeyOp::kSwap:
+      if (op.ok != present || (present && op.out != *s)) return false;
+      s = op.value;
+      return true;
+    case KeyOp::kCas: {
+      const bool match = present && *s == op.value;
+      if (op.ok != match) return false;
+      if (match) s = op.new_value;
+      return true;
+    }
+    case KeyOp::kCad: {
+      const bool match = present && *s == op.value;
+      if (op.ok != match) return false;
+      if (match) s.reset();
+      return true;
+    }
+  }
+  return false;
+}
+
+// Wing & Gong: is there an order of `ops` that respects `before` (before[i] has bit j when op j
+// precedes op i) and their results, starting from `s`? `done`: the operations already placed.
+inline bool Search(const std::vector<KeyOp>& ops, const std::vector<uint64_t>& before,
+                   uint64_t done, State s, std::set<std::pair<uint64_t, State>>& failed) {
+  if (done == (uint64_t{1} << ops.size()) - 1) return true;
+  if (failed.count({done, s}) != 0) return false;
+  for (size_t i = 0; i < ops.size(); ++i) {
+    if ((done >> i & 1) != 0 || (before[i] & ~done) != 0) continue;  // another must go first
+    State next = s;
+    if (Apply(ops[i], next) && Search(ops, before, done | uint64_t{1} << i, next, failed)) {
+      return true;
+    }
+  }
+  failed.insert({done, s});
+  return false;
+}
+
+inline bool Linearizable(const std::vector<KeyOp>& ops, State initial, const Precedes& precedes) {
+  std::vector<uint64_t> before(ops.size(), 0);
+  for (size_t i = 0; i < ops.size(); ++i) {
+    for (size_t j = 0; j < ops.size(); ++j) {
+      if (i != j && precedes(ops[j].ret, ops[i].call)) before[i] |= uint64_t{1} << j;
+    }
+  }
+  std::set<std::pair<uint64_t, State>> failed;
+  return Search(ops, before, 0, initial, failed);
+}
+
+}  // namespace lin_detail
+
+// "" if `history` (starting from `initial`, key -> value) meets the contract above; otherwise
+// what fails and the history.
+inline std::string CheckLinearizable(const std::vector<Operation>& history,
+                                     const std::map<int64_t, int64_t>& initial = {},
+                                     const Precedes& precedes = ByStamps) {
+  using lin_detail::KeyOp;
+  std::set<int64_t> keys;
+  for (const auto& [k, v] : initial) keys.insert(k);
+  for (const Operation& op : history) {
+    if (op.kind != OpKind::kRange && op.kind != OpKind::kLen && op.kind != OpKind::kClear) {
+      keys.insert(op.key);
+    }
+    for (const auto& [k, v] : op.visited) keys.insert(k);
+  }
+  auto dump = [&] {
+    std::string s;
+    for (const Operation& op : history) s += "\n  " + op.ToString();
+    return s;
+  };
+  std::map<int64_t, std::vector<KeyOp>> per_key;
+  for (const Operation& op : history) {
+    auto base = [&op](KeyOp::Kind kind) {
+      KeyOp k;
+      k.kind = kind;
+      k.value = op.value;
+      k.new_value = op.new_value;
+      k.ok = op.ok;
+      k.out = op.out;
+      k.call = op.call;
+      k.ret = op.ret;
+      k.source = &op;
+      return k;
+    };
+    switch (op.kind) {
+      case OpKind::kLoad:
+        per_key[op.key].push_back(base(KeyOp::kLoad));
+        break;
+      case OpKind::kStore:
+        per_key[op.key].push_back(base(KeyOp::kStore));
+        break;
+      case OpKind::kLoadOrStore:
+        per_key[op.key].push_back(base(KeyOp::kLoadOrStore));
+        break;
+      case OpKind::kLoadAndDelete:
+        per_key[op.key].push_back(base(KeyOp::kLoadAndDelete));
+        break;
+      case OpKind::kDelete:
+        per_key[op.key].push_back(base(KeyOp::kDelete));
+        break;
+      case OpKind::kSwap:
+        per_key[op.key].push_back(base(KeyOp::kSwap));
+        break;
+      case OpKind::kCompareAndSwap:
+        per_key[op.key].push_back(base(KeyOp::kCas));
+        break;
+      case OpKind::kCompareAndDelete:
+        per_key[op.key].push_back(base(KeyOp::kCad));
+        break;
+      case OpKind::kClear:
+        for (int64_t k : keys) per_key[k].push_back(base(KeyOp::kDelete));
+        break;
+      case OpKind::kRange: {
+        std::map<int64_t, int64_t> seen;
+        for (const auto& [k, v] : op.visited) {
+          if (!seen.emplace(k, v).second) {
+            return "Range visited key " + std::to_string(k) + " twice:" + dump();
+          }
+        }
+        for (int64_t k : keys) {
+          KeyOp load = base(KeyOp::kLoad);
+          load.ok = seen.count(k) != 0;
+          load.out = load.ok ? seen[k] : 0;
+          per_key[k].push_back(load);
+        }
+        break;
+      }
+      case OpKind::kLen:
+        break;  // below
+    }
+  }
+  auto initial_state = [&initial](int64_t k) {
+    const auto it = initial.find(k);
+    return it == initial.end() ? lin_detail::State{} : lin_detail::State{it->second};
+  };
+  for (const auto& [k, ops] : per_key) {
+    if (ops.size() > 62) return "too many operations on key " + std::to_string(k);
+    if (!lin_detail::Linearizable(ops, initial_state(k), precedes)) {
+      return "the operations on key " + std::to_string(k) +
+             " (Range and Clear included) have no linearization:" + dump();
+    }
+  }
+  for (const Operation& op : history) {
+    if (op.kind != OpKind::kLen) continue;
+    int64_t must = 0, may = 0;
+    for (int64_t k : keys) {
+      auto with = [&](KeyOp::Kind kind, bool found) {
+        std::vector<KeyOp> ops = per_key[k];
+        KeyOp probe;
+        probe.kind = kind;
+        probe.ok = found;
+        probe.call = op.call;
+        probe.ret = op.ret;
+        ops.push_back(probe);
+        return lin_detail::Linearizable(ops, initial_state(k), precedes);
+      };
+      if (with(KeyOp::kLoadPresent, true)) ++may;
+      if (!with(KeyOp::kLoad, false)) ++must;
+    }
+    if (op.length < must || op.length > may) {
+      return "Len returned " + std::to_string(op.length) + " but between " + std::to_string(must) +
+             " and " + std::to_string(may) + " keys were present during its call:" + dump();
+    }
+  }
+  return "";
+}
+
+}  // namespace models::testing
