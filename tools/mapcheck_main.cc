@@ -5,6 +5,7 @@
 
 #include "check_command.h"
 #include "claims_command.h"
+#include "verify_command.h"
 
 namespace {
 
@@ -17,6 +18,7 @@ constexpr const char* kUsage =
     "  check [FILTER]   model-check the litmus tests and print a verdict table\n"
     "  list             list the litmus tests\n"
     "  claims           decide the incident write-up's claims and print the ledger\n"
+    "  verify           prove the fixes over the map scenarios and kill the mutants\n"
     "\n"
     "`mapcheck <command> --help` describes each command.\n";
 
@@ -32,6 +34,7 @@ int main(int argc, char** argv) {
   if (args[0] == "check") return mapcheck::CheckCommand(rest, std::cout, std::cerr);
   if (args[0] == "list") return mapcheck::ListCommand(rest, std::cout, std::cerr);
   if (args[0] == "claims") return mapcheck::ClaimsCommand(rest, std::cout, std::cerr);
+  if (args[0] == "verify") return mapcheck::VerifyCommand(rest, std::cout, std::cerr);
   std::cerr << "mapcheck: unknown command '" << args[0] << "'\n\n" << kUsage;
   return 2;
 }
