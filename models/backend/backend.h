@@ -9,6 +9,8 @@
 //                non-atomic fields. A race on it is a data race (TSan under RealBackend, a
 //                finding under ModelBackend).
 //   Mutex, SharedMutex, Thread
+//   Semaphore    a counting semaphore starting at 0: Acquire() blocks until it can take one,
+//                Release() adds one (Go's runtime_Semacquire / runtime_Semrelease)
 //   Yield()      the end of one spin-loop iteration (std::this_thread::yield / mc::yield)
 //   Note(text)   a line for the checker's counterexample traces (mc::note); a no-op on real
 //                threads. Marks code whose effect is an omission, such as a mutant's missing lock.
@@ -39,6 +41,7 @@ concept Backend = requires(const char* message) {
   typename B::Mutex;
   typename B::SharedMutex;
   typename B::Thread;
+  typename B::Semaphore;
   {B::Fatal(message)};
 };
 

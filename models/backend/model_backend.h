@@ -9,6 +9,23 @@
 
 namespace models {
 
+// A counting semaphore as a counter its waiter spins on: mc::yield makes a wait that observes
+// nothing new cost one execution, and a wait that can never be satisfied a livelock finding.
+class SpinSemaphore {
+ public:
+  void Acquire(std::source_location where = std::source_location::current()) {
+    for (;;) {
+      uint32_t v = count_.load(std::memory_order_seq_cst);
+      if (v > 0 && count_.compare_exchange_strong(v, v - 1, std::memory_order_seq_cst)) return;
+      mc::yield(where);
+    }
+  }
+  void Release() { count_.fetch_add(1, std::memory_order_seq_cst); }
+
+ private:
+  mc::atomic<uint32_t> count_{0};
+};
+
 struct ModelBackend {
   // Models check that racy reads of structure fields do not send them outside their memory
   // (C++ undefined behaviour under the checker; memory corruption in Go).
@@ -21,6 +38,7 @@ struct ModelBackend {
   using Mutex = mc::mutex;
   using SharedMutex = mc::shared_mutex;
   using Thread = mc::thread;
+  using Semaphore = SpinSemaphore;
 
   // Go's atomic.Or8 (and an atomic And8) on the map's otherwise plain flags field; they return
   // the old value.

@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <mutex>
+#include <semaphore>
 #include <shared_mutex>
 #include <thread>
 
@@ -35,6 +36,16 @@ class PlainVar {
   T value_{};
 };
 
+// A counting semaphore that parks the waiting thread, as Go's runtime semaphores park goroutines.
+class BlockingSemaphore {
+ public:
+  void Acquire() { s_.acquire(); }
+  void Release() { s_.release(); }
+
+ private:
+  std::counting_semaphore<> s_{0};
+};
+
 struct RealBackend {
   static constexpr bool kCheckBounds = false;
 
@@ -45,6 +56,7 @@ struct RealBackend {
   using Mutex = std::mutex;
   using SharedMutex = std::shared_mutex;
   using Thread = std::thread;
+  using Semaphore = BlockingSemaphore;
 
   // Go's atomic.Or8 (and an atomic And8) on a field that is otherwise plain (the map's flags);
   // they return the old value.

@@ -1,8 +1,9 @@
 // GoRWMutex: Go's sync.RWMutex algorithm (sync/rwmutex.go, Go 1.22) on a backend: a writer
 // mutex, readerCount (negative while a writer is pending or active: writer preference),
 // readerWait (readers the pending writer still waits for), and two semaphores. Go's atomics
-// are sequentially consistent; its runtime semaphores are modelled as counters that a waiter
-// spins on (GoSemaphore), which the checker explores with bounded cost (mc::yield).
+// are sequentially consistent; its runtime semaphores (runtime_Semacquire / Semrelease, which
+// park the goroutine) are the backend's Semaphore: a blocking std::counting_semaphore on real
+// threads, and under the checker a counter its waiter spins on with mc::yield (bounded cost).
 #pragma once
 
 #include <cstdint>
@@ -11,22 +12,9 @@
 
 namespace models {
 
-// runtime_Semacquire / runtime_Semrelease: a counting semaphore.
+// runtime_Semacquire / runtime_Semrelease: a counting semaphore, starting at 0.
 template <Backend B>
-class GoSemaphore {
- public:
-  void Acquire() {
-    for (;;) {
-      uint32_t v = count_.load(seq_cst);
-      if (v > 0 && count_.compare_exchange_strong(v, v - 1, seq_cst)) return;
-      B::Yield();
-    }
-  }
-  void Release() { count_.fetch_add(1, seq_cst); }
-
- private:
-  typename B::template Atomic<uint32_t> count_{0};
-};
+using GoSemaphore = typename B::Semaphore;
 
 template <Backend B>
 class GoRWMutex {
