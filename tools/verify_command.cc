@@ -6,6 +6,7 @@
 #include <sstream>
 #include <string>
 
+#include "litmus/go_map/protocol.h"
 #include "litmus/go_map/scenario.h"
 #include "models/backend/model_backend.h"
 #include "models/fixes/fixes.h"
@@ -137,6 +138,23 @@ int VerifyCommand(const std::vector<std::string>& args, std::ostream& out, std::
     for (const Row& r : fixes) {
       out << "| " << r.map << " | " << r.scenario << " | `" << Cell(r.program) << "` | "
           << r.executions << " | " << (r.pass ? "verified" : "FAILED: " + r.verdict) << " |\n";
+    }
+    if (only.empty()) {
+      out << "\n## The bare GoMap's protocol\n\nGoMap shared without a lock (the incident), "
+             "`litmus/go_map/protocol.cc`: RC11, the hmap's plain fields racing with coherent "
+             "word-sized semantics, every execution classified (or the first N of the "
+             "exhaustive order, as stated). `go_map_protocol_test` asserts the properties.\n\n"
+          << "| case | setup | threads | explored | outcome classes |\n|---|---|---|---|---|\n";
+      for (const auto& c : litmus::go_map::ProtocolCases()) {
+        const litmus::go_map::ProtocolResult r = litmus::go_map::RunProtocolCase(c);
+        std::string classes;
+        for (const auto& [cls, n] : r.classes) {
+          classes += (classes.empty() ? "" : "; ") + cls + ": " + std::to_string(n);
+        }
+        out << "| " << c.name << " | " << c.setup << " | " << c.threads << " | "
+            << r.report.executions << (r.report.exhaustive ? " (all)" : " (first)") << " | "
+            << classes << " |\n";
+      }
     }
     out << "\n## Mutants\n\nEach mutant's kill scenario; \"found in\" is the execution (in "
            "exploration order) that first showed the bug; the token replays it "

@@ -45,6 +45,15 @@ class Arena {
     return holder->items.get();
   }
 
+  // Calls f(begin, bytes) for every array this arena allocated (for tests that inspect memory
+  // the model no longer reaches; same caveat as Contains).
+  template <class F>
+  void ForEachArray(F&& f) const {
+    for (const Node* n = head_.load(std::memory_order_acquire); n != nullptr; n = n->next) {
+      if (n->begin != nullptr) f(n->begin, n->bytes);
+    }
+  }
+
   // Whether [p, p + bytes) lies inside one array this arena allocated. Walks every allocation:
   // for the model checker's bounds checks on small models, not for real-thread use (it reads
   // nodes other threads may be publishing).

@@ -83,6 +83,8 @@
 #include <sstream>
 #include <string>
 #include <type_traits>
+#include <unordered_set>
+#include <vector>
 
 #include "models/backend/arena.h"
 #include "models/backend/backend.h"
@@ -194,6 +196,11 @@ requires(std::is_integral_v<K> || std::is_pointer_v<K>) class GoMap {
   // the old array while growing, and every overflow bucket chained from either. (The arena
   // holds more: arrays a finished growth left behind, which Go would collect.)
   size_t LiveBytes();
+
+  // Keys in live cells of buckets the map no longer reaches (neither the bucket array and its
+  // overflow chains nor, during a growth, the old array's): writes that landed where no lookup
+  // will find them (claim C4). Always empty for a map used by one thread at a time.
+  std::vector<K> StrandedKeys();
 
   // "" when every invariant of the header holds, otherwise the first one violated.
   std::string CheckInvariants();

@@ -481,6 +481,32 @@ std::string GoMap<B, K, V>::CheckChain(Bucket* b, uintptr_t index, uintptr_t mas
 }
 
 MC_GO_MAP_TEMPLATE
+std::vector<K> GoMap<B, K, V>::StrandedKeys() {
+  std::unordered_set<const Bucket*> reached;
+  auto reach = [&](Bucket* array, uintptr_t n) {
+    if (array == nullptr) return;
+    for (uintptr_t i = 0; i < n; ++i) {
+      for (Bucket* c = array + i; c != nullptr; c = c->overflow.load()) reached.insert(c);
+    }
+  };
+  reach(buckets_.load(), bucketShift(B_.load()));
+  if (oldbuckets_.load() != nullptr) reach(oldbuckets_.load(), NOldBuckets());
+  std::vector<K> stranded;
+  arena_.ForEachArray([&](const void* begin, size_t bytes) {
+    if (bytes % sizeof(Bucket) != 0) return;  // not a bucket array
+    auto* array = static_cast<Bucket*>(const_cast<void*>(begin));
+    for (size_t i = 0; i < bytes / sizeof(Bucket); ++i) {
+      Bucket* b = array + i;
+      if (reached.count(b) != 0) continue;
+      for (int j = 0; j < bucketCnt; ++j) {
+        if (b->tophash[j].load() >= minTopHash) stranded.push_back(b->keys[j].load());
+      }
+    }
+  });
+  return stranded;
+}
+
+MC_GO_MAP_TEMPLATE
 size_t GoMap<B, K, V>::LiveBytes() {
   // Go's hmap: count, flags, B, noverflow, hash0, buckets, oldbuckets, nevacuate, extra.
   size_t bytes = 48;

@@ -1,0 +1,207 @@
+#include "litmus/go_map/protocol.h"
+
+#include <functional>
+#include <regex>
+
+#include "mc/check_testing.h"
+#include "mc/mc.h"
+#include "models/backend/model_backend.h"
+#include "models/go_map/go_map.h"
+
+namespace litmus::go_map {
+namespace {
+
+using Map = models::GoMap<models::ModelBackend, int64_t, int64_t>;
+
+uint64_t IdentityHash(uint64_t key, uint32_t /*seed*/) { return key; }
+// A key with tophash i + 1 that the identity hash puts in `bucket`.
+int64_t KeyIn(int64_t i, int64_t bucket) { return (i + 1) << 56 | bucket; }
+
+// Observations every case records after the threads: whether each written key is there, whether
+// the readers saw what was there all along, and the structure's health.
+struct Probe {
+  std::vector<int64_t> written;  // keys a writer stored (value = key % 1000 + 1)
+  bool reads_ok = true;          // every read/iteration consistent with the preloaded keys
+};
+
+void Finish(Map& m, const Probe& p, bool cleared) {
+  int64_t lost = 0;
+  for (int64_t k : p.written) {
+    int64_t v = 0;
+    if (!m.Load(k, &v) && !cleared) ++lost;
+  }
+  mc::observe("lost", lost);
+  mc::observe("reads_ok", p.reads_ok ? 1 : 0);
+  mc::observe("stranded", static_cast<int64_t>(m.StrandedKeys().size()));
+  mc::observe("intact", m.CheckInvariants().empty() ? 1 : 0);
+}
+
+// The body of each case, by name.
+std::function<void()> Body(const ProtocolCase& c) {
+  const bool atomic = c.atomic_flag;
+  if (c.name == "two_writers" || c.name == "two_writers_atomic_flag") {
+    return [atomic] {
+      Map m(models::GoMapConfig{.hint = 1, .atomic_writing_flag = atomic});
+      m.Store(100, 1);
+      Probe p{{1, 2}};
+      mc::thread a([&] { m.Store(1, 2); });
+      mc::thread b([&] { m.Store(2, 3); });
+      a.join();
+      b.join();
+      Finish(m, p, false);
+    };
+  }
+  if (c.name == "writer_vs_reader") {
+    return [] {
+      Map m(models::GoMapConfig{.hint = 1});
+      m.Store(100, 1);
+      Probe p{{1}};
+      mc::thread w([&] { m.Store(1, 2); });
+      mc::thread r([&] {
+        int64_t v = 0;
+        p.reads_ok = m.Load(100, &v) && v == 1;
+      });
+      w.join();
+      r.join();
+      Finish(m, p, false);
+    };
+  }
+  if (c.name == "writer_vs_iterator") {
+    return [] {
+      Map m(models::GoMapConfig{.hint = 1});
+      m.Store(100, 1);
+      m.Store(101, 1);
+      Probe p{{1}};
+      mc::thread w([&] { m.Store(1, 2); });
+      mc::thread it([&] {
+        int seen100 = 0, seen101 = 0;
+        m.Range([&](int64_t k, int64_t) {
+          seen100 += k == 100;
+          seen101 += k == 101;
+          return true;
+        });
+        p.reads_ok = seen100 == 1 && seen101 == 1;
+      });
+      w.join();
+      it.join();
+      Finish(m, p, false);
+    };
+  }
+  if (c.name == "clear_vs_write") {
+    return [] {
+      Map m(models::GoMapConfig{.hint = 1});
+      m.Store(100, 1);
+      Probe p{{1}};
+      mc::thread cl([&] { m.Clear(); });
+      mc::thread w([&] { m.Store(1, 2); });
+      cl.join();
+      w.join();
+      int64_t v = 0;
+      p.reads_ok = !m.Load(100, &v);  // the preloaded key is gone after the Clear
+      Finish(m, p, true);
+    };
+  }
+  if (c.name == "two_writers_during_growth") {
+    return [] {
+      Map m(models::GoMapConfig{.hint = 1});
+      for (int64_t k = 1; k <= 8; ++k) m.Store(k, 1);  // full: the next new key starts a growth
+      Probe p{{100, 200}};
+      mc::thread a([&] { m.Store(100, 2); });
+      mc::thread b([&] { m.Store(200, 3); });
+      a.join();
+      b.join();
+      Finish(m, p, false);
+    };
+  }
+  if (c.name == "growing_writer_vs_reader") {
+    return [] {
+      Map m(models::GoMapConfig{.hint = 1});
+      for (int64_t k = 1; k <= 8; ++k) m.Store(k, 1);
+      Probe p{{100}};
+      mc::thread w([&] { m.Store(100, 2); });  // starts and finishes a growth
+      mc::thread r([&] {
+        int64_t v = 0;
+        p.reads_ok = m.Load(1, &v) && v == 1;
+      });
+      w.join();
+      r.join();
+      Finish(m, p, false);
+    };
+  }
+  // same_size_growth_vs_reader: B = 1 with two overflow buckets; the next new key starts a
+  // same-size growth while a reader looks up a key of the overflowing bucket.
+  return [] {
+    Map m(models::GoMapConfig{.hint = 9, .hasher = &IdentityHash});
+    for (int64_t i = 0; i < 9; ++i) m.Store(KeyIn(i, 0), 1);  // bucket 0: 1 overflow bucket
+    for (int64_t i = 0; i < 9; ++i) m.Delete(KeyIn(i, 0));
+    for (int64_t i = 0; i < 9; ++i) m.Store(KeyIn(i, 1), 1);  // bucket 1: the 2nd overflow
+    Probe p{{KeyIn(20, 1)}};
+    mc::thread w([&] { m.Store(KeyIn(20, 1), 2); });
+    mc::thread r([&] {
+      int64_t v = 0;
+      p.reads_ok = m.Load(KeyIn(8, 1), &v) && v == 1;
+    });
+    w.join();
+    r.join();
+    Finish(m, p, false);
+  };
+}
+
+}  // namespace
+
+uint64_t ProtocolResult::Count(const std::string& prefix) const {
+  uint64_t n = 0;
+  for (const auto& [k, v] : classes) n += k.starts_with(prefix) ? v : 0;
+  return n;
+}
+
+const std::vector<ProtocolCase>& ProtocolCases() {
+  static const std::vector<ProtocolCase> cases = {
+      {"two_writers", "make(map, 1) holding key 100 (one bucket)", "T1 stores 1, T2 stores 2", 0},
+      {"two_writers_atomic_flag", "as two_writers, hashWriting taken by atomic test-and-set",
+       "T1 stores 1, T2 stores 2", 0, true},
+      {"writer_vs_reader", "make(map, 1) holding key 100", "T1 stores 1, T2 loads 100", 0},
+      {"writer_vs_iterator", "make(map, 1) holding keys 100, 101", "T1 stores 1, T2 ranges", 0},
+      {"clear_vs_write", "make(map, 1) holding key 100", "T1 clears, T2 stores 1", 5000},
+      {"two_writers_during_growth", "make(map, 1) holding keys 1..8 (full)",
+       "T1 stores 100 (starting a growth), T2 stores 200", 3000},
+      {"growing_writer_vs_reader", "make(map, 1) holding keys 1..8 (full)",
+       "T1 stores 100 (a growth), T2 loads 1", 500},
+      {"same_size_growth_vs_reader",
+       "B = 1, identity hash, two overflow buckets (the next new key starts a same-size growth)",
+       "T1 stores a new key of bucket 1, T2 loads a key of bucket 1", 300},
+  };
+  return cases;
+}
+
+ProtocolResult RunProtocolCase(const ProtocolCase& c) {
+  ProtocolResult r;
+  r.config = &c;
+  r.report = mc::check(Body(c), {.max_executions = c.budget,
+                                 .plain_races = mc::PlainRaces::kContinueCoherent,
+                                 .classify_findings = true});
+  static const std::regex fatal(R"(finding=go map fatal: (.*) \(thread (\d+) at)");
+  for (const auto& [outcome, count] : r.report.outcomes) {
+    std::smatch m;
+    std::string cls;
+    if (std::regex_search(outcome, m, fatal)) {
+      cls = "fatal: " + m[1].str() + " (thread " + m[2].str() + ")";
+    } else if (outcome.find("finding=") != std::string::npos) {
+      cls = "other finding: " + outcome.substr(outcome.find("finding="));
+    } else if (!mc::testing::OutcomeMatches(outcome, "stranded=0")) {
+      cls = "stranded write";
+    } else if (!mc::testing::OutcomeMatches(outcome, "lost=0")) {
+      cls = "lost update";
+    } else if (!mc::testing::OutcomeMatches(outcome, "reads_ok=1")) {
+      cls = "wrong read";
+    } else if (!mc::testing::OutcomeMatches(outcome, "intact=1")) {
+      cls = "corrupt";
+    } else {
+      cls = "correct";
+    }
+    r.classes[cls] += count;
+  }
+  return r;
+}
+
+}  // namespace litmus::go_map

@@ -1,0 +1,39 @@
+// The rehash-state protocol of the bare GoMap under concurrent use (issue: "the rehash state
+// flags of GoMap"): small configurations of writers, readers, iterators and clears on one
+// GoMap<ModelBackend>, every execution explored (or, for the configurations around a growth,
+// the stated prefix of the exhaustive order) and classified: which fatal fired and in which
+// thread, an update lost without a fatal, a read or iteration that returned a wrong answer
+// without a fatal, a structure left corrupt, or a correct run. The map's fields are plain memory
+// racing with coherent word-sized semantics (PlainRaces::kContinueCoherent), RC11.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "mc/report.h"
+
+namespace litmus::go_map {
+
+struct ProtocolCase {
+  std::string name;
+  std::string setup;    // the map before the threads start
+  std::string threads;  // what each thread does
+  uint64_t budget = 0;  // 0: exhaustive; else the first `budget` executions
+  bool atomic_flag = false;
+};
+
+struct ProtocolResult {
+  const ProtocolCase* config = nullptr;
+  mc::Report report;
+  // Class -> executions: "fatal: <message> (thread N)", "lost update", "wrong read",
+  // "stranded write" (C4: a write landed in a bucket no lookup reaches), "corrupt", "correct".
+  std::map<std::string, uint64_t> classes;
+  uint64_t Count(const std::string& prefix) const;
+};
+
+const std::vector<ProtocolCase>& ProtocolCases();
+ProtocolResult RunProtocolCase(const ProtocolCase& c);
+
+}  // namespace litmus::go_map
