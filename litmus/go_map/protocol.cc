@@ -1,5 +1,6 @@
 #include "litmus/go_map/protocol.h"
 
+#include <cstdlib>
 #include <functional>
 #include <regex>
 
@@ -177,7 +178,10 @@ const std::vector<ProtocolCase>& ProtocolCases() {
 ProtocolResult RunProtocolCase(const ProtocolCase& c) {
   ProtocolResult r;
   r.config = &c;
-  r.report = mc::check(Body(c), {.max_executions = c.budget,
+  // MAPCHECK_PROTOCOL_EXHAUSTIVE=1 lifts the budgets (the `slow` ctest run: minutes).
+  const char* exhaustive = std::getenv("MAPCHECK_PROTOCOL_EXHAUSTIVE");
+  const bool all = exhaustive != nullptr && std::string(exhaustive) == "1";
+  r.report = mc::check(Body(c), {.max_executions = all ? 0 : c.budget,
                                  .plain_races = mc::PlainRaces::kContinueCoherent,
                                  .classify_findings = true});
   static const std::regex fatal(R"(finding=go map fatal: (.*) \(thread (\d+) at)");

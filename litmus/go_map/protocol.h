@@ -20,7 +20,9 @@ struct ProtocolCase {
   std::string name;
   std::string setup;    // the map before the threads start
   std::string threads;  // what each thread does
-  uint64_t budget = 0;  // 0: exhaustive; else the first `budget` executions
+  // 0: exhaustive; else the first `budget` executions (the slow ctest run sets
+  // MAPCHECK_PROTOCOL_EXHAUSTIVE=1 to explore them all).
+  uint64_t budget = 0;
   bool atomic_flag = false;
 };
 

@@ -1,0 +1,3 @@
+module mapcheck/bench
+
+go 1.19

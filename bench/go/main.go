@@ -1,0 +1,197 @@
+// The Go side of the map throughput comparison (scripts/performance-report): the same workload
+// as bench/map_throughput_benchmark.cc, on Go's own sync.Map (Go 1.19: the read/dirty design the
+// C++ model follows), a map behind sync.RWMutex, and a 256-shard map (FNV-1a, a mutex each).
+// Each configuration runs its goroutines for a fixed time and prints one CSV line:
+// map,read_pct,keys,zipf,goroutines,ops_per_second.
+package main
+
+import (
+	"flag"
+	"fmt"
+	"math"
+	"os"
+	"sort"
+	"sync"
+	"sync/atomic"
+	"time"
+)
+
+type rng struct{ s uint64 }
+
+func newRng(seed uint64) *rng { return &rng{seed*0x9e3779b97f4a7c15 + 1} }
+func (r *rng) next() uint64 {
+	r.s ^= r.s >> 12
+	r.s ^= r.s << 25
+	r.s ^= r.s >> 27
+	return r.s * 0x2545f4914f6cdd1d
+}
+
+// zipfTable mirrors ZipfTable in the C++ benchmark: 64Ki draws from Zipf(0.99) over [0, n).
+func zipfTable(n int64) []int64 {
+	cdf := make([]float64, n)
+	sum := 0.0
+	for i := int64(0); i < n; i++ {
+		sum += 1.0 / math.Pow(float64(i+1), 0.99)
+		cdf[i] = sum
+	}
+	table := make([]int64, 1<<16)
+	r := newRng(7)
+	for i := range table {
+		u := float64(r.next()>>11) * (1.0 / (1 << 53)) * sum
+		k := int64(sort.SearchFloat64s(cdf, u))
+		table[i] = int64((uint64(k) * 0x9e3779b97f4a7c15) % uint64(n))
+	}
+	return table
+}
+
+type kv interface {
+	Load(k int64) (int64, bool)
+	Store(k, v int64)
+}
+
+type syncMap struct{ m sync.Map }
+
+func (s *syncMap) Load(k int64) (int64, bool) {
+	v, ok := s.m.Load(k)
+	if !ok {
+		return 0, false
+	}
+	return v.(int64), true
+}
+func (s *syncMap) Store(k, v int64) { s.m.Store(k, v) }
+
+type rwMap struct {
+	mu sync.RWMutex
+	m  map[int64]int64
+}
+
+func (r *rwMap) Load(k int64) (int64, bool) {
+	r.mu.RLock()
+	v, ok := r.m[k]
+	r.mu.RUnlock()
+	return v, ok
+}
+func (r *rwMap) Store(k, v int64) {
+	r.mu.Lock()
+	r.m[k] = v
+	r.mu.Unlock()
+}
+
+type shard struct {
+	mu sync.Mutex
+	m  map[int64]int64
+}
+type shardedMap struct{ shards [256]shard }
+
+func fnv1a(k int64) uint32 {
+	h := uint32(0x811c9dc5)
+	for i := 0; i < 8; i++ {
+		h ^= uint32(byte(uint64(k) >> (8 * i)))
+		h *= 0x01000193
+	}
+	return h
+}
+func (s *shardedMap) Load(k int64) (int64, bool) {
+	sh := &s.shards[fnv1a(k)%256]
+	sh.mu.Lock()
+	v, ok := sh.m[k]
+	sh.mu.Unlock()
+	return v, ok
+}
+func (s *shardedMap) Store(k, v int64) {
+	sh := &s.shards[fnv1a(k)%256]
+	sh.mu.Lock()
+	sh.m[k] = v
+	sh.mu.Unlock()
+}
+
+func newMap(name string) kv {
+	switch name {
+	case "sync_map":
+		return &syncMap{}
+	case "rw_map":
+		return &rwMap{m: map[int64]int64{}}
+	default:
+		s := &shardedMap{}
+		for i := range s.shards {
+			s.shards[i].m = map[int64]int64{}
+		}
+		return s
+	}
+}
+
+func run(name string, readPct uint64, keys int64, zipf bool, goroutines int, d time.Duration) float64 {
+	m := newMap(name)
+	for k := int64(0); k < keys; k++ {
+		m.Store(k, k)
+	}
+	var table []int64
+	if zipf {
+		table = zipfTable(keys)
+	}
+	var stop atomic.Bool
+	var total atomic.Int64
+	var ready, done sync.WaitGroup
+	ready.Add(goroutines)
+	done.Add(goroutines)
+	start := make(chan struct{})
+	for g := 0; g < goroutines; g++ {
+		go func(g int) {
+			defer done.Done()
+			r := newRng(uint64(g) + 1)
+			var sink, n int64
+			ready.Done()
+			<-start
+			for !stop.Load() {
+				for i := 0; i < 256; i++ {
+					x := r.next()
+					var k int64
+					if table == nil {
+						k = int64((x >> 8) % uint64(keys))
+					} else {
+						k = table[x>>48]
+					}
+					if (((x & 0xffffffff) * 100) >> 32) < readPct {
+						v, _ := m.Load(k)
+						sink += v
+					} else {
+						m.Store(k, int64(x))
+					}
+				}
+				n += 256
+			}
+			total.Add(n + sink*0)
+		}(g)
+	}
+	ready.Wait()
+	t0 := time.Now()
+	close(start)
+	time.Sleep(d)
+	stop.Store(true)
+	done.Wait()
+	return float64(total.Load()) / time.Since(t0).Seconds()
+}
+
+func main() {
+	d := flag.Duration("time", 200*time.Millisecond, "time per configuration")
+	reps := flag.Int("repetitions", 5, "repetitions of each configuration")
+	flag.Parse()
+	for _, name := range []string{"rw_map", "sync_map", "sharded_map_256"} {
+		for _, read := range []uint64{99, 90, 50, 10} {
+			for _, keys := range []int64{1000, 100000} {
+				for _, zipf := range []bool{false, true} {
+					for _, g := range []int{1, 2} {
+						for rep := 0; rep < *reps; rep++ {
+							z := 0
+							if zipf {
+								z = 1
+							}
+							fmt.Fprintf(os.Stdout, "%s,%d,%d,%d,%d,%.0f\n", name, read, keys, z, g,
+								run(name, read, keys, zipf, g, *d))
+						}
+					}
+				}
+			}
+		}
+	}
+}
