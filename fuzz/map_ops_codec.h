@@ -1,6 +1,7 @@
-// The fuzz input format of the map targets: a stream of 3-byte commands, decoded as Go's own
-// map fuzzer does (runtime/map_fuzz_test.go style): op byte, key byte, value byte; an op byte
-// outside the API is skipped, a trailing partial command ignored. Keys come from a table of
+// The fuzz input format of the map targets: a stream of 3-byte commands, decoded in the manner of
+// Go's own map fuzzing: op byte (low nibble: the API call; high nibble: the lane, i.e. which
+// thread runs it in the concurrent targets), key byte, value byte; an op outside the API is
+// skipped, a trailing partial command ignored. Keys come from a table of
 // small keys (so operations meet) and boundary keys; values are small (so CompareAndSwap and
 // CompareAndDelete succeed). Encode is the inverse, for seed generation and its round-trip test.
 #pragma once
@@ -18,6 +19,7 @@ using models::testing::OpKind;
 
 struct Command {
   OpKind kind = OpKind::kLoad;
+  uint8_t lane = 0;       // the op byte's high nibble: which thread runs it (concurrent targets)
   uint8_t key_index = 0;  // into KeyTable()
   uint8_t value = 0;      // 0..3; CompareAndSwap's new value is (value + 1) % 4
   int64_t Key() const;
@@ -53,7 +55,8 @@ inline std::vector<Command> Decode(const uint8_t* data, size_t size) {
   for (size_t i = 0; i + 3 <= size; i += 3) {
     const int op = data[i] % 16;
     if (op >= kOpKinds) continue;  // not an API call
-    out.push_back(Command{static_cast<OpKind>(op), static_cast<uint8_t>(data[i + 1] % kKeys),
+    out.push_back(Command{static_cast<OpKind>(op), static_cast<uint8_t>(data[i] >> 4),
+                          static_cast<uint8_t>(data[i + 1] % kKeys),
                           static_cast<uint8_t>(data[i + 2] % 4)});
   }
   return out;
@@ -62,7 +65,7 @@ inline std::vector<Command> Decode(const uint8_t* data, size_t size) {
 inline std::vector<uint8_t> Encode(const std::vector<Command>& commands) {
   std::vector<uint8_t> out;
   for (const Command& c : commands) {
-    out.push_back(static_cast<uint8_t>(c.kind));
+    out.push_back(static_cast<uint8_t>(static_cast<int>(c.kind) | (c.lane & 0xf) << 4));
     out.push_back(c.key_index);
     out.push_back(c.value);
   }

@@ -16,8 +16,8 @@ TEST(MapOpsCodec, EncodeThenDecodeIsTheIdentity) {
   std::vector<Command> commands;
   for (int op = 0; op < kOpKinds; ++op) {
     for (int k = 0; k < kKeys; k += 7) {
-      commands.push_back(Command{static_cast<OpKind>(op), static_cast<uint8_t>(k),
-                                 static_cast<uint8_t>((op + k) % 4)});
+      commands.push_back(Command{static_cast<OpKind>(op), static_cast<uint8_t>(k % 16),
+                                 static_cast<uint8_t>(k), static_cast<uint8_t>((op + k) % 4)});
     }
   }
   const std::vector<uint8_t> bytes = Encode(commands);
@@ -40,6 +40,7 @@ TEST(MapOpsCodec, UnknownOpsAndATrailingPartialCommandAreSkipped) {
   EXPECT_EQ(c[1].kind, OpKind::kLoad);
   EXPECT_EQ(c[1].Key(), 6);
   EXPECT_EQ(c[1].Value(), 2);  // 6 % 4
+  EXPECT_EQ(c[1].lane, 1);     // 0x10's high nibble
 }
 
 TEST(MapOpsCodec, KeyTableHasDistinctKeys) {

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <string>
 #include <vector>
 
 #include "fuzz/map_ops_codec.h"
@@ -15,7 +16,7 @@ using fuzz::Command;
 using fuzz::OpKind;
 
 Command C(OpKind kind, int key_index, int value = 0) {
-  return Command{kind, static_cast<uint8_t>(key_index), static_cast<uint8_t>(value)};
+  return Command{kind, 0, static_cast<uint8_t>(key_index), static_cast<uint8_t>(value)};
 }
 
 std::vector<std::vector<Command>> Seeds() {
@@ -69,12 +70,73 @@ std::vector<std::vector<Command>> Seeds() {
   return seeds;
 }
 
+// Seeds of the concurrent targets: a first byte choosing the thread count, then commands whose
+// lanes spread them over the threads.
+std::vector<std::vector<uint8_t>> ConcurrentSeeds() {
+  auto lane = [](Command c, int l) {
+    c.lane = static_cast<uint8_t>(l);
+    return c;
+  };
+  std::vector<std::vector<uint8_t>> seeds;
+  auto add = [&](uint8_t threads, const std::vector<Command>& commands) {
+    std::vector<uint8_t> bytes = {threads};
+    const std::vector<uint8_t> body = fuzz::Encode(commands);
+    bytes.insert(bytes.end(), body.begin(), body.end());
+    seeds.push_back(bytes);
+  };
+  // Two writers of different keys, then each loads the other's.
+  add(0, {lane(C(OpKind::kStore, 1, 1), 0), lane(C(OpKind::kStore, 2, 2), 1),
+          lane(C(OpKind::kLoad, 2), 0), lane(C(OpKind::kLoad, 1), 1)});
+  // Three LoadOrStores of one key: one wins.
+  add(1, {lane(C(OpKind::kLoadOrStore, 5, 1), 0), lane(C(OpKind::kLoadOrStore, 5, 2), 1),
+          lane(C(OpKind::kLoadOrStore, 5, 3), 2)});
+  // Compare-and-swap chains from two threads.
+  std::vector<Command> cas = {C(OpKind::kStore, 7, 0)};
+  for (int i = 0; i < 8; ++i) cas.push_back(lane(C(OpKind::kCompareAndSwap, 7, i % 4), i % 2));
+  add(0, cas);
+  // Growth from two threads while a third ranges and counts.
+  std::vector<Command> grow;
+  for (int k = 0; k < 40; ++k) grow.push_back(lane(C(OpKind::kStore, k, 1), k % 2));
+  for (int i = 0; i < 4; ++i) {
+    grow.push_back(lane(C(OpKind::kRange, 0), 2));
+    grow.push_back(lane(C(OpKind::kLen, 0), 2));
+  }
+  add(1, grow);
+  // Deletes, swaps and a clear against loads, four threads.
+  std::vector<Command> churn;
+  for (int k = 0; k < 12; ++k) {
+    churn.push_back(lane(C(OpKind::kSwap, k, 1), 0));
+    churn.push_back(lane(C(OpKind::kLoadAndDelete, k), 1));
+    churn.push_back(lane(C(OpKind::kCompareAndDelete, k, 1), 2));
+    churn.push_back(lane(C(OpKind::kLoad, k), 3));
+  }
+  churn.push_back(lane(C(OpKind::kClear, 0), 1));
+  add(2, churn);
+  return seeds;
+}
+
+// Writes each seed into `dir`, named by its SHA-1.
+void WriteAll(const std::filesystem::path& dir, const std::vector<std::vector<uint8_t>>& seeds) {
+  std::filesystem::create_directories(dir);
+  for (const auto& bytes : seeds) {
+    std::ofstream(dir / fuzz::Sha1Hex(bytes), std::ios::binary)
+        .write(reinterpret_cast<const char*>(bytes.data()),
+               static_cast<std::streamsize>(bytes.size()));
+  }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc != 2) {
-    std::fprintf(stderr, "usage: %s OUTDIR\n", argv[0]);
+  if (argc != 2 && !(argc == 3 && std::string(argv[1]) == "--concurrent")) {
+    std::fprintf(stderr, "usage: %s [--concurrent] OUTDIR\n", argv[0]);
     return 2;
+  }
+  if (argc == 3) {
+    const auto seeds = ConcurrentSeeds();
+    WriteAll(argv[2], seeds);
+    std::printf("wrote %zu concurrent seeds to %s\n", seeds.size(), argv[2]);
+    return 0;
   }
   std::filesystem::create_directories(argv[1]);
   int n = 0;

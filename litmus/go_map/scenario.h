@@ -16,6 +16,7 @@
 #include "models/backend/model_backend.h"
 #include "models/fixes/sharded_map.h"
 #include "models/testing/linearizability.h"
+#include "models/testing/map_ops.h"
 
 namespace litmus::go_map {
 
@@ -80,48 +81,7 @@ struct ScenarioResult {
 // Performs `step` on `m`, filling in the operation's results.
 template <class Map>
 void Perform(Map& m, const Step& step, Operation& op) {
-  op.kind = step.kind;
-  op.key = step.key;
-  op.value = step.value;
-  op.new_value = step.new_value;
-  switch (step.kind) {
-    case OpKind::kLoad:
-      op.ok = m.Load(step.key, &op.out);
-      break;
-    case OpKind::kStore:
-      m.Store(step.key, step.value);
-      break;
-    case OpKind::kLoadOrStore:
-      op.ok = m.LoadOrStore(step.key, step.value, &op.out);
-      break;
-    case OpKind::kLoadAndDelete:
-      op.ok = m.LoadAndDelete(step.key, &op.out);
-      break;
-    case OpKind::kDelete:
-      m.Delete(step.key);
-      break;
-    case OpKind::kSwap:
-      op.ok = m.Swap(step.key, step.value, &op.out);
-      break;
-    case OpKind::kCompareAndSwap:
-      op.ok = m.CompareAndSwap(step.key, step.value, step.new_value);
-      break;
-    case OpKind::kCompareAndDelete:
-      op.ok = m.CompareAndDelete(step.key, step.value);
-      break;
-    case OpKind::kRange:
-      m.Range([&op](int64_t k, int64_t v) {
-        op.visited.emplace_back(k, v);
-        return true;
-      });
-      break;
-    case OpKind::kLen:
-      op.length = m.Len();
-      break;
-    case OpKind::kClear:
-      m.Clear();
-      break;
-  }
+  models::testing::Perform(m, step.kind, step.key, step.value, step.new_value, op);
 }
 
 // Model-checks `scenario` on maps made by `make` (a callable returning std::unique_ptr<Map>).

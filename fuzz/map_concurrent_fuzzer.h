@@ -1,0 +1,100 @@
+// The concurrent target for any map: the input's first byte picks 2 to 4 threads, each command's
+// lane picks the thread that runs it. The threads start together (a spinning barrier) on real
+// threads, every call and return is stamped from one atomic counter, and after the joins the
+// main thread loads every key used. The history must be linearizable (per key, Range and Len
+// against their weaker guarantees: models/testing/linearizability.h); if not, the process
+// stops with the history. Built with ThreadSanitizer in the fuzz preset, so a data race in the
+// map stops it too. Real threads are not deterministic: a crash input may need several runs to
+// reproduce (the deterministic target is the checker's, see docs/development.md).
+#pragma once
+
+#include <atomic>
+#include <cstdio>
+#include <cstdlib>
+#include <set>
+#include <thread>
+#include <vector>
+
+#include "fuzz/map_ops_codec.h"
+#include "models/testing/linearizability.h"
+#include "models/testing/map_ops.h"
+
+#if defined(__SANITIZE_THREAD__)
+#define MAPCHECK_FUZZ_TSAN 1
+#elif defined(__has_feature)
+#if __has_feature(thread_sanitizer)
+#define MAPCHECK_FUZZ_TSAN 1
+#endif
+#endif
+#if MAPCHECK_FUZZ_TSAN
+// ThreadSanitizer's options, compiled in: a race stops the run at once (a finding for libFuzzer),
+// no sleep at exit, no reports about signal handlers libFuzzer installs.
+extern "C" const char* __tsan_default_options();
+extern "C" const char* __tsan_default_options() {
+  return "halt_on_error=1:report_signal_unsafe=0:atexit_sleep_ms=0:history_size=4";
+}
+#endif
+
+namespace fuzz {
+
+template <class Map>
+int RunConcurrent(const uint8_t* data, size_t size) {
+  using models::testing::Operation;
+  if (size < 1) return 0;
+  const int threads = 2 + data[0] % 3;
+  std::vector<std::vector<Command>> lanes(static_cast<size_t>(threads));
+  for (const Command& c : Decode(data + 1, size - 1)) {
+    lanes[static_cast<size_t>(c.lane % threads)].push_back(c);
+  }
+  Map m;
+  std::atomic<uint64_t> clock{0};
+  std::atomic<int> ready{0};
+  std::vector<std::vector<Operation>> histories(static_cast<size_t>(threads));
+  std::vector<std::thread> workers;
+  for (int t = 0; t < threads; ++t) {
+    workers.emplace_back([&, t] {
+      ready.fetch_add(1);
+      while (ready.load() < threads) std::this_thread::yield();
+      for (const Command& c : lanes[static_cast<size_t>(t)]) {
+        Operation op;
+        op.thread = t;
+        op.call = clock.fetch_add(1);
+        models::testing::Perform(m, c.kind, c.Key(), c.Value(), c.NewValue(), op);
+        op.ret = clock.fetch_add(1);
+        histories[static_cast<size_t>(t)].push_back(std::move(op));
+      }
+    });
+  }
+  for (auto& w : workers) w.join();
+  std::vector<Operation> history;
+  std::set<int64_t> keys;
+  for (auto& h : histories) {
+    for (auto& op : h) {
+      keys.insert(op.key);
+      history.push_back(std::move(op));
+    }
+  }
+  for (int64_t k : keys) {  // the final state, after every thread
+    Operation op;
+    op.thread = threads;
+    op.call = clock.fetch_add(1);
+    models::testing::Perform(m, models::testing::OpKind::kLoad, k, 0, 0, op);
+    op.ret = clock.fetch_add(1);
+    history.push_back(std::move(op));
+  }
+  const std::string why = models::testing::CheckLinearizable(history);
+  if (!why.empty()) {
+    std::fprintf(stderr, "map_concurrent_fuzzer: not linearizable: %s\n", why.c_str());
+    std::abort();
+  }
+  return 0;
+}
+
+}  // namespace fuzz
+
+// A target's whole source: MAPCHECK_CONCURRENT_FUZZER(the map type).
+#define MAPCHECK_CONCURRENT_FUZZER(...)                                     \
+  extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size);  \
+  extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) { \
+    return ::fuzz::RunConcurrent<__VA_ARGS__>(data, size);                  \
+  }
