@@ -178,10 +178,10 @@ const std::vector<ProtocolCase>& ProtocolCases() {
 ProtocolResult RunProtocolCase(const ProtocolCase& c) {
   ProtocolResult r;
   r.config = &c;
-  // MAPCHECK_PROTOCOL_EXHAUSTIVE=1 lifts the budgets (the `slow` ctest run: minutes).
-  const char* exhaustive = std::getenv("MAPCHECK_PROTOCOL_EXHAUSTIVE");
-  const bool all = exhaustive != nullptr && std::string(exhaustive) == "1";
-  r.report = mc::check(Body(c), {.max_executions = all ? 0 : c.budget,
+  // MAPCHECK_PROTOCOL_DEEP=1 (the `slow` ctest run) explores 20 times the prefix.
+  const char* deep = std::getenv("MAPCHECK_PROTOCOL_DEEP");
+  const uint64_t scale = deep != nullptr && std::string(deep) == "1" ? 20 : 1;
+  r.report = mc::check(Body(c), {.max_executions = c.budget * scale,
                                  .plain_races = mc::PlainRaces::kContinueCoherent,
                                  .classify_findings = true});
   static const std::regex fatal(R"(finding=go map fatal: (.*) \(thread (\d+) at)");
