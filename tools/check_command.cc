@@ -143,7 +143,7 @@ int CheckCommand(const std::vector<std::string>& args, std::ostream& out, std::o
   }
   for (const auto* claim : selected_claims) {
     const claims::Decision d = claim->decide();
-    const bool ok = d.verdict == claim->expected;
+    const bool ok = claims::Settled(*claim, d);
     out << std::left << std::setw(6) << claim->id << std::setw(13) << d.verdict << std::setw(13)
         << claim->expected << std::setw(10) << (ok ? "ok" : "MISMATCH") << d.evidence << "\n";
     if (ok) {

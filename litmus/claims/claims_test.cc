@@ -19,7 +19,9 @@ TEST_P(ClaimVerdict, ModelChecksReachTheStatedVerdict) {
   const Claim& c = *GetParam();
   const Decision d = c.decide();
   std::cout << c.id << ": " << d.verdict << " (" << d.evidence << ")\n";
-  EXPECT_EQ(d.verdict, c.expected) << c.id << ": " << c.statement << "\n" << d.evidence;
+  EXPECT_TRUE(claims::Settled(c, d))
+      << c.id << ": got " << d.verdict << ", want " << c.expected << ": " << c.statement << "\n"
+      << d.evidence;
 }
 
 std::vector<const Claim*> AllClaims() {
