@@ -32,10 +32,20 @@ constexpr const char* kListUsage =
     "usage: mapcheck list [--json]\n"
     "\n"
     "Lists the registered litmus tests with their programs and expectations, the maps\n"
-    "(models/fixes/fixes.h) and the mutants with the bug each carries\n"
-    "(models/mutants/mutants.h).\n";
+    "(models/fixes/fixes.h), the mutants with the bug each carries\n"
+    "(models/mutants/mutants.h), and the fuzz targets (fuzz/).\n";
 
 auto Mutants() { return models::MutantInfos(models::Mutants<models::RealBackend>{}); }
+
+// The fuzz targets (fuzz/*_fuzzer.cc), as the build found them.
+std::vector<std::string> FuzzTargets() {
+  std::vector<std::string> out;
+  std::stringstream names(MAPCHECK_FUZZ_TARGETS);
+  for (std::string name; std::getline(names, name, ',');) {
+    if (!name.empty()) out.push_back(name);
+  }
+  return out;
+}
 
 std::string JsonEscape(const std::string& s) {
   std::string out;
@@ -194,8 +204,8 @@ int ListCommand(const std::vector<std::string>& args, std::ostream& out, std::os
     out << "\n], \"maps\": [";
     first = true;
     for (const models::MapInfo& m : models::kMaps) {
-      out << (first ? "\n" : ",\n") << "  {\"name\": \"" << m.name << "\", \"file\": \""
-          << m.file << "\", \"summary\": \"" << JsonEscape(std::string(m.summary)) << "\"}";
+      out << (first ? "\n" : ",\n") << "  {\"name\": \"" << m.name << "\", \"file\": \"" << m.file
+          << "\", \"summary\": \"" << JsonEscape(std::string(m.summary)) << "\"}";
       first = false;
     }
     out << "\n], \"mutants\": [";
@@ -204,6 +214,12 @@ int ListCommand(const std::vector<std::string>& args, std::ostream& out, std::os
       out << (first ? "\n" : ",\n") << "  {\"name\": \"" << m.name << "\", \"fix\": \"" << m.fix
           << "\", \"bug\": \"" << JsonEscape(std::string(m.bug)) << "\", \"file\": \"" << m.file
           << "\"}";
+      first = false;
+    }
+    out << "\n], \"fuzz_targets\": [";
+    first = true;
+    for (const std::string& f : FuzzTargets()) {
+      out << (first ? "\n" : ",\n") << "  \"" << f << "\"";
       first = false;
     }
     out << "\n]}\n";
@@ -221,6 +237,8 @@ int ListCommand(const std::vector<std::string>& args, std::ostream& out, std::os
   for (const models::MutantInfo& m : Mutants()) {
     out << "  " << std::left << std::setw(34) << m.name << m.bug << "\n";
   }
+  out << "\nfuzz targets (build/fuzz with the fuzz preset; *_replay everywhere):\n";
+  for (const std::string& f : FuzzTargets()) out << "  " << f << "\n";
   return 0;
 }
 
