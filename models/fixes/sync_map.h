@@ -318,7 +318,8 @@ class SyncMap {
   }
   void MissLocked() {
     misses_.store(misses_.load() + 1);
-    if (misses_.load() < dirty_.load()->Len()) return;
+    const int64_t misses = misses_.load();  // Go: m.misses < len(m.dirty), left to right
+    if (misses < dirty_.load()->Len()) return;
     ReadOnly* promoted = arena_.New<ReadOnly>(ReadOnly{dirty_.load(), false});
     read_.store(promoted, options_.publish);  // mutant-site: sync_map_read_published_relaxed
     dirty_.store(nullptr);

@@ -244,6 +244,16 @@ requires(std::is_integral_v<K> || std::is_pointer_v<K>) class GoMap {
     return go_map::bucketShift(static_cast<uint8_t>(oldB));
   }
   uintptr_t OldBucketMask() { return NOldBuckets() - 1; }
+  // overLoadFactor(h.count+1, h.B) and tooManyOverflowBuckets(h.noverflow, h.B), reading the
+  // fields left to right as Go evaluates the arguments.
+  bool OverLoadFactorAfterInsert() {
+    const int64_t count = count_.load();
+    return go_map::overLoadFactor(count + 1, B_.load());
+  }
+  bool TooManyOverflowBuckets() {
+    const uint16_t noverflow = noverflow_.load();
+    return go_map::tooManyOverflowBuckets(noverflow, B_.load());
+  }
 
   // mapaccess2 / mapaccessK: the elem of `key`, or nullptr.
   Var<V>* Access(K key, bool check_flags, Var<K>** key_slot = nullptr);

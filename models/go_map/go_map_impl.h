@@ -95,8 +95,9 @@ again:
   // Did not find mapping for key. Allocate new cell & add entry. If we hit the max load factor
   // or we have too many overflow buckets, and we're not already in the middle of growing,
   // start growing.
-  if (!Growing() && (overLoadFactor(count_.load() + 1, B_.load()) ||
-                     tooManyOverflowBuckets(noverflow_.load(), B_.load()))) {
+  // (Each field read gets its own statement, in Go's left-to-right order: C++ leaves the order of
+  // function arguments unspecified, and the reads are events the checker orders.)
+  if (!Growing() && (OverLoadFactorAfterInsert() || TooManyOverflowBuckets())) {
     HashGrow();
     goto again;  // growing the table invalidates everything, so try again
   }
@@ -216,7 +217,8 @@ void GoMap<B, K, V>::Clear() {
       }
     }
   };
-  mark_empty(buckets_.load(), bucketMask(B_.load()));
+  Bucket* const buckets = buckets_.load();
+  mark_empty(buckets, bucketMask(B_.load()));
   if (Bucket* old = oldbuckets_.load(); old != nullptr) mark_empty(old, OldBucketMask());
   flags_.store(static_cast<uint8_t>(flags_.load() & ~sameSizeGrow));
   oldbuckets_.store(nullptr);
@@ -253,7 +255,7 @@ void GoMap<B, K, V>::HashGrow() {
   // If we've hit the load factor, get bigger. Otherwise, there are too many overflow buckets,
   // so keep the same number of buckets and "grow" laterally.
   uint8_t bigger = 1;
-  if (!overLoadFactor(count_.load() + 1, B_.load())) {
+  if (!OverLoadFactorAfterInsert()) {
     bigger = 0;
     flags_.store(static_cast<uint8_t>(flags_.load() | sameSizeGrow));
   }
@@ -489,7 +491,8 @@ std::vector<K> GoMap<B, K, V>::StrandedKeys() {
       for (Bucket* c = array + i; c != nullptr; c = c->overflow.load()) reached.insert(c);
     }
   };
-  reach(buckets_.load(), bucketShift(B_.load()));
+  Bucket* const buckets = buckets_.load();
+  reach(buckets, bucketShift(B_.load()));
   if (oldbuckets_.load() != nullptr) reach(oldbuckets_.load(), NOldBuckets());
   std::vector<K> stranded;
   arena_.ForEachArray([&](const void* begin, size_t bytes) {
@@ -519,7 +522,8 @@ size_t GoMap<B, K, V>::LiveBytes() {
       }
     }
   };
-  add_array(buckets_.load(), bucketShift(B_.load()));
+  Bucket* const buckets = buckets_.load();
+  add_array(buckets, bucketShift(B_.load()));
   if (oldbuckets_.load() != nullptr) add_array(oldbuckets_.load(), NOldBuckets());
   return bytes;
 }
