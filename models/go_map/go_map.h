@@ -295,4 +295,5 @@ using go_map::GoMapBackend;
 using go_map::GoMapConfig;
 }  // namespace models
 
-#include "models/go_map/go_map_impl.h"  // IWYU pragma: export
+#include "models/go_map/go_map_impl.h"           // IWYU pragma: export
+#include "models/go_map/go_map_introspection.h"  // IWYU pragma: export
