@@ -138,20 +138,17 @@ int main(int argc, char** argv) {
     std::printf("wrote %zu concurrent seeds to %s\n", seeds.size(), argv[2]);
     return 0;
   }
-  std::filesystem::create_directories(argv[1]);
-  int n = 0;
+  std::vector<std::vector<uint8_t>> seeds;
   for (const auto& seed : Seeds()) {
-    const std::vector<uint8_t> bytes = fuzz::Encode(seed);
+    seeds.push_back(fuzz::Encode(seed));
     // The codec round-trips: the target sees exactly these commands.
+    const std::vector<uint8_t>& bytes = seeds.back();
     if (fuzz::Encode(fuzz::Decode(bytes.data(), bytes.size())) != bytes) {
-      std::fprintf(stderr, "map_ops_seeds: seed %d does not round-trip\n", n);
+      std::fprintf(stderr, "map_ops_seeds: seed %zu does not round-trip\n", seeds.size() - 1);
       return 1;
     }
-    std::ofstream(std::filesystem::path(argv[1]) / fuzz::Sha1Hex(bytes), std::ios::binary)
-        .write(reinterpret_cast<const char*>(bytes.data()),
-               static_cast<std::streamsize>(bytes.size()));
-    ++n;
   }
-  std::printf("wrote %d seeds to %s\n", n, argv[1]);
+  WriteAll(argv[1], seeds);
+  std::printf("wrote %zu seeds to %s\n", seeds.size(), argv[1]);
   return 0;
 }
