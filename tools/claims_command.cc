@@ -67,9 +67,8 @@ int ClaimsCommand(const std::vector<std::string>& args, std::ostream& out, std::
       out << "| " << c->id << " | " << Escape(c->statement) << " | **" << d.verdict << "** | `"
           << c->test << "` | " << Escape(d.evidence) << " |\n";
     } else {
-      out << c->id << ": " << d.verdict << (claims::Settled(*c, d) ? "" : "  (MISMATCH)")
-          << "\n  " << c->statement << "\n  " << d.evidence << "\n  decided by " << c->test
-          << "\n";
+      out << c->id << ": " << d.verdict << (claims::Settled(*c, d) ? "" : "  (MISMATCH)") << "\n  "
+          << c->statement << "\n  " << d.evidence << "\n  decided by " << c->test << "\n";
     }
   }
   std::string pending;

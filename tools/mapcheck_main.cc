@@ -5,6 +5,7 @@
 
 #include "check_command.h"
 #include "claims_command.h"
+#include "litmus_command.h"
 #include "verify_command.h"
 
 namespace {
@@ -16,7 +17,8 @@ constexpr const char* kUsage =
     "\n"
     "commands:\n"
     "  check [FILTER]   model-check the litmus tests and print a verdict table\n"
-    "  list             list the litmus tests\n"
+    "  list             list the litmus tests, maps, mutants and fuzz targets\n"
+    "  litmus FILE...   run herd7 C litmus files under the checker\n"
     "  claims           decide the incident write-up's claims and print the ledger\n"
     "  verify           prove the fixes over the map scenarios and kill the mutants\n"
     "\n"
@@ -33,6 +35,7 @@ int main(int argc, char** argv) {
   const std::vector<std::string> rest(args.begin() + 1, args.end());
   if (args[0] == "check") return mapcheck::CheckCommand(rest, std::cout, std::cerr);
   if (args[0] == "list") return mapcheck::ListCommand(rest, std::cout, std::cerr);
+  if (args[0] == "litmus") return mapcheck::LitmusCommand(rest, std::cout, std::cerr);
   if (args[0] == "claims") return mapcheck::ClaimsCommand(rest, std::cout, std::cerr);
   if (args[0] == "verify") return mapcheck::VerifyCommand(rest, std::cout, std::cerr);
   std::cerr << "mapcheck: unknown command '" << args[0] << "'\n\n" << kUsage;

@@ -1,0 +1,196 @@
+#include "common_flags.h"
+
+#include <charconv>
+#include <sstream>
+
+namespace mapcheck {
+namespace {
+
+std::optional<uint64_t> ParseCount(std::string_view text) {
+  uint64_t v = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+  if (text.empty() || ec != std::errc() || end != text.data() + text.size()) return std::nullopt;
+  return v;
+}
+
+std::vector<std::string> Split(const std::string& s, char sep) {
+  std::vector<std::string> parts;
+  std::stringstream in(s);
+  for (std::string part; std::getline(in, part, sep);) parts.push_back(part);
+  if (!s.empty() && s.back() == sep) parts.emplace_back();
+  return parts;
+}
+
+// "exhaustive", "bounded:K", "random:N", "pct:D:N".
+bool ParseStrategy(const std::string& text, mc::Options& o) {
+  const auto parts = Split(text, ':');
+  if (parts.empty()) return false;
+  std::vector<uint64_t> n;
+  for (size_t k = 1; k < parts.size(); ++k) {
+    const auto v = ParseCount(parts[k]);
+    if (!v) return false;
+    n.push_back(*v);
+  }
+  if (parts[0] == "exhaustive" && n.empty()) {
+    o.strategy = mc::Strategy::kExhaustive;
+  } else if (parts[0] == "bounded" && n.size() == 1 && n[0] <= 1000) {
+    o.strategy = mc::Strategy::kBounded;
+    o.preemption_bound = static_cast<uint32_t>(n[0]);
+  } else if (parts[0] == "random" && n.size() == 1 && n[0] > 0) {
+    o.strategy = mc::Strategy::kRandom;
+    o.max_executions = n[0];
+  } else if (parts[0] == "pct" && n.size() == 2 && n[0] >= 1 && n[0] <= 64 && n[1] > 0) {
+    o.strategy = mc::Strategy::kPct;
+    o.pct_depth = static_cast<uint32_t>(n[0]);
+    o.max_executions = n[1];
+  } else {
+    return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+std::optional<double> ParseDuration(const std::string& text) {
+  if (text.empty()) return std::nullopt;
+  double unit = 1;
+  std::string number = text;
+  switch (text.back()) {
+    case 's':
+      number.pop_back();
+      break;
+    case 'm':
+      unit = 60;
+      number.pop_back();
+      break;
+    case 'h':
+      unit = 3600;
+      number.pop_back();
+      break;
+    default:
+      break;
+  }
+  const auto v = ParseCount(number);
+  if (!v || *v == 0) return std::nullopt;
+  return static_cast<double>(*v) * unit;
+}
+
+FlagResult TakeCommonFlag(const std::string& command, unsigned accepted,
+                          const std::vector<std::string>& args, size_t& i, CommonFlags& flags,
+                          std::ostream& err) {
+  const std::string& a = args[i];
+  const auto value = [&](const char* what) -> const std::string* {
+    if (i + 1 == args.size()) {
+      err << "mapcheck " << command << ": " << a << " needs a value: " << what << "\n";
+      return nullptr;
+    }
+    return &args[++i];
+  };
+  if (a == "--model" && (accepted & kModelFlag) != 0) {
+    const std::string* m = value("rc11, sc or all");
+    if (m == nullptr) return FlagResult::kError;
+    if (*m == "rc11") {
+      flags.models = {mc::Model::kRC11};
+    } else if (*m == "sc") {
+      flags.models = {mc::Model::kSC};
+    } else if (*m == "all") {
+      flags.models = {mc::Model::kRC11, mc::Model::kSC};
+    } else {
+      err << "mapcheck " << command << ": unknown model '" << *m
+          << "' (expected rc11, sc or all)\n";
+      return FlagResult::kError;
+    }
+    return FlagResult::kTaken;
+  }
+  if (a == "--strategy" && (accepted & kStrategyFlags) != 0) {
+    const std::string* s = value("exhaustive, bounded:K, random:N or pct:D:N");
+    if (s == nullptr) return FlagResult::kError;
+    if (!ParseStrategy(*s, flags.options)) {
+      err << "mapcheck " << command << ": bad strategy '" << *s
+          << "' (expected exhaustive, bounded:K, random:N or pct:D:N with whole numbers)\n";
+      return FlagResult::kError;
+    }
+    flags.strategy_given = true;
+    return FlagResult::kTaken;
+  }
+  if (a == "--seed" && (accepted & kStrategyFlags) != 0) {
+    const std::string* s = value("a whole number");
+    if (s == nullptr) return FlagResult::kError;
+    const auto v = ParseCount(*s);
+    if (!v) {
+      err << "mapcheck " << command << ": bad seed '" << *s << "' (expected a whole number)\n";
+      return FlagResult::kError;
+    }
+    flags.options.seed = *v;
+    return FlagResult::kTaken;
+  }
+  if (a == "--budget" && (accepted & kBudgetFlag) != 0) {
+    const std::string* s = value("a duration such as 90s, 10m or 2h");
+    if (s == nullptr) return FlagResult::kError;
+    const auto d = ParseDuration(*s);
+    if (!d) {
+      err << "mapcheck " << command << ": bad budget '" << *s
+          << "' (expected a duration such as 90s, 10m or 2h)\n";
+      return FlagResult::kError;
+    }
+    flags.budget_seconds = *d;
+    return FlagResult::kTaken;
+  }
+  if (a == "--jobs" && (accepted & kJobsFlag) != 0) {
+    const std::string* s = value("a number of parallel jobs");
+    if (s == nullptr) return FlagResult::kError;
+    const auto v = ParseCount(*s);
+    if (!v || *v == 0 || *v > 1024) {
+      err << "mapcheck " << command << ": bad --jobs '" << *s << "' (expected 1 to 1024)\n";
+      return FlagResult::kError;
+    }
+    flags.jobs = static_cast<unsigned>(*v);
+    return FlagResult::kTaken;
+  }
+  if (a == "--json" && (accepted & kJsonFlag) != 0) {
+    flags.json = true;
+    return FlagResult::kTaken;
+  }
+  if (a == "--junit" && (accepted & kJunitFlag) != 0) {
+    const std::string* s = value("the JUnit XML file to write");
+    if (s == nullptr) return FlagResult::kError;
+    flags.junit_file = *s;
+    return FlagResult::kTaken;
+  }
+  if (a == "--html" && (accepted & kHtmlFlag) != 0) {
+    const std::string* s = value("the HTML file to write");
+    if (s == nullptr) return FlagResult::kError;
+    flags.html_file = *s;
+    return FlagResult::kTaken;
+  }
+  return FlagResult::kNotMine;
+}
+
+std::string CommonFlagsHelp(unsigned accepted) {
+  std::string out;
+  if ((accepted & kModelFlag) != 0) out += "  --model M          rc11, sc or all\n";
+  if ((accepted & kStrategyFlags) != 0) {
+    out +=
+        "  --strategy S       exhaustive (default; the only one that verifies), bounded:K\n"
+        "                     (at most K preemptions), random:N (N random walks) or pct:D:N\n"
+        "                     (N PCT runs targeting bugs of depth D)\n"
+        "  --seed N           seed of the random and pct strategies (default 1)\n";
+  }
+  if ((accepted & kBudgetFlag) != 0) {
+    out +=
+        "  --budget T         wall-time budget per check, e.g. 90s, 10m, 2h; a check that\n"
+        "                     runs out reports how far it got and never verifies\n";
+  }
+  if ((accepted & kJobsFlag) != 0)
+    out += "  --jobs N           run N checks in parallel (default 1)\n";
+  if ((accepted & kJsonFlag) != 0)
+    out += "  --json             print a JSON report instead of text\n";
+  if ((accepted & kJunitFlag) != 0)
+    out += "  --junit FILE       also write a JUnit XML report to FILE\n";
+  if ((accepted & kHtmlFlag) != 0) {
+    out += "  --html FILE        also write the first counterexample as an HTML page\n";
+  }
+  return out;
+}
+
+}  // namespace mapcheck
