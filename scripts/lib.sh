@@ -4,6 +4,8 @@
 # Packages the default build needs.
 MAPCHECK_PACKAGES=(cmake ninja-build g++ libgtest-dev libgmock-dev libbenchmark-dev
                    libboost-context-dev)
+# And the test suite: headless Chromium renders `mapcheck replay --html` pages.
+MAPCHECK_TEST_PACKAGES=(chromium)
 
 mapcheck_missing_packages() {
   local missing=() p

@@ -1,106 +1,227 @@
 #include "check_command.h"
 
+#include <unistd.h>
+
 #include <algorithm>
-#include <chrono>
-#include <cstdio>
 #include <iomanip>
 #include <sstream>
 
+#include "common_flags.h"
+#include "json.h"
+#include "junit.h"
 #include "litmus/claims/claims.h"
 #include "litmus/litmus.h"
-#include "models/backend/real_backend.h"
-#include "models/fixes/fixes.h"
-#include "models/mutants/mutants.h"
+#include "parallel.h"
+#include "replay_target.h"
 
 namespace mapcheck {
 namespace {
 
-constexpr const char* kCheckUsage =
-    "usage: mapcheck check [FILTER] [--model rc11|sc|all] [--verbose]\n"
-    "\n"
-    "Model-checks every registered litmus test whose name contains FILTER (default: all) under\n"
-    "the chosen memory models (default: all) and prints one row per test and model: the verdict\n"
-    "of its outcome condition, the expected verdict, the executions explored against the\n"
-    "expected count, and the time. Then decides the claims of the incident write-up whose id\n"
-    "contains FILTER (C1, C2, ...) by model-checking the map models, with the evidence.\n"
-    "Exits 1 if any result differs from its expectation.\n"
-    "\n"
-    "  --model M    rc11, sc or all\n"
-    "  --verbose    print the full report of every mismatch\n";
+constexpr unsigned kFlags =
+    kModelFlag | kStrategyFlags | kBudgetFlag | kJobsFlag | kJsonFlag | kJunitFlag;
 
-constexpr const char* kListUsage =
-    "usage: mapcheck list [--json]\n"
-    "\n"
-    "Lists the registered litmus tests with their programs and expectations, the maps\n"
-    "(models/fixes/fixes.h), the mutants with the bug each carries\n"
-    "(models/mutants/mutants.h), and the fuzz targets (fuzz/).\n";
-
-auto Mutants() { return models::MutantInfos(models::Mutants<models::RealBackend>{}); }
-
-// The fuzz targets (fuzz/*_fuzzer.cc), as the build found them.
-std::vector<std::string> FuzzTargets() {
-  std::vector<std::string> out;
-  std::stringstream names(MAPCHECK_FUZZ_TARGETS);
-  for (std::string name; std::getline(names, name, ',');) {
-    if (!name.empty()) out.push_back(name);
-  }
-  return out;
+std::string Usage() {
+  return "usage: mapcheck check [FILTER] [options]\n"
+         "\n"
+         "Model-checks every registered litmus test whose name contains FILTER (default: all)\n"
+         "under the chosen memory models and prints one row per test and model: the verdict of\n"
+         "its outcome condition, the expected verdict, the executions explored against the\n"
+         "expected count (from CONFORMANCE.md), the time and the result. Then decides the\n"
+         "claims of the incident write-up whose id contains FILTER (C1, C2, ...) by\n"
+         "model-checking the map models; claims run the configurations their tests state,\n"
+         "whatever --strategy and --budget say.\n"
+         "\n"
+         "Results: ok (verified: exhaustive, verdict and count as expected), MISMATCH (a\n"
+         "verdict, count or finding differs from the expectation; the replay token is\n"
+         "printed), incomplete (nothing contradicts the expectation, but a budget or a sampling\n"
+         "strategy left executions unexplored: not verified).\n"
+         "\n"
+         "Exit status: 0 all ok, 1 any MISMATCH, 2 bad arguments, 3 no mismatch but some\n"
+         "results incomplete.\n"
+         "\n"
+         "options:\n" +
+         CommonFlagsHelp(kFlags) + "  --verbose          print the full report of every mismatch\n";
 }
 
-std::string JsonEscape(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    if (c == '"' || c == '\\') out += '\\';
-    out += c;
+enum class Status { kOk, kMismatch, kIncomplete };
+
+const char* StatusName(Status s) {
+  switch (s) {
+    case Status::kOk:
+      return "ok";
+    case Status::kMismatch:
+      return "MISMATCH";
+    case Status::kIncomplete:
+      return "incomplete";
   }
-  return out;
+  return "?";
+}
+
+struct Row {
+  std::string kind;  // "litmus" or "claim"
+  std::string name;
+  std::string model;  // litmus only
+  std::string verdict;
+  std::string expected;
+  std::string executions;  // "got/want" when the search was complete, else "got"
+  double seconds = 0;
+  Status status = Status::kOk;
+  std::string detail;    // why it is not ok
+  std::string replay;    // TEST@TOKEN of a finding
+  std::string evidence;  // claims
+  std::string report;    // the full report, for --verbose
+};
+
+Row CheckLitmus(const litmus::LitmusTest& test, mc::Model model, const mc::Options& base) {
+  mc::Options options = base;
+  options.model = model;
+  const mc::Report r = mc::check(test.body, options);
+  const litmus::Expectation& want = test.Expected(model);
+  bool seen = false;
+  for (const auto& [outcome, count] : r.outcomes) {
+    if (count > 0 && litmus::Satisfies(test.condition, outcome)) seen = true;
+  }
+  Row row;
+  row.kind = "litmus";
+  row.name = test.name;
+  row.model = std::string(mc::ModelName(model));
+  row.expected = want.allowed ? "allowed" : "forbidden";
+  row.seconds = r.seconds;
+  row.replay = QualifiedToken(test.name, r.replay_token);
+  row.report = r.ToString();
+  const bool complete = r.verdict == mc::Verdict::kOk && r.exhaustive;
+  std::ostringstream execs;
+  execs << r.executions;
+  if (complete) execs << "/" << want.executions;
+  row.executions = execs.str();
+  if (r.verdict != mc::Verdict::kOk && r.verdict != mc::Verdict::kBudgetExhausted) {
+    row.verdict = "error";
+    row.status = Status::kMismatch;
+    row.detail = std::string(mc::VerdictName(r.verdict)) + ": " + r.message;
+  } else if (seen && !want.allowed) {
+    row.verdict = "allowed";
+    row.status = Status::kMismatch;
+    row.detail = "the forbidden outcome " + litmus::ConditionText(test.condition) + " occurred";
+  } else if (complete) {
+    row.verdict = seen ? "allowed" : "forbidden";
+    if (seen != want.allowed) {
+      row.status = Status::kMismatch;
+      row.detail =
+          "no execution shows the allowed outcome " + litmus::ConditionText(test.condition);
+    } else if (r.executions != want.executions) {
+      row.status = Status::kMismatch;
+      row.detail = "executions: got " + std::to_string(r.executions) + ", want " +
+                   std::to_string(want.executions);
+    }
+  } else {
+    row.verdict = seen ? "allowed" : "not seen";
+    row.status = Status::kIncomplete;
+    row.detail = r.message.empty() ? "the search did not cover every execution" : r.message;
+  }
+  return row;
+}
+
+Row CheckClaim(const claims::Claim& claim) {
+  Row row;
+  row.kind = "claim";
+  row.name = claim.id;
+  const auto start = std::chrono::steady_clock::now();
+  const claims::Decision d = claim.decide();
+  row.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  row.verdict = d.verdict;
+  row.expected = claim.expected;
+  row.evidence = d.evidence;
+  if (!claims::Settled(claim, d)) {
+    row.status = Status::kMismatch;
+    row.detail = claim.statement + " (decided by " + claim.test + ")";
+  }
+  return row;
+}
+
+std::string Seconds(double s) {
+  std::ostringstream out;
+  out << std::fixed << std::setprecision(1) << s * 1000 << "ms";
+  return out.str();
+}
+
+void PrintRow(const Row& r, std::ostream& out) {
+  if (r.kind == "litmus") {
+    out << std::left << std::setw(30) << r.name << std::setw(6) << r.model << std::setw(11)
+        << r.verdict << std::setw(11) << r.expected << std::setw(14) << r.executions
+        << std::setw(10) << Seconds(r.seconds) << StatusName(r.status) << "\n";
+  } else {
+    out << std::left << std::setw(6) << r.name << std::setw(13) << r.verdict << std::setw(13)
+        << r.expected << std::setw(11) << StatusName(r.status) << r.evidence << "\n";
+  }
+}
+
+std::string RowJson(const Row& r) {
+  JsonObject o;
+  o.Add("kind", r.kind).Add("name", r.name);
+  if (!r.model.empty()) o.Add("model", r.model);
+  o.Add("verdict", r.verdict)
+      .Add("expected", r.expected)
+      .Add("result", StatusName(r.status))
+      .Add("seconds", r.seconds);
+  if (!r.executions.empty()) o.Add("executions", r.executions);
+  if (!r.evidence.empty()) o.Add("evidence", r.evidence);
+  if (!r.detail.empty()) o.Add("detail", r.detail);
+  if (!r.replay.empty()) o.Add("replay", r.replay);
+  return o.ToString();
+}
+
+JunitCase RowJunit(const Row& r) {
+  JunitCase c;
+  c.classname = r.kind == "litmus" ? "litmus." + r.model : "claims";
+  c.name = r.name;
+  c.seconds = r.seconds;
+  c.result = r.status == Status::kOk         ? JunitCase::Result::kPass
+             : r.status == Status::kMismatch ? JunitCase::Result::kFail
+                                             : JunitCase::Result::kSkip;
+  c.message = r.detail;
+  c.detail = r.replay.empty() ? r.report : "mapcheck replay " + r.replay + "\n" + r.report;
+  return c;
 }
 
 }  // namespace
 
 int CheckCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
   std::string filter;
-  std::vector<mc::Model> models = {mc::Model::kRC11, mc::Model::kSC};
+  CommonFlags flags;
   bool verbose = false;
-  for (size_t i = 0; i < args.size(); ++i) {
-    const std::string& a = args[i];
-    if (a == "--help" || a == "-h") {
-      out << kCheckUsage;
-      return 0;
-    }
-    if (a == "--verbose") {
-      verbose = true;
-    } else if (a == "--model") {
-      if (i + 1 == args.size()) {
-        err << "mapcheck check: --model needs a value: rc11, sc or all\n";
-        return 2;
-      }
-      const std::string& m = args[++i];
-      if (m == "rc11") {
-        models = {mc::Model::kRC11};
-      } else if (m == "sc") {
-        models = {mc::Model::kSC};
-      } else if (m == "all") {
-        models = {mc::Model::kRC11, mc::Model::kSC};
-      } else {
-        err << "mapcheck check: unknown model '" << m << "' (expected rc11, sc or all)\n";
-        return 2;
-      }
-    } else if (a.starts_with("-")) {
-      err << "mapcheck check: unknown option '" << a << "'\n" << kCheckUsage;
-      return 2;
-    } else if (filter.empty()) {
-      filter = a;
-    } else {
-      err << "mapcheck check: only one FILTER may be given ('" << filter << "', '" << a << "')\n";
-      return 2;
-    }
+  if (const auto stop =
+          ParseCommandLine("check", kFlags, Usage(), args, flags, out, err, [&](size_t& i) {
+            const std::string& a = args[i];
+            if (a == "--verbose") {
+              verbose = true;
+            } else if (a.starts_with("-")) {
+              return FlagResult::kNotMine;
+            } else if (filter.empty()) {
+              filter = a;
+            } else {
+              err << "mapcheck check: only one FILTER may be "
+                     "given ('"
+                  << filter << "', '" << a << "')\n";
+              return FlagResult::kError;
+            }
+            return FlagResult::kTaken;
+          })) {
+    return *stop;
   }
+  if (flags.models.empty()) flags.models = {mc::Model::kRC11, mc::Model::kSC};
+  mc::Options options = flags.options;
+  options.max_seconds = flags.budget_seconds;
+  options.progress = flags.jobs == 1 && !flags.json && isatty(STDERR_FILENO) != 0;
 
-  std::vector<const litmus::LitmusTest*> selected;
+  // The work, in table order: every selected litmus test under every model, then the claims.
+  std::vector<std::function<Row()>> work;
   for (const auto& t : litmus::Registry()) {
-    if (t.name.find(filter) != std::string::npos) selected.push_back(&t);
+    if (t.name.find(filter) == std::string::npos) continue;
+    for (const mc::Model model : flags.models) {
+      work.emplace_back([&t, model, &options] { return CheckLitmus(t, model, options); });
+    }
   }
+  const size_t litmus_rows = work.size();
   std::vector<const claims::Claim*> selected_claims;
   for (const auto& c : claims::Registry()) {
     if (c.id.find(filter) != std::string::npos) selected_claims.push_back(&c);
@@ -109,137 +230,72 @@ int CheckCommand(const std::vector<std::string>& args, std::ostream& out, std::o
             [](const claims::Claim* x, const claims::Claim* y) {
               return std::stoi(x->id.substr(1)) < std::stoi(y->id.substr(1));
             });
-  if (selected.empty() && selected_claims.empty()) {
+  for (const claims::Claim* c : selected_claims) {
+    work.emplace_back([c] { return CheckClaim(*c); });
+  }
+  if (work.empty()) {
     err << "mapcheck check: no litmus test matches '" << filter << "' (see mapcheck list)\n";
     return 2;
   }
 
-  int passed = 0;
-  int failed = 0;
-  std::vector<litmus::Result> mismatches;
-  if (!selected.empty()) {
+  if (!flags.json && litmus_rows > 0) {
     out << std::left << std::setw(30) << "test" << std::setw(6) << "model" << std::setw(11)
         << "verdict" << std::setw(11) << "expected" << std::setw(14) << "executions"
         << std::setw(10) << "time"
         << "result\n";
   }
-  for (const auto* test : selected) {
-    for (mc::Model model : models) {
-      litmus::Result r = litmus::RunLitmus(*test, model);
-      const auto& want = test->Expected(model);
-      std::ostringstream execs;
-      execs << r.report.executions << "/" << want.executions;
-      std::ostringstream time;
-      time << std::fixed << std::setprecision(1) << r.report.seconds * 1000 << "ms";
-      const char* verdict =
-          r.report.verdict != mc::Verdict::kOk ? "error" : (r.allowed ? "allowed" : "forbidden");
-      out << std::left << std::setw(30) << test->name << std::setw(6) << mc::ModelName(model)
-          << std::setw(11) << verdict << std::setw(11) << (want.allowed ? "allowed" : "forbidden")
-          << std::setw(14) << execs.str() << std::setw(10) << time.str()
-          << (r.pass ? "ok" : "MISMATCH") << "\n";
-      if (r.pass) {
-        ++passed;
-      } else {
-        ++failed;
-        mismatches.push_back(std::move(r));
-      }
-    }
-  }
-  if (!selected_claims.empty()) {
-    out << "\n"
-        << std::left << std::setw(6) << "claim" << std::setw(13) << "verdict" << std::setw(13)
-        << "expected" << std::setw(10) << "result"
-        << "evidence\n";
-  }
-  for (const auto* claim : selected_claims) {
-    const claims::Decision d = claim->decide();
-    const bool ok = claims::Settled(*claim, d);
-    out << std::left << std::setw(6) << claim->id << std::setw(13) << d.verdict << std::setw(13)
-        << claim->expected << std::setw(10) << (ok ? "ok" : "MISMATCH") << d.evidence << "\n";
-    if (ok) {
-      ++passed;
-    } else {
-      ++failed;
-      err << "\nMISMATCH " << claim->id << ": " << claim->statement << "\n  decided by "
-          << claim->test << "\n";
-    }
-  }
-  for (const auto& m : mismatches) {
-    err << "\nMISMATCH " << m.test->name << " under " << mc::ModelName(m.model) << ": " << m.problem
-        << "\n  program: " << m.test->program << "\n";
-    if (verbose) err << m.report.ToString();
-  }
-  out << "\n" << passed << " passed, " << failed << " failed\n";
-  return failed == 0 ? 0 : 1;
-}
+  std::vector<Row> rows;
+  RunInOrder<Row>(
+      work.size(), flags.jobs, [&](size_t i) { return work[i](); },
+      [&](size_t i, Row& row) {
+        if (!flags.json) {
+          if (i == litmus_rows) {
+            out << (litmus_rows > 0 ? "\n" : "") << std::left << std::setw(6) << "claim"
+                << std::setw(13) << "verdict" << std::setw(13) << "expected" << std::setw(11)
+                << "result"
+                << "evidence\n";
+          }
+          PrintRow(row, out);
+          out.flush();
+        }
+        rows.push_back(std::move(row));
+      });
 
-int ListCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
-  bool json = false;
-  for (const auto& a : args) {
-    if (a == "--help" || a == "-h") {
-      out << kListUsage;
-      return 0;
-    }
-    if (a == "--json") {
-      json = true;
-    } else {
-      err << "mapcheck list: unknown argument '" << a << "'\n" << kListUsage;
-      return 2;
-    }
+  int passed = 0;
+  int failed = 0;
+  int incomplete = 0;
+  for (const Row& r : rows) {
+    passed += r.status == Status::kOk ? 1 : 0;
+    failed += r.status == Status::kMismatch ? 1 : 0;
+    incomplete += r.status == Status::kIncomplete ? 1 : 0;
+    if (r.status != Status::kMismatch || flags.json) continue;
+    err << "\nMISMATCH " << r.name << (r.model.empty() ? "" : " under " + r.model) << ": "
+        << r.detail << "\n";
+    if (!r.replay.empty()) err << "  replay: mapcheck replay " << r.replay << "\n";
+    if (verbose) err << r.report;
   }
-  if (json) {
-    out << "{\"litmus\": [";
-    bool first = true;
-    for (const auto& t : litmus::Registry()) {
-      out << (first ? "\n" : ",\n") << "  {\"name\": \"" << JsonEscape(t.name)
-          << "\", \"family\": \"" << JsonEscape(t.family) << "\", \"program\": \""
-          << JsonEscape(t.program) << "\", \"condition\": \""
-          << JsonEscape(litmus::ConditionText(t.condition))
-          << "\", \"rc11\": {\"allowed\": " << (t.rc11.allowed ? "true" : "false")
-          << ", \"executions\": " << t.rc11.executions
-          << "}, \"sc\": {\"allowed\": " << (t.sc.allowed ? "true" : "false")
-          << ", \"executions\": " << t.sc.executions << "}}";
-      first = false;
-    }
-    out << "\n], \"maps\": [";
-    first = true;
-    for (const models::MapInfo& m : models::kMaps) {
-      out << (first ? "\n" : ",\n") << "  {\"name\": \"" << m.name << "\", \"file\": \"" << m.file
-          << "\", \"summary\": \"" << JsonEscape(std::string(m.summary)) << "\"}";
-      first = false;
-    }
-    out << "\n], \"mutants\": [";
-    first = true;
-    for (const models::MutantInfo& m : Mutants()) {
-      out << (first ? "\n" : ",\n") << "  {\"name\": \"" << m.name << "\", \"fix\": \"" << m.fix
-          << "\", \"bug\": \"" << JsonEscape(std::string(m.bug)) << "\", \"file\": \"" << m.file
-          << "\"}";
-      first = false;
-    }
-    out << "\n], \"fuzz_targets\": [";
-    first = true;
-    for (const std::string& f : FuzzTargets()) {
-      out << (first ? "\n" : ",\n") << "  \"" << f << "\"";
-      first = false;
-    }
-    out << "\n]}\n";
-    return 0;
+  if (!flags.junit_file.empty()) {
+    std::vector<JunitCase> cases;
+    for (const Row& r : rows) cases.push_back(RowJunit(r));
+    if (!WriteJunit(flags.junit_file, "check", cases, err)) return 2;
   }
-  out << "litmus tests:\n";
-  for (const auto& t : litmus::Registry()) {
-    out << "  " << std::left << std::setw(30) << t.name << t.family << ": " << t.program << "\n";
+  if (flags.json) {
+    std::vector<std::string> json;
+    for (const Row& r : rows) json.push_back(RowJson(r));
+    out << JsonObject()
+               .Raw("results", JsonArray(json, true))
+               .Add("passed", passed)
+               .Add("failed", failed)
+               .Add("incomplete", incomplete)
+               .ToString()
+        << "\n";
+  } else {
+    out << "\n" << passed << " passed, " << failed << " failed";
+    if (incomplete > 0) out << ", " << incomplete << " incomplete (not verified)";
+    out << "\n";
   }
-  out << "\nmaps:\n";
-  for (const models::MapInfo& m : models::kMaps) {
-    out << "  " << std::left << std::setw(34) << m.name << m.summary << "\n";
-  }
-  out << "\nmutants:\n";
-  for (const models::MutantInfo& m : Mutants()) {
-    out << "  " << std::left << std::setw(34) << m.name << m.bug << "\n";
-  }
-  out << "\nfuzz targets (build/fuzz with the fuzz preset; *_replay everywhere):\n";
-  for (const std::string& f : FuzzTargets()) out << "  " << f << "\n";
-  return 0;
+  if (failed > 0) return 1;
+  return incomplete > 0 ? 3 : 0;
 }
 
 }  // namespace mapcheck

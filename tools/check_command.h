@@ -1,5 +1,5 @@
-// `mapcheck check` and `mapcheck list`: model-check the registered litmus tests and print a
-// verdict table.
+// `mapcheck check`: model-check the registered litmus tests and the claims, and print a verdict
+// table.
 #pragma once
 
 #include <ostream>
@@ -8,9 +8,8 @@
 
 namespace mapcheck {
 
-// Returns the process exit code: 0 when every result matches its expectation, 1 otherwise,
-// 2 for bad arguments (with the message on `err`).
+// Returns the process exit code: 0 when every result matches its expectation, 1 on a mismatch,
+// 2 for bad arguments (with the message on `err`), 3 when results are only incomplete.
 int CheckCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
-int ListCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 
 }  // namespace mapcheck

@@ -166,6 +166,28 @@ FlagResult TakeCommonFlag(const std::string& command, unsigned accepted,
   return FlagResult::kNotMine;
 }
 
+std::optional<int> ParseCommandLine(const std::string& command, unsigned accepted,
+                                    const std::string& usage, const std::vector<std::string>& args,
+                                    CommonFlags& flags, std::ostream& out, std::ostream& err,
+                                    const std::function<FlagResult(size_t& i)>& other) {
+  for (size_t i = 0; i < args.size(); ++i) {
+    if (args[i] == "--help" || args[i] == "-h") {
+      out << usage;
+      return 0;
+    }
+    FlagResult r = TakeCommonFlag(command, accepted, args, i, flags, err);
+    if (r == FlagResult::kNotMine) r = other(i);
+    if (r == FlagResult::kError) return 2;
+    if (r == FlagResult::kNotMine) {
+      err << "mapcheck " << command << ": "
+          << (args[i].starts_with("-") ? "unknown option '" : "unexpected argument '") << args[i]
+          << "' (mapcheck " << command << " --help)\n";
+      return 2;
+    }
+  }
+  return std::nullopt;
+}
+
 std::string CommonFlagsHelp(unsigned accepted) {
   std::string out;
   if ((accepted & kModelFlag) != 0) out += "  --model M          rc11, sc or all\n";

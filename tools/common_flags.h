@@ -2,6 +2,7 @@
 // --junit, --html. Each subcommand's own flags are parsed where the subcommand lives.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -40,6 +41,17 @@ enum class FlagResult { kNotMine, kTaken, kError };
 FlagResult TakeCommonFlag(const std::string& command, unsigned accepted,
                           const std::vector<std::string>& args, size_t& i, CommonFlags& flags,
                           std::ostream& err);
+
+// Parses a subcommand's arguments: --help/-h prints `usage` to `out`; the common flags in
+// `accepted` go into `flags`; every other argument (at args[i]) goes to `other`, which consumes
+// it (advancing i past a value it takes) and returns kTaken, returns kError after printing why,
+// or returns kNotMine for an argument it does not know ("unknown option" / "unexpected
+// argument"). Returns the exit code when the command should stop now (0 after --help, 2 on an
+// error), nullopt when it should run.
+std::optional<int> ParseCommandLine(const std::string& command, unsigned accepted,
+                                    const std::string& usage, const std::vector<std::string>& args,
+                                    CommonFlags& flags, std::ostream& out, std::ostream& err,
+                                    const std::function<FlagResult(size_t& i)>& other);
 
 // "90", "90s", "10m", "2h" -> seconds; nullopt when malformed.
 std::optional<double> ParseDuration(const std::string& text);

@@ -49,24 +49,15 @@ std::string StatesJson(const herd::Outcome& o) {
 int LitmusCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
   CommonFlags flags;
   std::vector<std::string> files;
-  for (size_t i = 0; i < args.size(); ++i) {
-    if (args[i] == "--help" || args[i] == "-h") {
-      out << Usage();
-      return 0;
-    }
-    switch (TakeCommonFlag("litmus", kFlags, args, i, flags, err)) {
-      case FlagResult::kTaken:
-        continue;
-      case FlagResult::kError:
-        return 2;
-      case FlagResult::kNotMine:
-        break;
-    }
-    if (args[i].starts_with("-")) {
-      err << "mapcheck litmus: unknown option '" << args[i] << "'\n";
-      return 2;
-    }
-    files.push_back(args[i]);
+  if (const auto stop =
+          ParseCommandLine("litmus", kFlags, Usage(), args, flags, out, err, [&](size_t& i) {
+            if (args[i].starts_with("-")) {
+              return FlagResult::kNotMine;
+            }
+            files.push_back(args[i]);
+            return FlagResult::kTaken;
+          })) {
+    return *stop;
   }
   if (files.empty()) {
     err << "mapcheck litmus: no .litmus file given\n" << Usage();

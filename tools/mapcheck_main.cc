@@ -5,7 +5,9 @@
 
 #include "check_command.h"
 #include "claims_command.h"
+#include "list_command.h"
 #include "litmus_command.h"
+#include "replay_command.h"
 #include "verify_command.h"
 
 namespace {
@@ -19,6 +21,7 @@ constexpr const char* kUsage =
     "  check [FILTER]   model-check the litmus tests and print a verdict table\n"
     "  list             list the litmus tests, maps, mutants and fuzz targets\n"
     "  litmus FILE...   run herd7 C litmus files under the checker\n"
+    "  replay T@TOKEN   re-run one execution and print its counterexample\n"
     "  claims           decide the incident write-up's claims and print the ledger\n"
     "  verify           prove the fixes over the map scenarios and kill the mutants\n"
     "\n"
@@ -36,6 +39,7 @@ int main(int argc, char** argv) {
   if (args[0] == "check") return mapcheck::CheckCommand(rest, std::cout, std::cerr);
   if (args[0] == "list") return mapcheck::ListCommand(rest, std::cout, std::cerr);
   if (args[0] == "litmus") return mapcheck::LitmusCommand(rest, std::cout, std::cerr);
+  if (args[0] == "replay") return mapcheck::ReplayCommand(rest, std::cout, std::cerr);
   if (args[0] == "claims") return mapcheck::ClaimsCommand(rest, std::cout, std::cerr);
   if (args[0] == "verify") return mapcheck::VerifyCommand(rest, std::cout, std::cerr);
   std::cerr << "mapcheck: unknown command '" << args[0] << "'\n\n" << kUsage;

@@ -6,11 +6,16 @@
 #include <sstream>
 #include <string>
 
+#include "common_flags.h"
+#include "json.h"
+#include "junit.h"
 #include "litmus/go_map/protocol.h"
 #include "litmus/go_map/scenario.h"
 #include "models/backend/model_backend.h"
 #include "models/fixes/fixes.h"
 #include "models/mutants/mutants.h"
+#include "parallel.h"
+#include "replay_target.h"
 
 namespace mapcheck {
 namespace {
@@ -20,23 +25,23 @@ using litmus::go_map::RunScenario;
 using litmus::go_map::Scenario;
 using litmus::go_map::ScenarioResult;
 
-constexpr const char* kUsage =
-    "usage: mapcheck verify [--map NAME] [--markdown]\n"
-    "\n"
-    "Model-checks the map-protocol scenarios (litmus/go_map/scenario.cc: 2 and 3 threads, 1 to 3\n"
-    "operations each over keys 1 to 3, every API call) on each fix under RC11, exhaustively,\n"
-    "requiring every execution to be free of races, assertions, deadlocks and Go fatals and its\n"
-    "history to be linearizable; and runs each mutant's kill scenario, requiring the stated\n"
-    "finding. Prints a table and one verdict; exits 1 if a fix fails or a mutant survives.\n"
-    "\n"
-    "  --map NAME   only this fix or mutant (see mapcheck list)\n"
-    "  --markdown   print docs/verification.md (scripts/verification-report writes it)\n"
-    "\n"
-    "A short fuzz burst per map joins this command when the fuzz targets exist.\n";
+constexpr unsigned kFlags = kJobsFlag | kJsonFlag | kJunitFlag;
 
-template <class... M, class F>
-void ForEach(models::MapList<M...> /*unused*/, F&& f) {
-  (f.template operator()<M>(), ...);
+std::string Usage() {
+  return "usage: mapcheck verify [--map NAME] [--markdown] [options]\n"
+         "\n"
+         "Model-checks the map-protocol scenarios (litmus/go_map/scenario.cc: 2 and 3 threads, 1 "
+         "to 3\n"
+         "operations each over keys 1 to 3, every API call) on each fix under RC11, exhaustively,\n"
+         "requiring every execution to be free of races, assertions, deadlocks and Go fatals and "
+         "its\n"
+         "history to be linearizable; and runs each mutant's kill scenario, requiring the stated\n"
+         "finding. Prints a table and one verdict; exits 1 if a fix fails or a mutant survives.\n"
+         "\n"
+         "  --map NAME         only this fix or mutant (see mapcheck list)\n"
+         "  --markdown         print docs/verification.md (scripts/verification-report writes "
+         "it)\n" +
+         CommonFlagsHelp(kFlags);
 }
 
 // A program inside a Markdown table cell: its thread separators must not end the cell.
@@ -53,7 +58,8 @@ struct Row {
   std::string map, scenario, program, verdict;
   uint64_t executions = 0;
   bool pass = false;
-  std::string token, detail;
+  std::string token, detail;  // token: TEST@TOKEN
+  double seconds = 0;
 };
 
 }  // namespace
@@ -61,65 +67,83 @@ struct Row {
 int VerifyCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
   std::string only;
   bool markdown = false;
-  for (size_t i = 0; i < args.size(); ++i) {
-    const std::string& a = args[i];
-    if (a == "--help" || a == "-h") {
-      out << kUsage;
-      return 0;
-    }
-    if (a == "--markdown") {
-      markdown = true;
-    } else if (a == "--map") {
-      if (i + 1 == args.size()) {
-        err << "mapcheck verify: --map needs a map or mutant name (see mapcheck list)\n";
-        return 2;
-      }
-      only = args[++i];
-    } else {
-      err << "mapcheck verify: unknown argument '" << a << "'\n" << kUsage;
-      return 2;
-    }
+  CommonFlags flags;
+  if (const auto stop =
+          ParseCommandLine("verify", kFlags, Usage(), args, flags, out, err, [&](size_t& i) {
+            if (args[i] == "--markdown") {
+              markdown = true;
+            } else if (args[i] == "--map") {
+              if (i + 1 == args.size()) {
+                err << "mapcheck verify: --map needs a map or "
+                       "mutant name (see mapcheck list)\n";
+                return FlagResult::kError;
+              }
+              only = args[++i];
+            } else {
+              return FlagResult::kNotMine;
+            }
+            return FlagResult::kTaken;
+          })) {
+    return *stop;
   }
   std::set<std::string> names;
-  ForEach(models::CheckedFixes<models::ModelBackend>{},
-          [&]<class M>() { names.insert(std::string(models::kMapName<M>)); });
-  ForEach(models::Mutants<models::ModelBackend>{},
-          [&]<class M>() { names.insert(std::string(M::kMutant.name)); });
+  models::ForEachMap(models::CheckedFixes<models::ModelBackend>{},
+                     [&]<class M>() { names.insert(std::string(models::kMapName<M>)); });
+  models::ForEachMap(models::Mutants<models::ModelBackend>{},
+                     [&]<class M>() { names.insert(std::string(M::kMutant.name)); });
   if (!only.empty() && names.count(only) == 0) {
     err << "mapcheck verify: no map or mutant named '" << only << "' (see mapcheck list)\n";
     return 2;
   }
 
-  std::vector<Row> fixes, kills;
-  ForEach(models::CheckedFixes<models::ModelBackend>{}, [&]<class M>() {
+  // Every check is independent: collected first, run on --jobs threads, reported in order.
+  std::vector<std::function<Row()>> fix_work, kill_work;
+  models::ForEachMap(models::CheckedFixes<models::ModelBackend>{}, [&]<class M>() {
     const std::string name(models::kMapName<M>);
     if (!only.empty() && only != name) return;
     for (const Scenario& s : litmus::go_map::FixScenarios()) {
-      const ScenarioResult r =
-          RunScenario(s, [] { return std::make_unique<M>(); }, {.model = mc::Model::kRC11});
-      Row row{name,
-              s.name,
-              s.Program(),
-              std::string(mc::VerdictName(r.report.verdict)),
-              r.report.executions,
-              r.report.ok() && r.report.exhaustive,
-              r.report.replay_token,
-              r.failure.empty() ? r.report.message : r.failure};
-      fixes.push_back(row);
+      fix_work.emplace_back([name, &s] {
+        const ScenarioResult r =
+            RunScenario(s, [] { return std::make_unique<M>(); }, {.model = mc::Model::kRC11});
+        return Row{name,
+                   s.name,
+                   s.Program(),
+                   std::string(mc::VerdictName(r.report.verdict)),
+                   r.report.executions,
+                   r.report.ok() && r.report.exhaustive,
+                   QualifiedToken(name + "/" + s.name, r.report.replay_token),
+                   r.failure.empty() ? r.report.message : r.failure,
+                   r.report.seconds};
+      });
     }
   });
-  ForEach(models::Mutants<models::ModelBackend>{}, [&]<class M>() {
+  models::ForEachMap(models::Mutants<models::ModelBackend>{}, [&]<class M>() {
     const std::string name(M::kMutant.name);
     if (!only.empty() && only != name) return;
     for (const Kill& k : litmus::go_map::MutantKills()) {
       if (k.mutant != name) continue;
-      const ScenarioResult r = RunScenario(k.scenario, [] { return std::make_unique<M>(); },
-                                           {.model = mc::Model::kRC11});
-      kills.push_back(Row{name, k.scenario.name, k.scenario.Program(),
-                          std::string(mc::VerdictName(r.report.verdict)), r.report.executions + 1,
-                          r.report.verdict == k.finding, r.report.replay_token, r.report.message});
+      kill_work.emplace_back([name, &k] {
+        const ScenarioResult r = RunScenario(k.scenario, [] { return std::make_unique<M>(); },
+                                             {.model = mc::Model::kRC11});
+        return Row{name,
+                   k.scenario.name,
+                   k.scenario.Program(),
+                   std::string(mc::VerdictName(r.report.verdict)),
+                   r.report.executions + 1,
+                   r.report.verdict == k.finding,
+                   QualifiedToken(name + "/" + k.scenario.name, r.report.replay_token),
+                   r.report.message,
+                   r.report.seconds};
+      });
     }
   });
+  std::vector<Row> fixes, kills;
+  RunInOrder<Row>(
+      fix_work.size() + kill_work.size(), flags.jobs,
+      [&](size_t i) {
+        return i < fix_work.size() ? fix_work[i]() : kill_work[i - fix_work.size()]();
+      },
+      [&](size_t i, Row& row) { (i < fix_work.size() ? fixes : kills).push_back(std::move(row)); });
 
   int failed = 0;
   for (const Row& r : fixes) failed += r.pass ? 0 : 1;
@@ -157,8 +181,8 @@ int VerifyCommand(const std::vector<std::string>& args, std::ostream& out, std::
       }
     }
     out << "\n## Mutants\n\nEach mutant's kill scenario; \"found in\" is the execution (in "
-           "exploration order) that first showed the bug; the token replays it "
-           "(`mc::replay`).\n\n"
+           "exploration order) that first showed the bug; `mapcheck replay TOKEN` prints that "
+           "execution in full (`--html FILE` draws it).\n\n"
         << "| mutant | scenario | program | finding | found in | token |\n"
         << "|---|---|---|---|---:|---|\n";
     for (const Row& r : kills) {
@@ -166,6 +190,47 @@ int VerifyCommand(const std::vector<std::string>& args, std::ostream& out, std::
           << (r.pass ? r.verdict : "SURVIVED: " + r.verdict) << " | " << r.executions << " | `"
           << r.token << "` |\n";
     }
+    return failed == 0 ? 0 : 1;
+  }
+  if (!flags.junit_file.empty()) {
+    std::vector<JunitCase> cases;
+    for (const Row& r : fixes) {
+      cases.push_back({"verify.fixes." + r.map, r.scenario, r.seconds,
+                       r.pass ? JunitCase::Result::kPass : JunitCase::Result::kFail, r.verdict,
+                       r.detail + (r.token.empty() ? "" : "\nmapcheck replay " + r.token)});
+    }
+    for (const Row& r : kills) {
+      cases.push_back({"verify.mutants." + r.map, r.scenario, r.seconds,
+                       r.pass ? JunitCase::Result::kPass : JunitCase::Result::kFail,
+                       r.pass ? "" : "survived: " + r.verdict, r.detail});
+    }
+    if (!WriteJunit(flags.junit_file, "verify", cases, err)) return 2;
+  }
+  if (flags.json) {
+    const auto rows = [](const std::vector<Row>& rs, bool kill) {
+      std::vector<std::string> json;
+      for (const Row& r : rs) {
+        JsonObject o;
+        o.Add("map", r.map)
+            .Add("scenario", r.scenario)
+            .Add("program", r.program)
+            .Add("verdict", r.verdict)
+            .Add(kill ? "found_in" : "executions", r.executions)
+            .Add("result",
+                 kill ? (r.pass ? "killed" : "survived") : (r.pass ? "verified" : "failed"))
+            .Add("seconds", r.seconds);
+        if (!r.token.empty()) o.Add("replay", r.token);
+        if (!r.pass) o.Add("detail", r.detail);
+        json.push_back(o.ToString());
+      }
+      return JsonArray(json, true);
+    };
+    out << JsonObject()
+               .Raw("fixes", rows(fixes, false))
+               .Raw("mutants", rows(kills, true))
+               .Add("verified", failed == 0)
+               .ToString()
+        << "\n";
     return failed == 0 ? 0 : 1;
   }
   if (!fixes.empty()) {
@@ -180,12 +245,12 @@ int VerifyCommand(const std::vector<std::string>& args, std::ostream& out, std::
   }
   if (!kills.empty()) {
     out << (fixes.empty() ? "" : "\n") << std::left << std::setw(34) << "mutant" << std::setw(20)
-        << "finding" << std::setw(10) << "found in"
-        << "result\n";
+        << "finding" << std::setw(10) << "found in" << std::setw(10) << "result"
+        << "replay\n";
   }
   for (const Row& r : kills) {
     out << std::left << std::setw(34) << r.map << std::setw(20) << r.verdict << std::setw(10)
-        << r.executions << (r.pass ? "killed" : "SURVIVED") << "\n";
+        << r.executions << std::setw(10) << (r.pass ? "killed" : "SURVIVED") << r.token << "\n";
   }
   out << "\n"
       << (failed == 0 ? "VERIFIED: every fix passed every scenario and every mutant was killed"

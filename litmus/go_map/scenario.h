@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -84,46 +85,51 @@ void Perform(Map& m, const Step& step, Operation& op) {
   models::testing::Perform(m, step.kind, step.key, step.value, step.new_value, op);
 }
 
-// Model-checks `scenario` on maps made by `make` (a callable returning std::unique_ptr<Map>).
-// After the threads, the main thread loads every key of the scenario, so a lost update shows as
-// a non-linearizable history.
+// The test closure of `scenario` on maps made by `make` (a callable returning
+// std::unique_ptr<Map>): the threads run their steps, then the main thread loads every key of the
+// scenario, so a lost update shows as a non-linearizable history; a history that is not
+// linearizable fails MC_ASSERT and leaves the explanation in *failure. `scenario` must outlive
+// the closure.
+template <class MakeMap>
+std::function<void()> ScenarioBody(const Scenario& scenario, MakeMap make, std::string* failure) {
+  return [&scenario, make, failure] {
+    auto m = make();
+    for (const auto& [k, v] : scenario.initial) m->Store(k, v);
+    // Marks are mc::positions; real-time order is happens-before.
+    std::vector<Operation> history;
+    auto run = [&](int thread, const std::vector<Step>& steps) {
+      for (const Step& step : steps) {
+        Operation op;
+        op.thread = thread;
+        op.call = mc::current_position().event;
+        Perform(*m, step, op);
+        op.ret = mc::current_position().event;
+        history.push_back(std::move(op));
+      }
+    };
+    std::vector<std::unique_ptr<mc::thread>> threads;
+    for (size_t t = 0; t < scenario.threads.size(); ++t) {
+      threads.push_back(std::make_unique<mc::thread>(
+          [&run, &scenario, t] { run(static_cast<int>(t), scenario.threads[t]); }));
+    }
+    for (auto& t : threads) t->join();
+    std::vector<Step> final_loads;
+    for (int64_t k = 1; k <= 3; ++k) final_loads.push_back(Load(k));
+    run(static_cast<int>(scenario.threads.size()), final_loads);
+    const std::string why = models::testing::CheckLinearizable(
+        history, scenario.initial, [](uint64_t ret, uint64_t call) {
+          return mc::happens_before(mc::position{ret}, mc::position{call});
+        });
+    if (!why.empty()) *failure = why;
+    MC_ASSERT(why.empty());
+  };
+}
+
+// Model-checks `scenario` on maps made by `make`; see ScenarioBody.
 template <class MakeMap>
 ScenarioResult RunScenario(const Scenario& scenario, MakeMap make, const mc::Options& options) {
   ScenarioResult result;
-  std::string* failure = &result.failure;
-  result.report = mc::check(
-      [&scenario, make, failure] {
-        auto m = make();
-        for (const auto& [k, v] : scenario.initial) m->Store(k, v);
-        // Marks are mc::positions; real-time order is happens-before.
-        std::vector<Operation> history;
-        auto run = [&](int thread, const std::vector<Step>& steps) {
-          for (const Step& step : steps) {
-            Operation op;
-            op.thread = thread;
-            op.call = mc::current_position().event;
-            Perform(*m, step, op);
-            op.ret = mc::current_position().event;
-            history.push_back(std::move(op));
-          }
-        };
-        std::vector<std::unique_ptr<mc::thread>> threads;
-        for (size_t t = 0; t < scenario.threads.size(); ++t) {
-          threads.push_back(std::make_unique<mc::thread>(
-              [&run, &scenario, t] { run(static_cast<int>(t), scenario.threads[t]); }));
-        }
-        for (auto& t : threads) t->join();
-        std::vector<Step> final_loads;
-        for (int64_t k = 1; k <= 3; ++k) final_loads.push_back(Load(k));
-        run(static_cast<int>(scenario.threads.size()), final_loads);
-        const std::string why = models::testing::CheckLinearizable(
-            history, scenario.initial, [](uint64_t ret, uint64_t call) {
-              return mc::happens_before(mc::position{ret}, mc::position{call});
-            });
-        if (!why.empty()) *failure = why;
-        MC_ASSERT(why.empty());
-      },
-      options);
+  result.report = mc::check(ScenarioBody(scenario, make, &result.failure), options);
   return result;
 }
 

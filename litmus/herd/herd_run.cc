@@ -1,6 +1,7 @@
 #include "litmus/herd/herd_run.h"
 
 #include <algorithm>
+#include <functional>
 #include <iomanip>
 #include <memory>
 #include <sstream>
@@ -181,52 +182,59 @@ std::map<std::string, int64_t> ParseOutcome(const std::string& outcome) {
 
 }  // namespace
 
-Outcome Explore(const Program& program, mc::Options options) {
+std::function<void()> Body(const Program& program) {
   std::vector<std::string> observed = program.observed;
   std::sort(observed.begin(), observed.end(), HerdOrder);
+  return [&program, observed] {
+    std::vector<Cell> cells(program.locations.size());
+    for (size_t i = 0; i < program.locations.size(); ++i) {
+      const Location& l = program.locations[i];
+      if (l.atomic) {
+        cells[i].atomic = std::make_unique<mc::atomic<int64_t>>(l.initial);
+      } else {
+        cells[i].plain = std::make_unique<mc::var<int64_t>>(l.initial);
+      }
+    }
+    std::vector<std::map<std::string, int64_t>> registers(program.threads.size());
+    {
+      std::vector<mc::thread> threads;
+      threads.reserve(program.threads.size());
+      for (const Thread& t : program.threads) {
+        threads.emplace_back([&, tp = &t] {
+          registers[static_cast<size_t>(tp->id)] = Interpreter(program, cells).RunThread(*tp);
+        });
+      }
+      for (auto& t : threads) t.join();
+    }
+    for (const std::string& name : observed) {
+      const auto colon = name.find(':');
+      if (colon != std::string::npos) {
+        const auto& regs = registers[std::stoul(name.substr(0, colon))];
+        const auto it = regs.find(name.substr(colon + 1));
+        mc::observe(name, it == regs.end() ? 0 : it->second);
+        continue;
+      }
+      for (size_t i = 0; i < program.locations.size(); ++i) {
+        if (program.locations[i].name != name) continue;
+        mc::observe(name, cells[i].atomic ? cells[i].atomic->load(mc::relaxed)
+                                          : cells[i].plain->load());
+      }
+    }
+  };
+}
+
+mc::Options HerdOptions(mc::Options options) {
   if (options.plain_races == mc::PlainRaces::kStop) {
     options.plain_races = mc::PlainRaces::kContinueCoherent;
   }
+  return options;
+}
 
+Outcome Explore(const Program& program, mc::Options options) {
+  std::vector<std::string> observed = program.observed;
+  std::sort(observed.begin(), observed.end(), HerdOrder);
   Outcome out;
-  out.report = mc::check(
-      [&] {
-        std::vector<Cell> cells(program.locations.size());
-        for (size_t i = 0; i < program.locations.size(); ++i) {
-          const Location& l = program.locations[i];
-          if (l.atomic) {
-            cells[i].atomic = std::make_unique<mc::atomic<int64_t>>(l.initial);
-          } else {
-            cells[i].plain = std::make_unique<mc::var<int64_t>>(l.initial);
-          }
-        }
-        std::vector<std::map<std::string, int64_t>> registers(program.threads.size());
-        {
-          std::vector<mc::thread> threads;
-          threads.reserve(program.threads.size());
-          for (const Thread& t : program.threads) {
-            threads.emplace_back([&, tp = &t] {
-              registers[static_cast<size_t>(tp->id)] = Interpreter(program, cells).RunThread(*tp);
-            });
-          }
-          for (auto& t : threads) t.join();
-        }
-        for (const std::string& name : observed) {
-          const auto colon = name.find(':');
-          if (colon != std::string::npos) {
-            const auto& regs = registers[std::stoul(name.substr(0, colon))];
-            const auto it = regs.find(name.substr(colon + 1));
-            mc::observe(name, it == regs.end() ? 0 : it->second);
-            continue;
-          }
-          for (size_t i = 0; i < program.locations.size(); ++i) {
-            if (program.locations[i].name != name) continue;
-            mc::observe(name, cells[i].atomic ? cells[i].atomic->load(mc::relaxed)
-                                              : cells[i].plain->load());
-          }
-        }
-      },
-      options);
+  out.report = mc::check(Body(program), HerdOptions(options));
 
   for (const auto& [text, count] : out.report.outcomes) {
     State s;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <string>
 #include <vector>
@@ -31,6 +32,13 @@ struct Outcome {
   std::string observation;  // "Never", "Sometimes", "Always"
   std::string kind;         // "Allowed" (exists), "Forbidden" (~exists), "Required" (forall)
 };
+
+// The program as a test closure for mc::check or mc::replay (run it with HerdOptions); `program`
+// must outlive it. The closure observes the registers and locations the condition and
+// `locations` name, as "0:r0=1 x=2 ...".
+std::function<void()> Body(const Program& program);
+// `options` as herd runs need them: plain-location races recorded, not fatal.
+mc::Options HerdOptions(mc::Options options);
 
 // Explores every consistent execution of `program` under `options` (model, strategy, budget).
 // Plain-location races are recorded (Report::races) and exploration goes on, as herd flags

@@ -37,6 +37,12 @@ concept ConcurrentMap = requires(M m, K k, V v, V* out) {
 template <class... Maps>
 struct MapList {};
 
+// Calls f.template operator()<M>() for each map M of the list, in order.
+template <class... M, class F>
+void ForEachMap(MapList<M...> /*unused*/, F&& f) {
+  (f.template operator()<M>(), ...);
+}
+
 // The fixes: the maps that should be safe to share between threads.
 template <class B, class K = int64_t, class V = int64_t>
 using Fixes = MapList<LockedMap<B, K, V>, RWMap<B, K, V>, SyncMap<B, K, V>, ShardedMap<B, K, V, 16>,

@@ -1,0 +1,110 @@
+#include "list_command.h"
+
+#include <iomanip>
+#include <sstream>
+
+#include "json.h"
+#include "litmus/litmus.h"
+#include "models/backend/real_backend.h"
+#include "models/fixes/fixes.h"
+#include "models/mutants/mutants.h"
+
+namespace mapcheck {
+namespace {
+
+constexpr const char* kListUsage =
+    "usage: mapcheck list [--json]\n"
+    "\n"
+    "Lists the registered litmus tests with their programs and expectations, the maps\n"
+    "(models/fixes/fixes.h), the mutants with the bug each carries\n"
+    "(models/mutants/mutants.h), and the fuzz targets (fuzz/).\n";
+
+auto Mutants() { return models::MutantInfos(models::Mutants<models::RealBackend>{}); }
+
+// The fuzz targets (fuzz/*_fuzzer.cc), as the build found them.
+std::vector<std::string> FuzzTargets() {
+  std::vector<std::string> out;
+  std::stringstream names(MAPCHECK_FUZZ_TARGETS);
+  for (std::string name; std::getline(names, name, ',');) {
+    if (!name.empty()) out.push_back(name);
+  }
+  return out;
+}
+
+}  // namespace
+
+int ListCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+  bool json = false;
+  for (const auto& a : args) {
+    if (a == "--help" || a == "-h") {
+      out << kListUsage;
+      return 0;
+    }
+    if (a == "--json") {
+      json = true;
+    } else {
+      err << "mapcheck list: unknown argument '" << a << "'\n" << kListUsage;
+      return 2;
+    }
+  }
+  if (json) {
+    std::vector<std::string> tests, maps, mutants, fuzz;
+    for (const auto& t : litmus::Registry()) {
+      tests.push_back(JsonObject()
+                          .Add("name", t.name)
+                          .Add("family", t.family)
+                          .Add("program", t.program)
+                          .Add("condition", litmus::ConditionText(t.condition))
+                          .Raw("rc11", JsonObject()
+                                           .Add("allowed", t.rc11.allowed)
+                                           .Add("executions", t.rc11.executions)
+                                           .ToString())
+                          .Raw("sc", JsonObject()
+                                         .Add("allowed", t.sc.allowed)
+                                         .Add("executions", t.sc.executions)
+                                         .ToString())
+                          .ToString());
+    }
+    for (const models::MapInfo& m : models::kMaps) {
+      maps.push_back(JsonObject()
+                         .Add("name", m.name)
+                         .Add("file", m.file)
+                         .Add("summary", m.summary)
+                         .ToString());
+    }
+    for (const models::MutantInfo& m : Mutants()) {
+      mutants.push_back(JsonObject()
+                            .Add("name", m.name)
+                            .Add("fix", m.fix)
+                            .Add("bug", m.bug)
+                            .Add("file", m.file)
+                            .ToString());
+    }
+    for (const std::string& f : FuzzTargets()) fuzz.push_back(JsonString(f));
+    out << JsonObject()
+               .Raw("litmus", JsonArray(tests, true))
+               .Raw("maps", JsonArray(maps, true))
+               .Raw("mutants", JsonArray(mutants, true))
+               .Raw("fuzz_targets", JsonArray(fuzz, true))
+               .ToString()
+        << "\n";
+    return 0;
+  }
+  out << "litmus tests:\n";
+  for (const auto& t : litmus::Registry()) {
+    out << "  " << std::left << std::setw(30) << t.name << t.family << ": " << t.program << "\n";
+  }
+  out << "\nmaps:\n";
+  for (const models::MapInfo& m : models::kMaps) {
+    out << "  " << std::left << std::setw(34) << m.name << m.summary << "\n";
+  }
+  out << "\nmutants:\n";
+  for (const models::MutantInfo& m : Mutants()) {
+    out << "  " << std::left << std::setw(34) << m.name << m.bug << "\n";
+  }
+  out << "\nfuzz targets (build/fuzz with the fuzz preset; *_replay everywhere):\n";
+  for (const std::string& f : FuzzTargets()) out << "  " << f << "\n";
+  return 0;
+}
+
+}  // namespace mapcheck

@@ -1,0 +1,106 @@
+#include "replay_command.h"
+
+#include <fstream>
+
+#include "common_flags.h"
+#include "html_report.h"
+#include "replay_target.h"
+#include "report_json.h"
+
+namespace mapcheck {
+namespace {
+
+constexpr unsigned kFlags = kJsonFlag | kHtmlFlag;
+
+std::string Usage() {
+  return "usage: mapcheck replay TEST@TOKEN [--json] [--html FILE]\n"
+         "       mapcheck replay TEST TOKEN [--json] [--html FILE]\n"
+         "\n"
+         "Re-runs the one execution a replay token names and prints it in full: every thread's\n"
+         "events in order with values, memory orders, reads-from sources, modification-order\n"
+         "positions and source lines. Every report of mapcheck prints tokens as TEST@TOKEN;\n"
+         "TEST is a litmus test (mapcheck list), MAP/SCENARIO (a map or mutant and a map\n"
+         "scenario, as in docs/verification.md) or a herd .litmus file.\n"
+         "\n"
+         "Exit status: 0 when the execution was replayed (whatever it shows), 1 when the token\n"
+         "does not fit the test (the program changed since the token was printed), 2 for bad\n"
+         "arguments.\n"
+         "\n"
+         "options:\n" +
+         CommonFlagsHelp(kFlags);
+}
+
+}  // namespace
+
+int ReplayCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+  CommonFlags flags;
+  std::vector<std::string> words;
+  if (const auto stop =
+          ParseCommandLine("replay", kFlags, Usage(), args, flags, out, err, [&](size_t& i) {
+            if (args[i].starts_with("-")) {
+              return FlagResult::kNotMine;
+            }
+            words.push_back(args[i]);
+            return FlagResult::kTaken;
+          })) {
+    return *stop;
+  }
+  std::string test;
+  std::string token;
+  if (words.size() == 1) {
+    const auto at = words[0].rfind('@');
+    if (at == std::string::npos) {
+      err << "mapcheck replay: '" << words[0]
+          << "' does not name its test: give TEST@TOKEN, as mapcheck's reports print it\n";
+      return 2;
+    }
+    test = words[0].substr(0, at);
+    token = words[0].substr(at + 1);
+  } else if (words.size() == 2) {
+    test = words[0];
+    token = words[1];
+  } else {
+    err << "mapcheck replay: expected TEST@TOKEN (or TEST TOKEN)\n" << Usage();
+    return 2;
+  }
+  std::string error;
+  const auto target = FindReplayTarget(test, error);
+  if (!target) {
+    err << "mapcheck replay: " << error << "\n";
+    return 2;
+  }
+  if (!token.starts_with("mc")) {
+    err << "mapcheck replay: '" << token << "' is not a replay token (they start with mc1-)\n";
+    return 2;
+  }
+  const mc::Report r = mc::replay(target->body, token, target->options);
+  // A token the checker cannot decode, or one that leads elsewhere in this program.
+  const bool fits =
+      r.verdict != mc::Verdict::kNondeterministic && r.verdict != mc::Verdict::kUsageError;
+  const std::string qualified = QualifiedToken(test, token);
+  if (!flags.html_file.empty()) {
+    std::ofstream html(flags.html_file, std::ios::binary | std::ios::trunc);
+    html << CounterexampleHtml(test + ": " + target->program, qualified, r);
+    if (!html) {
+      err << "mapcheck replay: cannot write '" << flags.html_file << "'\n";
+      return 2;
+    }
+  }
+  if (flags.json) {
+    out << JsonObject()
+               .Add("test", test)
+               .Add("program", target->program)
+               .Raw("report", ReportJson(r, qualified))
+               .ToString()
+        << "\n";
+  } else {
+    out << "replaying " << test << ": " << target->program << "\n" << r.ToString();
+  }
+  if (!fits) {
+    err << "mapcheck replay: the token does not replay on " << test << ": " << r.message << "\n";
+    return 1;
+  }
+  return 0;
+}
+
+}  // namespace mapcheck

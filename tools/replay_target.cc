@@ -1,0 +1,93 @@
+#include "replay_target.h"
+
+#include <fstream>
+#include <sstream>
+#include <variant>
+
+#include "litmus/go_map/scenario.h"
+#include "litmus/herd/herd_parser.h"
+#include "litmus/herd/herd_run.h"
+#include "litmus/litmus.h"
+#include "models/backend/model_backend.h"
+#include "models/fixes/fixes.h"
+#include "models/mutants/mutants.h"
+
+namespace mapcheck {
+namespace {
+
+std::optional<ReplayTarget> FromHerdFile(const std::string& path, std::string& error) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    error = "cannot read '" + path + "'";
+    return std::nullopt;
+  }
+  std::stringstream text;
+  text << in.rdbuf();
+  auto parsed = herd::Parse(text.str(), path);
+  if (const auto* e = std::get_if<herd::ParseError>(&parsed)) {
+    error = e->ToString();
+    return std::nullopt;
+  }
+  auto program = std::make_shared<herd::Program>(std::move(std::get<herd::Program>(parsed)));
+  ReplayTarget t;
+  t.name = path;
+  t.program = "herd test " + program->name;
+  t.body = herd::Body(*program);
+  t.options = herd::HerdOptions({});
+  t.keep = program;
+  return t;
+}
+
+// A mutant's kill scenario may share its name with a fix scenario of another shape; the one
+// `mapcheck verify` ran for `map` comes first.
+const litmus::go_map::Scenario* FindScenario(const std::string& map, const std::string& name) {
+  for (const auto& k : litmus::go_map::MutantKills()) {
+    if (k.mutant == map && k.scenario.name == name) return &k.scenario;
+  }
+  for (const auto& s : litmus::go_map::FixScenarios()) {
+    if (s.name == name) return &s;
+  }
+  return nullptr;
+}
+
+std::optional<ReplayTarget> FromScenario(const std::string& map, const std::string& scenario,
+                                         std::string& error) {
+  const litmus::go_map::Scenario* s = FindScenario(map, scenario);
+  if (s == nullptr) {
+    error = "no map scenario named '" + scenario + "' (litmus/go_map/scenario.cc)";
+    return std::nullopt;
+  }
+  std::optional<ReplayTarget> found;
+  auto failure = std::make_shared<std::string>();
+  const auto consider = [&]<class M>(std::string_view name) {
+    if (name != map || found) return;
+    found = ReplayTarget{map + "/" + scenario, s->Program(),
+                         litmus::go_map::ScenarioBody(
+                             *s, [] { return std::make_unique<M>(); }, failure.get()),
+                         mc::Options{}, failure};
+  };
+  models::ForEachMap(models::CheckedFixes<models::ModelBackend>{},
+                     [&]<class M>() { consider.template operator()<M>(models::kMapName<M>); });
+  models::ForEachMap(models::Mutants<models::ModelBackend>{},
+                     [&]<class M>() { consider.template operator()<M>(M::kMutant.name); });
+  if (!found) error = "no map or mutant named '" + map + "' (see mapcheck list)";
+  return found;
+}
+
+}  // namespace
+
+std::optional<ReplayTarget> FindReplayTarget(const std::string& name, std::string& error) {
+  if (name.ends_with(".litmus")) return FromHerdFile(name, error);
+  for (const auto& t : litmus::Registry()) {
+    if (t.name == name) return ReplayTarget{t.name, t.program, t.body, mc::Options{}, nullptr};
+  }
+  const auto slash = name.find('/');
+  if (slash != std::string::npos) {
+    return FromScenario(name.substr(0, slash), name.substr(slash + 1), error);
+  }
+  error = "no test named '" + name +
+          "': expected a litmus test (mapcheck list), MAP/SCENARIO or a .litmus file";
+  return std::nullopt;
+}
+
+}  // namespace mapcheck
