@@ -22,6 +22,7 @@ Report check(const std::function<void()>& test, const Options& options) {
   switch (options.strategy) {
     case Strategy::kRandom:
     case Strategy::kPct:
+    case Strategy::kGuided:
       return explorer.ExploreBySampling();
     case Strategy::kExhaustive:
     case Strategy::kBounded:

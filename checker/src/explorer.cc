@@ -257,7 +257,8 @@ void Explorer::CountExecution(const Execution& run, const std::string& finding) 
   for (const std::string& race : run.races()) ++report_.races[race];
 }
 
-// One candidate per decision: uniformly at random (kRandom), or by PCT's priorities (kPct).
+// One candidate per decision: uniformly at random (kRandom), by PCT's priorities (kPct), or by
+// the next byte of Options::guide (kGuided).
 class Explorer::Sampler {
  public:
   explicit Sampler(const Options& options) : options_(options), rng_(options.seed) {}
@@ -275,6 +276,11 @@ class Explorer::Sampler {
   const Candidate& Pick(const std::vector<Candidate>& candidates) {
     ++step_;
     longest_ = std::max(longest_, step_);
+    if (options_.strategy == Strategy::kGuided) {
+      const size_t byte = step_ - 1;
+      const uint8_t b = byte < options_.guide.size() ? options_.guide[byte] : 0;
+      return candidates[b % candidates.size()];
+    }
     if (options_.strategy != Strategy::kPct) return candidates[rng_() % candidates.size()];
     // The highest-priority thread among those that can step; a new thread gets a random
     // priority above every lowered one (>= pct_depth).
@@ -308,7 +314,9 @@ class Explorer::Sampler {
 
 Report Explorer::ExploreBySampling() {
   Sampler sampler(options_);
-  const uint64_t runs = options_.max_executions == 0 ? 1000 : options_.max_executions;
+  const uint64_t runs = options_.strategy == Strategy::kGuided ? 1
+                        : options_.max_executions == 0         ? 1000
+                                                               : options_.max_executions;
   bool found = false;
   for (uint64_t i = 0; i < runs && !found; ++i) {
     if (options_.max_seconds > 0 && BudgetExhausted()) break;
@@ -336,6 +344,13 @@ Report Explorer::ExploreBySampling() {
   if (!found && report_.verdict == Verdict::kOk) {
     const bool pct = options_.strategy == Strategy::kPct;
     report_.verdict = Verdict::kBudgetExhausted;
+    if (options_.strategy == Strategy::kGuided) {
+      report_.message = "one guided run (" + std::to_string(options_.guide.size()) +
+                        " guide bytes), no finding; a single run verifies nothing";
+      Progress(true);
+      Finish();
+      return report_;
+    }
     const std::string what =
         pct ? "PCT (depth " + std::to_string(options_.pct_depth) + ", " : "random walk (";
     report_.message = what + "seed " + std::to_string(options_.seed) +

@@ -20,8 +20,8 @@
 // used, last thread): a step by another thread while the last one could have gone on costs one
 // preemption, and steps past the bound are cut. Since a graph can then be reached in several
 // states, complete executions are counted through a second set of graph hashes, so they are
-// still counted once each. The sampling strategies (kRandom, kPct) run the test from scratch
-// and pick one candidate per decision.
+// still counted once each. The sampling strategies (kRandom, kPct, kGuided) run the test from
+// scratch and pick one candidate per decision.
 #pragma once
 
 #include <chrono>
@@ -46,7 +46,7 @@ class Explorer {
 
   // Strategy::kExhaustive and kBounded.
   Report Explore();
-  // Strategy::kRandom and kPct.
+  // Strategy::kRandom, kPct and kGuided.
   Report ExploreBySampling();
   // Runs the execution `steps` leads to. `strict`: the token must lead to a finding.
   Report Replay(const ReplayToken& token);

@@ -4,8 +4,10 @@
 #include <cstdint>
 #include <cstdio>
 #include <functional>
+#include <map>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "mc/check_testing.h"
 #include "mc/mc.h"
@@ -251,6 +253,65 @@ TEST(ExploredFraction, IsOneWhenCompleteAndBetweenWhenABudgetStopsTheSearch) {
   EXPECT_LT(part.explored_fraction, 1.0);
   EXPECT_NE(part.message.find("% of the search tree was explored (estimate)"), std::string::npos)
       << part.message;
+}
+
+// Guided runs: the bytes are the decisions. Every byte string of length 6 over {0,1,2,3} is
+// tried on relaxed store buffering (a decision has at most 3 candidates here, so 4 values per
+// byte reach every choice, and the program makes at most 6 decisions): together they must reach
+// exactly the 4 outcomes exhaustive search finds, and each string always the same one.
+void RelaxedStoreBuffering() {
+  mc::atomic<int> x{0}, y{0};
+  int r0 = -1, r1 = -1;
+  mc::thread a([&] {
+    x.store(1, mc::relaxed);
+    r0 = y.load(mc::relaxed);
+  });
+  mc::thread b([&] {
+    y.store(1, mc::relaxed);
+    r1 = x.load(mc::relaxed);
+  });
+  a.join();
+  b.join();
+  mc::observe("r0", r0);
+  mc::observe("r1", r1);
+}
+
+TEST(Guided, TheBytesReachEveryExecutionAndTheSameBytesTheSameOne) {
+  const mc::Report all = mc::check(RelaxedStoreBuffering);
+  ASSERT_TRUE(ExecutionsAre(all, 4));
+  std::map<std::string, uint64_t> reached;
+  for (int code = 0; code < 4096; ++code) {
+    std::vector<uint8_t> guide;
+    for (int k = 0; k < 6; ++k) guide.push_back(static_cast<uint8_t>((code >> (2 * k)) & 3));
+    const mc::Options options{.strategy = mc::Strategy::kGuided, .guide = guide};
+    const mc::Report r = mc::check(RelaxedStoreBuffering, options);
+    ASSERT_TRUE(VerdictIs(r, mc::Verdict::kBudgetExhausted));  // one clean run verifies nothing
+    ASSERT_EQ(r.executions, 1U);
+    ASSERT_EQ(r.outcomes.size(), 1U);
+    const mc::Report again = mc::check(RelaxedStoreBuffering, options);
+    ASSERT_EQ(again.outcomes, r.outcomes) << "guide code " << code;
+    ++reached[r.outcomes.begin()->first];
+  }
+  std::map<std::string, uint64_t> expected;
+  for (const auto& [outcome, n] : all.outcomes) expected[outcome] = 0;
+  EXPECT_EQ(reached.size(), expected.size());
+  for (const auto& [outcome, n] : reached) EXPECT_TRUE(expected.contains(outcome)) << outcome;
+}
+
+TEST(Guided, AFindingCarriesATokenThatReplaysIt) {
+  // Flag read 1 and data read 0: try guides until one finds it; its token must replay it.
+  for (int code = 0; code < 256; ++code) {
+    std::vector<uint8_t> guide;
+    for (int k = 0; k < 8; ++k) guide.push_back(static_cast<uint8_t>((code >> k) & 1));
+    const mc::Report r = mc::check(RelaxedMessagePassing,
+                                   {.strategy = mc::Strategy::kGuided, .guide = guide});
+    if (r.verdict == mc::Verdict::kBudgetExhausted) continue;
+    ASSERT_TRUE(VerdictIs(r, mc::Verdict::kAssertionFailed));
+    const mc::Report again = mc::replay(RelaxedMessagePassing, r.replay_token);
+    EXPECT_TRUE(VerdictIs(again, mc::Verdict::kAssertionFailed));
+    return;
+  }
+  FAIL() << "no guide of 8 binary decisions found the relaxed message-passing bug";
 }
 
 }  // namespace

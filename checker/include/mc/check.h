@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <functional>
 #include <string_view>
+#include <vector>
 
 #include "mc/memory_order.h"
 #include "mc/report.h"
@@ -46,16 +47,23 @@ enum class Strategy {
   // bug of depth d among n threads and k steps is found by each run with probability at least
   // 1/(n k^(d-1)). Never verifies.
   kPct,
+  // One run whose every decision is read from Options::guide: at each decision among n
+  // candidates (thread to step, write to read from, CAS spurious failure, mc::choose value) the
+  // next byte b picks candidate b mod n; once the bytes run out, candidate 0. The same bytes
+  // always give the same execution, so a fuzzer can drive the schedule (fuzz/*_sched_fuzzer).
+  // A finding is reported with its token; a clean run ends with kBudgetExhausted.
+  kGuided,
 };
 
 struct Options {
   Model model = Model::kRC11;
   Strategy strategy = Strategy::kExhaustive;
-  uint64_t seed = 1;              // kRandom, kPct
-  uint32_t preemption_bound = 2;  // kBounded
-  uint32_t pct_depth = 3;         // kPct: the bug depth it targets (>= 1)
-  uint64_t max_executions = 0;    // 0: unlimited. Reaching it gives kBudgetExhausted.
-  double max_seconds = 0;         // 0: unlimited. Reaching it gives kBudgetExhausted.
+  uint64_t seed = 1;                // kRandom, kPct
+  std::vector<uint8_t> guide = {};  // kGuided: the decisions, one byte each
+  uint32_t preemption_bound = 2;    // kBounded
+  uint32_t pct_depth = 3;           // kPct: the bug depth it targets (>= 1)
+  uint64_t max_executions = 0;      // 0: unlimited. Reaching it gives kBudgetExhausted.
+  double max_seconds = 0;           // 0: unlimited. Reaching it gives kBudgetExhausted.
   // Events one thread may perform in one execution; past it the test is reported as a usage error
   // (a loop that never ends: a spin loop needs mc::yield(), or a bound).
   uint32_t max_events_per_thread = 10000;
