@@ -5,6 +5,7 @@
 
 #include "check_command.h"
 #include "claims_command.h"
+#include "fuzz_command.h"
 #include "list_command.h"
 #include "litmus_command.h"
 #include "replay_command.h"
@@ -22,6 +23,7 @@ constexpr const char* kUsage =
     "  list             list the litmus tests, maps, mutants and fuzz targets\n"
     "  litmus FILE...   run herd7 C litmus files under the checker\n"
     "  replay T@TOKEN   re-run one execution and print its counterexample\n"
+    "  fuzz [FILTER]    run the nightly fuzzing campaign (libFuzzer targets, crash triage)\n"
     "  claims           decide the incident write-up's claims and print the ledger\n"
     "  verify           prove the fixes over the map scenarios and kill the mutants\n"
     "\n"
@@ -40,6 +42,7 @@ int main(int argc, char** argv) {
   if (args[0] == "list") return mapcheck::ListCommand(rest, std::cout, std::cerr);
   if (args[0] == "litmus") return mapcheck::LitmusCommand(rest, std::cout, std::cerr);
   if (args[0] == "replay") return mapcheck::ReplayCommand(rest, std::cout, std::cerr);
+  if (args[0] == "fuzz") return mapcheck::FuzzCommand(rest, std::cout, std::cerr);
   if (args[0] == "claims") return mapcheck::ClaimsCommand(rest, std::cout, std::cerr);
   if (args[0] == "verify") return mapcheck::VerifyCommand(rest, std::cout, std::cerr);
   std::cerr << "mapcheck: unknown command '" << args[0] << "'\n\n" << kUsage;
