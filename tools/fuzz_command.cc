@@ -137,28 +137,26 @@ struct TargetResult {
 constexpr size_t kMaxCrashesExamined = 10;
 constexpr size_t kMaxCrashesMinimised = 3;
 
-// libFuzzer's status lines: "#123 NEW cov: 45 ..." and, in fork mode, "#123: cov: 45 ... exec/s
-// 678". The first and last cov, and the last exec/s.
+// libFuzzer's status lines: "#123 NEW cov: 45 ..." and, in fork mode, "#123: cov: 45 ...".
+// Coverage: the first (non-zero) and the last. Speed: the last line's execution count over the
+// wall time, since fork mode's own exec/s reads 0 while crashing jobs restart.
 void ReadProgress(const std::string& log, TargetResult& t) {
-  static const std::regex kCov(R"(cov: (\d+))");
-  static const std::regex kRate(R"(exec/s:? (\d+))");
+  static const std::regex kStatus(R"((^|\n)#(\d+):? +[A-Za-z ]*cov: (\d+))");
+  uint64_t execs = 0;
   bool first = true;
-  for (auto it = std::sregex_iterator(log.begin(), log.end(), kCov); it != std::sregex_iterator();
-       ++it) {
-    const uint64_t cov = std::stoull((*it)[1]);
+  for (auto it = std::sregex_iterator(log.begin(), log.end(), kStatus);
+       it != std::sregex_iterator(); ++it) {
+    execs = std::stoull((*it)[2]);
+    const uint64_t cov = std::stoull((*it)[3]);
     if (cov == 0) continue;  // fork mode's first line, before the corpus is read
     if (first) t.cov_start = cov;
     first = false;
     t.cov_end = cov;
   }
-  for (auto it = std::sregex_iterator(log.begin(), log.end(), kRate); it != std::sregex_iterator();
-       ++it) {
-    const uint64_t rate = std::stoull((*it)[1]);
-    if (rate > 0) t.execs_per_second = rate;  // the line after a crash says 0
-  }
+  if (t.seconds > 0)
+    t.execs_per_second = static_cast<uint64_t>(static_cast<double>(execs) / t.seconds);
 }
 
-// Paths default to the source tree mapcheck was built from.
 struct Settings {
   fs::path fuzz_bin = fs::path(MAPCHECK_SOURCE_DIR) / "build/fuzz/fuzz";
   fs::path replay_bin = fs::path(MAPCHECK_SOURCE_DIR) / "build/default/fuzz";

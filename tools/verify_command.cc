@@ -7,6 +7,7 @@
 #include <string>
 
 #include "common_flags.h"
+#include "fuzz_burst.h"
 #include "json.h"
 #include "junit.h"
 #include "litmus/go_map/protocol.h"
@@ -40,7 +41,14 @@ std::string Usage() {
          "\n"
          "  --map NAME         only this fix or mutant (see mapcheck list)\n"
          "  --markdown         print docs/verification.md (scripts/verification-report writes "
-         "it)\n" +
+         "it)\n"
+         "  --burst N          with --map: random inputs per fuzz target in the fuzz burst\n"
+         "                     (default 2000)\n"
+         "  --no-fuzz          with --map: no fuzz burst\n"
+         "\n"
+         "With --map, a fuzz burst follows the model checking: random inputs (seed 1) through\n"
+         "the map's ops, schedule and concurrent fuzz targets, built as replay programs. A crash\n"
+         "fails a fix, keeping its input; for a mutant it is one more way the bug shows.\n" +
          CommonFlagsHelp(kFlags);
 }
 
@@ -67,11 +75,22 @@ struct Row {
 int VerifyCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
   std::string only;
   bool markdown = false;
+  unsigned long long burst_inputs = 2000;
   CommonFlags flags;
   if (const auto stop =
           ParseCommandLine("verify", kFlags, Usage(), args, flags, out, err, [&](size_t& i) {
             if (args[i] == "--markdown") {
               markdown = true;
+            } else if (args[i] == "--no-fuzz") {
+              burst_inputs = 0;
+            } else if (args[i] == "--burst") {
+              if (i + 1 == args.size() ||
+                  args[i + 1].find_first_not_of("0123456789") != std::string::npos ||
+                  args[i + 1].empty() || args[i + 1].size() > 7) {
+                err << "mapcheck verify: --burst needs a number of inputs (up to 9999999)\n";
+                return FlagResult::kError;
+              }
+              burst_inputs = std::stoull(args[++i]);
             } else if (args[i] == "--map") {
               if (i + 1 == args.size()) {
                 err << "mapcheck verify: --map needs a map or "
@@ -252,10 +271,37 @@ int VerifyCommand(const std::vector<std::string>& args, std::ostream& out, std::
     out << std::left << std::setw(34) << r.map << std::setw(20) << r.verdict << std::setw(10)
         << r.executions << std::setw(10) << (r.pass ? "killed" : "SURVIVED") << r.token << "\n";
   }
-  out << "\n"
-      << (failed == 0 ? "VERIFIED: every fix passed every scenario and every mutant was killed"
-                      : "NOT VERIFIED: " + std::to_string(failed) + " result(s) above failed")
-      << "\n";
+  if (!only.empty() && burst_inputs > 0) {
+    const bool mutant = fixes.empty();
+    out << "\n"
+        << std::left << std::setw(50) << "fuzz burst" << std::setw(10) << "inputs"
+        << "result\n";
+    for (const BurstResult& b : FuzzBurst(only, burst_inputs)) {
+      out << std::left << std::setw(50) << b.target << std::setw(10) << b.inputs;
+      if (!b.ran) {
+        out << "not built\n";
+        continue;
+      }
+      if (!b.crashed) {
+        out << (mutant ? "not found (unguided)" : "clean") << "\n";
+        continue;
+      }
+      out << (mutant ? "found" : "CRASHED") << ": input kept in " << b.reproducer << "\n";
+      if (!mutant) {
+        ++failed;
+        err << "\n" << b.target << " crashed on a random input:\n" << b.report << "\n";
+      }
+    }
+  }
+  std::string verdict;
+  if (fixes.empty() && !kills.empty()) {
+    verdict = failed == 0 ? "KILLED: the model checker found the mutant's bug"
+                          : "SURVIVED: the mutant's kill scenario did not show its bug";
+  } else {
+    verdict = failed == 0 ? "VERIFIED: every fix passed every scenario and every mutant was killed"
+                          : "NOT VERIFIED: " + std::to_string(failed) + " result(s) above failed";
+  }
+  out << "\n" << verdict << "\n";
   return failed == 0 ? 0 : 1;
 }
 
