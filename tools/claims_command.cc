@@ -4,13 +4,15 @@
 #include <set>
 #include <string>
 
+#include "common_flags.h"
+#include "json.h"
 #include "litmus/claims/claims.h"
 
 namespace mapcheck {
 namespace {
 
 constexpr const char* kUsage =
-    "usage: mapcheck claims [--markdown]\n"
+    "usage: mapcheck claims [--markdown | --json]\n"
     "\n"
     "Decides each claim of the incident write-up that the models can decide (../shared/\n"
     "CLAIMS.md) by model-checking the map models, and prints the ledger: claim, verdict, the test\n"
@@ -32,17 +34,14 @@ std::string Escape(std::string s) {
 
 int ClaimsCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
   bool markdown = false;
-  for (const auto& a : args) {
-    if (a == "--help" || a == "-h") {
-      out << kUsage;
-      return 0;
-    }
-    if (a == "--markdown") {
-      markdown = true;
-    } else {
-      err << "mapcheck claims: unknown argument '" << a << "'\n" << kUsage;
-      return 2;
-    }
+  CommonFlags flags;
+  if (const auto stop =
+          ParseCommandLine("claims", kJsonFlag, kUsage, args, flags, out, err, [&](size_t& i) {
+            if (args[i] != "--markdown") return FlagResult::kNotMine;
+            markdown = true;
+            return FlagResult::kTaken;
+          })) {
+    return *stop;
   }
   std::vector<const claims::Claim*> all;
   for (const auto& c : claims::Registry()) all.push_back(&c);
@@ -59,11 +58,22 @@ int ClaimsCommand(const std::vector<std::string>& args, std::ostream& out, std::
            "| id | claim | verdict | decided by | evidence |\n|---|---|---|---|---|\n";
   }
   std::set<int> decided;
+  std::vector<std::string> json;
   for (const auto* c : all) {
     const claims::Decision d = c->decide();
     decided.insert(std::stoi(c->id.substr(1)));
     if (!claims::Settled(*c, d)) ++mismatches;
-    if (markdown) {
+    if (flags.json) {
+      json.push_back(JsonObject()
+                         .Add("id", c->id)
+                         .Add("claim", c->statement)
+                         .Add("verdict", d.verdict)
+                         .Add("expected", c->expected)
+                         .Add("settled", claims::Settled(*c, d))
+                         .Add("decided_by", c->test)
+                         .Add("evidence", d.evidence)
+                         .ToString());
+    } else if (markdown) {
       out << "| " << c->id << " | " << Escape(c->statement) << " | **" << d.verdict << "** | `"
           << c->test << "` | " << Escape(d.evidence) << " |\n";
     } else {
@@ -74,6 +84,15 @@ int ClaimsCommand(const std::vector<std::string>& args, std::ostream& out, std::
   std::string pending;
   for (int i = 1; i <= kClaimCount; ++i) {
     if (decided.count(i) == 0) pending += (pending.empty() ? "C" : ", C") + std::to_string(i);
+  }
+  if (flags.json) {
+    out << JsonObject()
+               .Raw("claims", JsonArray(json, true))
+               .Add("not_decided", pending)
+               .Add("mismatches", mismatches)
+               .ToString()
+        << "\n";
+    return mismatches == 0 ? 0 : 1;
   }
   if (!pending.empty()) {
     out << (markdown ? "\nNot decided yet (their models, tests or benchmarks are still to come): "

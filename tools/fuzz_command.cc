@@ -27,8 +27,8 @@ std::string Usage() {
   return "usage: mapcheck fuzz [FILTER] [--budget T] [--jobs N] [options]\n"
          "\n"
          "The nightly fuzzing campaign, over every fuzz target whose name contains FILTER\n"
-         "(default: all; see mapcheck list). The budget is shared evenly among the targets. For\n"
-         "each target it:\n"
+         "(default: all; see mapcheck list; a,b,c selects the targets containing any of the\n"
+         "parts). The budget is shared evenly among the targets. For each target it:\n"
          "  1. runs the libFuzzer binary with -fork=N -ignore_crashes=1 on its corpus and\n"
          "     dictionary, recording execs/s and coverage at the start and the end;\n"
          "  2. merges and minimises the corpus (-merge=1; concurrent targets with their\n"
@@ -398,10 +398,19 @@ int FuzzCommand(const std::vector<std::string>& args, std::ostream& out, std::os
           })) {
     return *stop;
   }
+  // FILTER: one or more comma-separated parts; a target is selected when it contains any.
+  std::vector<std::string> parts;
+  std::stringstream filters(filter);
+  for (std::string part; std::getline(filters, part, ',');) parts.push_back(part);
+  if (parts.empty()) parts.emplace_back();
   std::vector<std::string> targets;
   std::stringstream names(MAPCHECK_FUZZ_TARGETS);
   for (std::string name; std::getline(names, name, ',');) {
-    if (!name.empty() && name.find(filter) != std::string::npos) targets.push_back(name);
+    if (name.empty()) continue;
+    if (std::any_of(parts.begin(), parts.end(),
+                    [&](const std::string& p) { return name.find(p) != std::string::npos; })) {
+      targets.push_back(name);
+    }
   }
   if (targets.empty()) {
     err << "mapcheck fuzz: no fuzz target matches '" << filter << "' (see mapcheck list)\n";
