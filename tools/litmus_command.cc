@@ -25,8 +25,9 @@ std::string Usage() {
          "and the total number of executions.\n"
          "\n"
          "Exit status: 0 when every file ran, 1 when the checker reported an error for one\n"
-         "(deadlock, budget exhausted, ...), 2 for a bad flag, an unreadable file or a\n"
-         "malformed test (file:line:col: message).\n"
+         "(a deadlock, a usage error), 2 for a bad flag, an unreadable file or a malformed\n"
+         "test (file:line:col: message), 3 when a budget or a sampling strategy left some\n"
+         "executions unexplored (the states listed are then those seen).\n"
          "\n"
          "options:\n" +
          CommonFlagsHelp(kFlags);
@@ -67,6 +68,7 @@ int LitmusCommand(const std::vector<std::string>& args, std::ostream& out, std::
   flags.options.max_seconds = flags.budget_seconds;
 
   int status = 0;
+  bool incomplete_runs = false;
   std::vector<std::string> json;
   for (const std::string& file : files) {
     std::ifstream in(file, std::ios::binary);
@@ -88,8 +90,15 @@ int LitmusCommand(const std::vector<std::string>& args, std::ostream& out, std::
       mc::Options options = flags.options;
       options.model = model;
       const herd::Outcome o = herd::Explore(program, options);
+      // A budget or a sampling strategy leaves the states incomplete: said, and exit 3 (as
+      // `mapcheck check` does) unless something worse happened.
       const bool clean = o.report.verdict == mc::Verdict::kOk;
-      if (!clean && status == 0) status = 1;
+      const bool incomplete = o.report.verdict == mc::Verdict::kBudgetExhausted;
+      if (incomplete) {
+        incomplete_runs = true;
+      } else if (!clean && status == 0) {
+        status = 1;
+      }
       if (flags.json) {
         json.push_back(JsonObject()
                            .Add("file", file)
@@ -111,11 +120,16 @@ int LitmusCommand(const std::vector<std::string>& args, std::ostream& out, std::
         continue;
       }
       out << herd::HerdText(program, o, model);
-      if (!clean) out << "Error " << o.report.ToString();
+      if (incomplete) {
+        out << "Incomplete: " << o.report.message << "\n";
+      } else if (!clean) {
+        out << "Error " << o.report.ToString();
+      }
       out << "\n";
     }
   }
   if (flags.json) out << JsonArray(json, true) << "\n";
+  if (status == 0 && incomplete_runs) return 3;
   return status;
 }
 
