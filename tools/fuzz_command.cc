@@ -189,8 +189,12 @@ TargetResult FuzzTarget(const std::string& name, const Settings& s, std::ostream
   const fs::path dict = fs::path(MAPCHECK_SOURCE_DIR) / "fuzz" / (name + ".dict");
 
   // 1. Fuzz: new inputs go to `fresh`, the kept corpus is read.
+  // A TSan binary can hang for good inside the runtime when two threads report at once (seen
+  // with clang-19: one thread in ReportRace, another in SlotLock); libFuzzer's own -timeout
+  // cannot fire then, so the whole process group gets a deadline from outside.
   std::ostringstream cmd;
-  cmd << Quote(bin.string()) << " -fork=" << s.fork << " -ignore_crashes=1"
+  cmd << "timeout -k 10 " << static_cast<int>(s.seconds_per_target) + 120 << " "
+      << Quote(bin.string()) << " -fork=" << s.fork << " -ignore_crashes=1 -timeout=25"
       << " -max_total_time=" << std::max(1, static_cast<int>(s.seconds_per_target))
       << " -artifact_prefix=" << Quote(artifacts.string() + "/") << " -print_final_stats=1";
   if (fs::exists(dict)) cmd << " -dict=" << Quote(dict.string());
@@ -207,8 +211,8 @@ TargetResult FuzzTarget(const std::string& name, const Settings& s, std::ostream
   const fs::path merged = dir / "merged-corpus";
   fs::create_directories(merged);
   if (fs::exists(merge_bin) &&
-      Run(Quote(merge_bin.string()) + " -merge=1 " + Quote(merged.string()) + " " +
-              Quote(corpus.string()) + " " + Quote(fresh.string()),
+      Run("timeout -k 10 600 " + Quote(merge_bin.string()) + " -merge=1 " + Quote(merged.string()) +
+              " " + Quote(corpus.string()) + " " + Quote(fresh.string()),
           dir / "merge.log") == 0 &&
       CountFiles(merged) > 0) {
     // The old corpus stays in OUT/<target>/previous-corpus until the next campaign.
@@ -242,13 +246,14 @@ TargetResult FuzzTarget(const std::string& name, const Settings& s, std::ostream
     for (int k = 0; k < s.repro; ++k) {
       ++c.free_runs;
       const fs::path log = dir / "repro.log";
-      if (Run("timeout 60 " + Quote(bin.string()) + " " + Quote(crash.string()), log) != 0) {
+      if (Run("timeout -k 5 60 " + Quote(bin.string()) + " " + Quote(crash.string()), log) != 0) {
         ++c.free_crashes;
         if (report.empty()) report = ReadFile(log);
       }
       if (deterministic) {
         ++c.det_runs;
-        if (Run(Quote(replay.string()) + " " + Quote(crash.string()), log) != 0) {
+        if (Run("timeout -k 5 60 " + Quote(replay.string()) + " " + Quote(crash.string()), log) !=
+            0) {
           ++c.det_crashes;
           if (report.empty()) report = ReadFile(log);
         }
@@ -265,7 +270,7 @@ TargetResult FuzzTarget(const std::string& name, const Settings& s, std::ostream
     const fs::path minimal = dir / ("minimal-" + crash.filename().string());
     if (c.free_crashes == c.free_runs && c.free_runs > 0 &&
         t.crashes.size() < kMaxCrashesMinimised &&
-        Run("timeout 120 " + Quote(bin.string()) + " -minimize_crash=1 -max_total_time=" +
+        Run("timeout -k 5 120 " + Quote(bin.string()) + " -minimize_crash=1 -max_total_time=" +
                 std::to_string(std::clamp(static_cast<int>(s.seconds_per_target / 4), 5, 60)) +
                 " -exact_artifact_path=" + Quote(minimal.string()) + " " + Quote(crash.string()),
             dir / "minimize.log") == 0 &&
