@@ -29,11 +29,12 @@ namespace {
 
 const std::set<std::string, std::less<>>& TypeWords() {
   static const std::set<std::string, std::less<>> words = {
-      "int",      "long",      "short",      "char",        "unsigned",    "signed",
-      "intptr_t", "uintptr_t", "int8_t",     "int16_t",     "int32_t",     "int64_t",
-      "uint8_t",  "uint16_t",  "uint32_t",   "uint64_t",    "bool",        "_Bool",
-      "const",    "volatile",  "atomic_int", "atomic_long", "atomic_bool", "atomic_intptr_t",
-      "atomic_t", "__int128_t"};
+      "int",          "long",        "short",      "char",        "unsigned",    "signed",
+      "intptr_t",     "uintptr_t",   "int8_t",     "int16_t",     "int32_t",     "int64_t",
+      "uint8_t",      "uint16_t",    "uint32_t",   "uint64_t",    "bool",        "_Bool",
+      "const",        "volatile",    "atomic_int", "atomic_long", "atomic_bool", "atomic_intptr_t",
+      "atomic_t",     "__int128_t",  "__int128",   "__uint128_t", "_Atomic",     "atomic_uint",
+      "atomic_ulong", "atomic_llong"};
   return words;
 }
 

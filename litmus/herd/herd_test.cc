@@ -209,7 +209,8 @@ exists (1:r0=1)
   EXPECT_EQ(o.report.verdict, mc::Verdict::kOk);
   EXPECT_EQ(o.report.races.size(), 1U);
   EXPECT_EQ(o.states.size(), 2U);
-  EXPECT_NE(HerdText(p, o, mc::Model::kRC11).find("Flag data-race"), std::string::npos);
+  EXPECT_NE(HerdText(p, o, mc::Model::kRC11).find("Flag data-race x\n"), std::string::npos)
+      << HerdText(p, o, mc::Model::kRC11);
 }
 
 TEST(HerdParse, AcceptsHerdtoolsConventions) {
