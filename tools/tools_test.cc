@@ -1,0 +1,82 @@
+// The command line's small pieces: JSON and XML escaping, durations, the shared flags.
+#include <gtest/gtest.h>
+
+#include <sstream>
+
+#include "common_flags.h"
+#include "json.h"
+#include "junit.h"
+
+namespace mapcheck {
+namespace {
+
+TEST(Json, EscapesQuotesBackslashesAndControlCharacters) {
+  EXPECT_EQ(JsonString("a\"b\\c\nd\te\x01"), "\"a\\\"b\\\\c\\nd\\te\\u0001\"");
+  EXPECT_EQ(JsonObject().Add("k", "v").Add("n", uint64_t{3}).Add("b", false).ToString(),
+            "{\"k\": \"v\", \"n\": 3, \"b\": false}");
+  EXPECT_EQ(JsonArray({"1", "2"}), "[1, 2]");
+  EXPECT_EQ(JsonArray({}), "[]");
+}
+
+TEST(Junit, CountsFailuresAndSkipsAndEscapesText) {
+  const std::string xml =
+      JunitXml("suite", {{"litmus.rc11", "MP<1>", 0.5, JunitCase::Result::kPass, "", ""},
+                         {"claims", "C1", 1, JunitCase::Result::kFail, "got \"x\" & y", "trace"},
+                         {"claims", "C2", 0, JunitCase::Result::kSkip, "incomplete", ""}});
+  EXPECT_NE(xml.find("tests=\"3\" failures=\"1\" errors=\"0\" skipped=\"1\""), std::string::npos)
+      << xml;
+  EXPECT_NE(xml.find("name=\"MP&lt;1&gt;\""), std::string::npos) << xml;
+  EXPECT_NE(xml.find("<failure message=\"got &quot;x&quot; &amp; y\">trace</failure>"),
+            std::string::npos)
+      << xml;
+  EXPECT_NE(xml.find("<skipped message=\"incomplete\">"), std::string::npos) << xml;
+}
+
+TEST(Flags, DurationsTakeSecondsMinutesAndHours) {
+  EXPECT_EQ(ParseDuration("90"), 90.0);
+  EXPECT_EQ(ParseDuration("90s"), 90.0);
+  EXPECT_EQ(ParseDuration("10m"), 600.0);
+  EXPECT_EQ(ParseDuration("2h"), 7200.0);
+  for (const char* bad : {"", "m", "0s", "-5m", "1.5h", "10x", "10 m"}) {
+    EXPECT_FALSE(ParseDuration(bad).has_value()) << bad;
+  }
+}
+
+// Parses `args` as `mapcheck test` with every common flag accepted.
+std::pair<FlagResult, CommonFlags> Take(std::vector<std::string> args, std::string* error) {
+  CommonFlags flags;
+  std::ostringstream err;
+  size_t i = 0;
+  const FlagResult r = TakeCommonFlag("test", ~0U, args, i, flags, err);
+  *error = err.str();
+  return {r, flags};
+}
+
+TEST(Flags, StrategiesParseIntoOptions) {
+  std::string error;
+  auto [r, f] = Take({"--strategy", "bounded:3"}, &error);
+  EXPECT_EQ(r, FlagResult::kTaken);
+  EXPECT_EQ(f.options.strategy, mc::Strategy::kBounded);
+  EXPECT_EQ(f.options.preemption_bound, 3U);
+  std::tie(r, f) = Take({"--strategy", "pct:2:500"}, &error);
+  EXPECT_EQ(f.options.strategy, mc::Strategy::kPct);
+  EXPECT_EQ(f.options.pct_depth, 2U);
+  EXPECT_EQ(f.options.max_executions, 500U);
+  std::tie(r, f) = Take({"--strategy", "random:7"}, &error);
+  EXPECT_EQ(f.options.strategy, mc::Strategy::kRandom);
+  EXPECT_EQ(f.options.max_executions, 7U);
+  for (const char* bad :
+       {"bounded", "bounded:x", "random:0", "pct:1", "pct:0:5", "dfs", "random:"}) {
+    std::tie(r, f) = Take({"--strategy", bad}, &error);
+    EXPECT_EQ(r, FlagResult::kError) << bad;
+    EXPECT_NE(error.find("bad strategy"), std::string::npos) << error;
+  }
+  std::tie(r, f) = Take({"--strategy"}, &error);
+  EXPECT_EQ(r, FlagResult::kError);
+  EXPECT_NE(error.find("--strategy needs a value"), std::string::npos) << error;
+  std::tie(r, f) = Take({"--frob"}, &error);
+  EXPECT_EQ(r, FlagResult::kNotMine);
+}
+
+}  // namespace
+}  // namespace mapcheck
