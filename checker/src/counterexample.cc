@@ -1,7 +1,6 @@
 #include "counterexample.h"
 
 #include <algorithm>
-#include <map>
 
 #include "source_text.h"
 
@@ -19,20 +18,6 @@ std::string EventName(const ExecutionGraph& g, uint32_t id) {
 Counterexample BuildCounterexample(const ExecutionGraph& g, const Finding& finding) {
   Counterexample cx;
   cx.threads = static_cast<int>(g.thread_count());
-  // Objects are named by where they were constructed; several objects from one line (a helper's
-  // constructor, a loop) get "#1", "#2", ... in construction order, so each name is one object.
-  std::vector<std::string> names(g.location_count());
-  std::map<std::string, int> per_site;
-  for (uint32_t l = 0; l < g.location_count(); ++l) {
-    const LocationInfo& loc = g.Location(l);
-    names[l] = std::string(loc.mutex ? "mutex" : (loc.atomic ? "atomic" : "var")) + "@" +
-               SourceText(g[loc.init_event].where);
-    ++per_site[names[l]];
-  }
-  std::map<std::string, int> seen;
-  for (uint32_t l = 0; l < g.location_count(); ++l) {
-    if (per_site[names[l]] > 1) names[l] += "#" + std::to_string(++seen[names[l]]);
-  }
   for (uint32_t id = 0; id < g.size(); ++id) {
     const Event& e = g[id];
     TraceEvent t;
@@ -41,7 +26,7 @@ Counterexample BuildCounterexample(const ExecutionGraph& g, const Finding& findi
     t.kind = EventKindName(e.kind);
     if (e.rmw) t.kind = "rmw-" + t.kind;
     t.op = e.op;
-    if (e.location != kNone) t.location = names[e.location];
+    if (e.location != kNone) t.location = g.LocationLabel(e.location);
     if (e.IsAccess() || e.IsFence()) {
       t.order = (e.IsAccess() && !e.atomic) ? "na" : std::string(OrderName(e.order));
     }

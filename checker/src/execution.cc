@@ -354,18 +354,17 @@ void Execution::CheckRaces(uint32_t first_new) {
       const Event& other = graph_[a];
       if (a == id || other.thread == e.thread || !(other.IsWrite() || e.IsWrite())) continue;
       if ((other.atomic && e.atomic) || graph_.Hb(a, id)) continue;
-      const Event& init = graph_[graph_.Location(e.location).init_event];
       if (options_.plain_races != PlainRaces::kStop) {
         // Recorded, and the execution goes on.
         std::ostringstream pair;
-        pair << "var@" << SourceText(init.where) << ": " << (other.IsWrite() ? "write " : "read ")
+        pair << graph_.LocationLabel(e.location) << ": " << (other.IsWrite() ? "write " : "read ")
              << SourceText(other.where) << " / " << (e.IsWrite() ? "write " : "read ")
              << SourceText(e.where);
         races_.insert(pair.str());
         continue;
       }
       std::ostringstream msg;
-      msg << "data race on the mc::var constructed at " << SourceText(init.where) << ": "
+      msg << "data race on " << graph_.LocationLabel(e.location) << ": "
           << (other.IsWrite() ? "write" : "read") << " by thread " << other.thread << " at "
           << SourceText(other.where) << " and " << (e.IsWrite() ? "write" : "read") << " by thread "
           << e.thread << " at " << SourceText(e.where) << " are not ordered by happens-before";

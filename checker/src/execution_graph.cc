@@ -1,6 +1,7 @@
 #include "execution_graph.h"
 
 #include "invariant.h"
+#include "source_text.h"
 
 namespace mc::internal {
 
@@ -195,6 +196,23 @@ void ExecutionGraph::SubTerm(uint32_t id) {
   const Hash128 t = Term(id);
   hash_.lo -= t.lo;
   hash_.hi -= t.hi;
+}
+
+std::string ExecutionGraph::LocationLabel(uint32_t loc) const {
+  const LocationInfo& info = locations_[loc];
+  const std::source_location& where = events_[info.init_event].where;
+  int ordinal = 1;
+  for (uint32_t l = 0; l < loc; ++l) {
+    const std::source_location& other = events_[locations_[l].init_event].where;
+    if (other.line() == where.line() && other.column() == where.column() &&
+        std::string_view(other.file_name()) == std::string_view(where.file_name())) {
+      ++ordinal;
+    }
+  }
+  std::string label = std::string(info.mutex ? "mutex" : (info.atomic ? "atomic" : "var")) + "@" +
+                      SourceText(where);
+  if (ordinal > 1) label += "#" + std::to_string(ordinal);
+  return label;
 }
 
 }  // namespace mc::internal

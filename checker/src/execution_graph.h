@@ -10,6 +10,7 @@
 
 #include <cstdint>
 #include <source_location>
+#include <string>
 #include <vector>
 
 #include "bitset.h"
@@ -47,6 +48,9 @@ class ExecutionGraph {
   uint32_t AddLocation(bool atomic, bool mutex = false, bool pointer = false);
   uint32_t location_count() const { return static_cast<uint32_t>(locations_.size()); }
   const LocationInfo& Location(uint32_t loc) const { return locations_[loc]; }
+  // How traces and messages name a location: "atomic@file.cc:12" by where it was constructed,
+  // and "#k" for the k-th (k >= 2) object constructed on that same line in this execution.
+  std::string LocationLabel(uint32_t loc) const;
   const std::vector<uint32_t>& LocationEvents(uint32_t loc) const { return loc_events_[loc]; }
   const std::vector<uint32_t>& Mo(uint32_t loc) const { return mo_[loc]; }
   uint32_t MoPosition(uint32_t write) const { return mo_pos_[write]; }

@@ -31,8 +31,8 @@ struct TraceEvent {
   int index = 0;         // position in the thread (program order)
   std::string kind;      // init, read, write, rmw, fence, spawn, join, start, end, choose, ...
   std::string op;        // the API call: load, store, fetch_add, compare_exchange_weak, ...
-  // The object, named by where it was constructed ("atomic@file.cc:12"), with "#k" when several
-  // objects come from one line; empty for fences.
+  // The object, named by where it was constructed ("atomic@file.cc:12"), with "#k" for the k-th
+  // (k >= 2) object from one line; empty for fences.
   std::string location;
   std::string order;     // relaxed ... seq_cst, or "na" for plain accesses
   std::optional<uint64_t> read_value;
