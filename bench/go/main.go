@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"math"
 	"os"
+	"runtime"
 	"sort"
 	"sync"
 	"sync/atomic"
@@ -172,10 +173,106 @@ func run(name string, readPct uint64, keys int64, zipf bool, goroutines int, d t
 	return float64(total.Load()) / time.Since(t0).Seconds()
 }
 
+// The parts of sync.Map's cost, measured one at a time on one goroutine with the same key draws
+// (uniform), so that the gap between Go's sync.Map and the C++ model can be attributed rather than
+// guessed. Each line: step,keys,ns_per_op,allocs_per_op.
+var sinkAny any
+var sinkPtr *int64
+
+func attribution(d time.Duration, reps int) {
+	type step struct {
+		name string
+		prep func(keys int64) func(k int64, x uint64) int64
+	}
+	steps := []step{
+		{"harness_only", func(keys int64) func(int64, uint64) int64 {
+			return func(k int64, _ uint64) int64 { return k }
+		}},
+		{"syncmap_load_via_kv", func(keys int64) func(int64, uint64) int64 {
+			var m kv = newMap("sync_map")
+			for k := int64(0); k < keys; k++ {
+				m.Store(k, k)
+			}
+			return func(k int64, _ uint64) int64 { v, _ := m.Load(k); return v }
+		}},
+		{"syncmap_load_direct", func(keys int64) func(int64, uint64) int64 {
+			var m sync.Map
+			for k := int64(0); k < keys; k++ {
+				m.Store(k, k)
+			}
+			return func(k int64, _ uint64) int64 {
+				v, ok := m.Load(k)
+				if !ok {
+					return 0
+				}
+				return v.(int64)
+			}
+		}},
+		{"map_any_key_lookup", func(keys int64) func(int64, uint64) int64 {
+			m := make(map[any]*int64)
+			for k := int64(0); k < keys; k++ {
+				v := k
+				m[k] = &v
+			}
+			return func(k int64, _ uint64) int64 { return *m[k] }
+		}},
+		{"map_int64_key_lookup", func(keys int64) func(int64, uint64) int64 {
+			m := make(map[int64]*int64)
+			for k := int64(0); k < keys; k++ {
+				v := k
+				m[k] = &v
+			}
+			return func(k int64, _ uint64) int64 { return *m[k] }
+		}},
+		{"syncmap_store_existing", func(keys int64) func(int64, uint64) int64 {
+			var m sync.Map
+			for k := int64(0); k < keys; k++ {
+				m.Store(k, k)
+			}
+			return func(k int64, x uint64) int64 { m.Store(k, int64(x)); return 0 }
+		}},
+		{"box_int64_in_any", func(keys int64) func(int64, uint64) int64 {
+			return func(_ int64, x uint64) int64 { sinkAny = int64(x); return 0 }
+		}},
+		{"new_int64", func(keys int64) func(int64, uint64) int64 {
+			return func(_ int64, x uint64) int64 { p := new(int64); *p = int64(x); sinkPtr = p; return 0 }
+		}},
+	}
+	for _, st := range steps {
+		for _, keys := range []int64{1000, 100000} {
+			op := st.prep(keys)
+			for rep := 0; rep < reps; rep++ {
+				r := newRng(1)
+				var ms0, ms1 runtime.MemStats
+				runtime.GC()
+				runtime.ReadMemStats(&ms0)
+				var n, sink int64
+				t0 := time.Now()
+				for time.Since(t0) < d {
+					for i := 0; i < 256; i++ {
+						x := r.next()
+						sink += op(int64((x>>8)%uint64(keys)), x)
+					}
+					n += 256
+				}
+				el := time.Since(t0)
+				runtime.ReadMemStats(&ms1)
+				fmt.Fprintf(os.Stdout, "%s,%d,%.2f,%.2f\n", st.name, keys+sink*0,
+					float64(el.Nanoseconds())/float64(n), float64(ms1.Mallocs-ms0.Mallocs)/float64(n))
+			}
+		}
+	}
+}
+
 func main() {
 	d := flag.Duration("time", 200*time.Millisecond, "time per configuration")
 	reps := flag.Int("repetitions", 5, "repetitions of each configuration")
+	attr := flag.Bool("attribution", false, "measure the parts of sync.Map's cost instead")
 	flag.Parse()
+	if *attr {
+		attribution(*d, *reps)
+		return
+	}
 	for _, name := range []string{"rw_map", "sync_map", "sharded_map_256"} {
 		for _, read := range []uint64{99, 90, 50, 10} {
 			for _, keys := range []int64{1000, 100000} {
