@@ -88,7 +88,7 @@ class Execution {
 
   // The runtime API, called from inside the fibers (runtime.cc).
   detail::ObjectRef RegisterLocation(bool atomic, bool pointer, uint64_t initial,
-                                     const std::source_location& where);
+                                     const std::source_location& where, const char* name);
   uint64_t Load(detail::ObjectRef ref, memory_order order, const std::source_location& where,
                 const char* op);
   void Store(detail::ObjectRef ref, uint64_t value, memory_order order,

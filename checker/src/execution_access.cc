@@ -22,8 +22,10 @@ uint32_t Execution::NewLocation(bool atomic, bool mutex, bool pointer, uint64_t 
 }
 
 detail::ObjectRef Execution::RegisterLocation(bool atomic, bool pointer, uint64_t initial,
-                                              const std::source_location& where) {
-  return detail::ObjectRef{serial_, NewLocation(atomic, false, pointer, initial, where)};
+                                              const std::source_location& where, const char* name) {
+  const uint32_t loc = NewLocation(atomic, false, pointer, initial, where);
+  graph_.SetLocationName(loc, name);
+  return detail::ObjectRef{serial_, loc};
 }
 
 Execution::Request Execution::AccessRequest(RequestKind kind, detail::ObjectRef ref,

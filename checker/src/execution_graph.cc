@@ -200,6 +200,8 @@ void ExecutionGraph::SubTerm(uint32_t id) {
 
 std::string ExecutionGraph::LocationLabel(uint32_t loc) const {
   const LocationInfo& info = locations_[loc];
+  const char* kind = info.mutex ? "mutex" : (info.atomic ? "atomic" : "var");
+  if (info.name != nullptr && info.name[0] != '\0') return std::string(kind) + " " + info.name;
   const std::source_location& where = events_[info.init_event].where;
   int ordinal = 1;
   for (uint32_t l = 0; l < loc; ++l) {
@@ -209,8 +211,7 @@ std::string ExecutionGraph::LocationLabel(uint32_t loc) const {
       ++ordinal;
     }
   }
-  std::string label = std::string(info.mutex ? "mutex" : (info.atomic ? "atomic" : "var")) + "@" +
-                      SourceText(where);
+  std::string label = std::string(kind) + "@" + SourceText(where);
   if (ordinal > 1) label += "#" + std::to_string(ordinal);
   return label;
 }

@@ -24,6 +24,7 @@ struct LocationInfo {
   bool pointer = false;  // holds addresses: values are not part of the canonical hash
   uint32_t init_event = kNone;
   uint64_t canonical = 0;
+  const char* name = nullptr;  // given by the test (mc::var's named constructor), or null
 };
 
 class ExecutionGraph {
@@ -48,9 +49,11 @@ class ExecutionGraph {
   uint32_t AddLocation(bool atomic, bool mutex = false, bool pointer = false);
   uint32_t location_count() const { return static_cast<uint32_t>(locations_.size()); }
   const LocationInfo& Location(uint32_t loc) const { return locations_[loc]; }
-  // How traces and messages name a location: "atomic@file.cc:12" by where it was constructed,
-  // and "#k" for the k-th (k >= 2) object constructed on that same line in this execution.
+  // How traces and messages name a location: "var hmap.flags" when the test named it, else
+  // "atomic@file.cc:12" by where it was constructed, with "#k" for the k-th (k >= 2) object
+  // constructed on that same line in this execution.
   std::string LocationLabel(uint32_t loc) const;
+  void SetLocationName(uint32_t loc, const char* name) { locations_[loc].name = name; }
   const std::vector<uint32_t>& LocationEvents(uint32_t loc) const { return loc_events_[loc]; }
   const std::vector<uint32_t>& Mo(uint32_t loc) const { return mo_[loc]; }
   uint32_t MoPosition(uint32_t write) const { return mo_pos_[write]; }

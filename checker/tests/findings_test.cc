@@ -3,7 +3,9 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <memory>
 #include <string>
+#include <vector>
 
 #include "mc/check_testing.h"
 #include "mc/mc.h"
@@ -99,6 +101,37 @@ TEST(Findings, DataRaceNamesBothAccesses) {
   EXPECT_EQ(second->thread, 2);
   EXPECT_NE(r.message.find("findings_test.cc:" + std::to_string(first->line)), std::string::npos);
   EXPECT_NE(r.message.find("findings_test.cc:" + std::to_string(second->line)), std::string::npos);
+}
+
+// Objects are named by their construction line; several from one line get "#2", "#3", ...;
+// a named variable is called by its name, in the message and in the trace.
+TEST(Findings, RacesNameTheirObjectByLineOrdinalOrName) {
+  const auto racy = [](bool named) {
+    return [named] {
+      std::vector<std::unique_ptr<mc::var<int>>> vars;
+      for (int i = 0; i < 3; ++i) {
+        // `new` here, not std::make_unique: the objects' line must be this one.
+        vars.emplace_back(named && i == 2 ? new mc::var<int>(0, "table.size")
+                                          : new mc::var<int>(0));
+      }
+      mc::thread t([&] { vars[2]->store(1); });
+      (void)vars[2]->load();
+      t.join();
+    };
+  };
+  const mc::Report by_line = mc::check(racy(false));
+  ASSERT_TRUE(VerdictIs(by_line, mc::Verdict::kDataRace));
+  EXPECT_NE(by_line.message.find("data race on var@findings_test.cc:"), std::string::npos)
+      << by_line.message;
+  EXPECT_NE(by_line.message.find("#3: "), std::string::npos) << by_line.message;
+  const mc::Report by_name = mc::check(racy(true));
+  ASSERT_TRUE(VerdictIs(by_name, mc::Verdict::kDataRace));
+  EXPECT_NE(by_name.message.find("data race on var table.size: "), std::string::npos)
+      << by_name.message;
+  ASSERT_TRUE(by_name.counterexample.has_value());
+  const mc::TraceEvent* race = FindHighlighted(by_name, "write");
+  ASSERT_NE(race, nullptr) << by_name.ToString();
+  EXPECT_EQ(race->location, "var table.size");
 }
 
 TEST(Findings, DataRaceFixedByReleaseAcquire) {

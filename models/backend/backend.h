@@ -7,7 +7,8 @@
 //   Atomic<T>    std::atomic-compatible (load, store, exchange, fetch_*, compare_exchange_*)
 //   Var<T>       plain shared memory with load() / store(v) (and conversions): the Go map's
 //                non-atomic fields. A race on it is a data race (TSan under RealBackend, a
-//                finding under ModelBackend).
+//                finding under ModelBackend). Var<T>(initial, "name") names the field in the
+//                checker's traces and race messages (a string literal; ignored on real threads).
 //   Mutex, SharedMutex, Thread
 //   Semaphore    a counting semaphore starting at 0: Acquire() blocks until it can take one,
 //                Release() adds one (Go's runtime_Semacquire / runtime_Semrelease)

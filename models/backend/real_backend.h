@@ -21,6 +21,7 @@ class PlainVar {
  public:
   PlainVar() = default;
   PlainVar(T initial) : value_(initial) {}  // NOLINT(google-explicit-constructor)
+  PlainVar(T initial, const char* /*name: for the checker's traces only*/) : value_(initial) {}
   PlainVar(const PlainVar&) = delete;
   PlainVar& operator=(const PlainVar&) = delete;
   T load() const { return value_; }

@@ -125,7 +125,9 @@ requires(std::is_integral_v<K> || std::is_pointer_v<K>) class GoMap {
   using Bucket = go_map::Bucket<B, K, V>;
 
   explicit GoMap(GoMapConfig config = {})
-      : hasher_(config.hasher), atomic_flag_(config.atomic_writing_flag), hash0_(config.seed) {
+      : hasher_(config.hasher),
+        atomic_flag_(config.atomic_writing_flag),
+        hash0_(config.seed, "hmap.hash0") {
     // makemap (305): the smallest B that holds hint entries; buckets allocated eagerly if B > 0.
     uint8_t b = 0;
     while (go_map::overLoadFactor(config.hint, b)) ++b;
@@ -277,14 +279,15 @@ requires(std::is_integral_v<K> || std::is_pointer_v<K>) class GoMap {
   bool atomic_flag_;
   Arena arena_;
   // hmap (map.go:117-129). All plain fields.
-  Var<int64_t> count_{0};
-  Var<uint8_t> flags_{0};
-  Var<uint8_t> B_{0};
-  Var<uint16_t> noverflow_{0};
+  // Named after hmap's fields, so a counterexample says "data race on var hmap.flags".
+  Var<int64_t> count_{0, "hmap.count"};
+  Var<uint8_t> flags_{0, "hmap.flags"};
+  Var<uint8_t> B_{0, "hmap.B"};
+  Var<uint16_t> noverflow_{0, "hmap.noverflow"};
   Var<uint32_t> hash0_;
-  Var<Bucket*> buckets_{nullptr};
-  Var<Bucket*> oldbuckets_{nullptr};
-  Var<uintptr_t> nevacuate_{0};
+  Var<Bucket*> buckets_{nullptr, "hmap.buckets"};
+  Var<Bucket*> oldbuckets_{nullptr, "hmap.oldbuckets"};
+  Var<uintptr_t> nevacuate_{0, "hmap.nevacuate"};
 };
 
 }  // namespace models::go_map

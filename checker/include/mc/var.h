@@ -22,6 +22,11 @@ class var {
   var(T initial, std::source_location where = std::source_location::current())
       : ref_(detail::RegisterLocation(false, std::is_pointer_v<T>, detail::ToBits(initial),
                                       where)) {}
+  // A named variable: traces and race messages call it `name` (e.g. "hmap.flags") instead of
+  // by where it was constructed. `name` must outlive the check (a string literal).
+  var(T initial, const char* name, std::source_location where = std::source_location::current())
+      : ref_(detail::RegisterLocation(false, std::is_pointer_v<T>, detail::ToBits(initial), where,
+                                      name)) {}
   var(const var&) = delete;
   var& operator=(const var&) = delete;
 
