@@ -15,6 +15,7 @@ namespace {
 void Report(benchmark::State& state, const mc::Report& last, uint64_t executions) {
   state.counters["executions"] = static_cast<double>(last.executions);
   state.counters["states"] = static_cast<double>(last.states);
+  state.counters["runs"] = static_cast<double>(last.runs);
   state.counters["state_KiB"] = static_cast<double>(last.state_bytes) / 1024.0;
   rusage usage{};
   getrusage(RUSAGE_SELF, &usage);

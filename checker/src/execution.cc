@@ -57,7 +57,11 @@ void Execution::Teardown() {
 
 Execution::Status Execution::Advance() {
   CurrentExecution current(this);
-  if (finding_.verdict != Verdict::kOk) return Status::kFinding;  // found by the last step
+  if (finding_.verdict != Verdict::kOk) {  // found by the last step
+    stopped_by_thread_ = true;
+    ended_at_step_ = true;
+    return Status::kFinding;
+  }
   while (true) {
     bool ran = false;
     for (uint32_t t = 0; t < threads_.size(); ++t) {
@@ -70,14 +74,20 @@ Execution::Status Execution::Advance() {
       watchdog_.Returned();
       current_ = kNone;
       ran = true;
-      if (finding_.verdict != Verdict::kOk) return Status::kFinding;
+      if (finding_.verdict != Verdict::kOk) {
+        stopped_by_thread_ = true;
+        return Status::kFinding;
+      }
     }
     if (!ran) break;
   }
   bool all_finished = true;
   bool spinning = false;
   for (const auto& t : threads_) {
-    if (t.status == ThreadStatus::kBlocked) return Status::kBlocked;
+    if (t.status == ThreadStatus::kBlocked) {
+      stopped_by_thread_ = true;
+      return Status::kBlocked;
+    }
     all_finished = all_finished && t.status == ThreadStatus::kFinished;
     spinning = spinning || t.status == ThreadStatus::kSpinBlocked;
   }
@@ -88,6 +98,25 @@ Execution::Status Execution::Advance() {
     return Status::kFinding;
   }
   return Status::kDecision;
+}
+
+bool Execution::Forced() const {
+  for (const auto& ts : threads_) {
+    if (ts.status != ThreadStatus::kWaiting) continue;
+    if (ts.request.kind == RequestKind::kWrite) return true;
+    if (ts.request.kind == RequestKind::kJoin &&
+        threads_[ts.request.target].status == ThreadStatus::kFinished) {
+      return true;
+    }
+  }
+  return false;
+}
+
+bool Execution::AnyoneWaitsToJoin() const {
+  for (const auto& ts : threads_) {
+    if (ts.status == ThreadStatus::kWaiting && ts.request.kind == RequestKind::kJoin) return true;
+  }
+  return false;
 }
 
 std::vector<uint32_t> Execution::Eligible() const {
@@ -176,11 +205,51 @@ std::vector<Candidate> Execution::Candidates() {
   for (uint32_t t : Eligible()) {
     for (uint64_t c : ChoiceRange(t)) {
       const uint32_t first = graph_.size();
-      if (Build(t, c)) out.push_back(Candidate{t, c, graph_.hash()});
+      if (Build(t, c)) out.push_back(Describe(t, c, first));
       Unbuild(first);
     }
   }
   return out;
+}
+
+Candidate Execution::Describe(uint32_t thread, uint64_t choice, uint32_t first) const {
+  Candidate c;
+  c.thread = thread;
+  c.choice = choice;
+  c.hash = graph_.hash();
+  uint64_t result = 0;
+  for (uint32_t id = first; id < graph_.size(); ++id) {
+    const Event& e = graph_[id];
+    if (e.IsRead() && c.source == kNone) c.source = e.rf;
+    if (e.IsRead() || e.kind == EventKind::kChoose) result = e.value;
+  }
+  // What the thread is told (Respond): the value, and whether a CAS or a lock succeeded. A
+  // condition variable's response also depends on its waiters, so it is not summarised.
+  const Request& rq = threads_[thread].request;
+  switch (rq.kind) {
+    case RequestKind::kRead:
+    case RequestKind::kRmw:
+    case RequestKind::kChoose:
+      c.response = Combine(static_cast<uint64_t>(rq.kind), result);
+      break;
+    case RequestKind::kCas:
+      c.response = Combine(Combine(static_cast<uint64_t>(rq.kind), result), choice % 2);
+      break;
+    case RequestKind::kLock:
+    case RequestKind::kTryLock:
+      c.response =
+          Combine(static_cast<uint64_t>(rq.kind), graph_[graph_.size() - 1].IsWrite() ? 1 : 0);
+      break;
+    default:
+      break;
+  }
+  if (options_.plain_races == PlainRaces::kStop) {
+    ForEachRace(first, [&](uint32_t, uint32_t) {
+      c.races = true;
+      return false;
+    });
+  }
+  return c;
 }
 
 bool Execution::Build(uint32_t thread, uint64_t choice) {
@@ -305,6 +374,7 @@ bool Execution::Apply(uint32_t thread, uint64_t choice) {
   }
   Respond(thread, choice, first);
   threads_[thread].status = ThreadStatus::kRunnable;
+  read_the_graph_ = false;
   CheckRaces(first);
   return true;
 }
@@ -346,7 +416,10 @@ bool Execution::SelfStep(uint32_t thread) {
   return false;
 }
 
-void Execution::CheckRaces(uint32_t first_new) {
+// Calls f(a, b) for every pair of conflicting accesses, b among the events from `first_new` on,
+// that happens-before does not order; f returns false to stop.
+template <typename F>
+void Execution::ForEachRace(uint32_t first_new, F f) const {
   for (uint32_t id = first_new; id < graph_.size(); ++id) {
     const Event& e = graph_[id];
     if (!e.IsAccess() || graph_.Location(e.location).atomic) continue;
@@ -354,25 +427,33 @@ void Execution::CheckRaces(uint32_t first_new) {
       const Event& other = graph_[a];
       if (a == id || other.thread == e.thread || !(other.IsWrite() || e.IsWrite())) continue;
       if ((other.atomic && e.atomic) || graph_.Hb(a, id)) continue;
-      if (options_.plain_races != PlainRaces::kStop) {
-        // Recorded, and the execution goes on.
-        std::ostringstream pair;
-        pair << graph_.LocationLabel(e.location) << ": " << (other.IsWrite() ? "write " : "read ")
-             << SourceText(other.where) << " / " << (e.IsWrite() ? "write " : "read ")
-             << SourceText(e.where);
-        races_.insert(pair.str());
-        continue;
-      }
-      std::ostringstream msg;
-      msg << "data race on " << graph_.LocationLabel(e.location) << ": "
-          << (other.IsWrite() ? "write" : "read") << " by thread " << other.thread << " at "
-          << SourceText(other.where) << " and " << (e.IsWrite() ? "write" : "read") << " by thread "
-          << e.thread << " at " << SourceText(e.where) << " are not ordered by happens-before";
-      SetFinding(Verdict::kDataRace, msg.str());
-      finding_.highlighted = {a, id};
-      return;
+      if (!f(a, id)) return;
     }
   }
+}
+
+void Execution::CheckRaces(uint32_t first_new) {
+  ForEachRace(first_new, [&](uint32_t a, uint32_t id) {
+    const Event& e = graph_[id];
+    const Event& other = graph_[a];
+    if (options_.plain_races != PlainRaces::kStop) {
+      // Recorded, and the execution goes on.
+      std::ostringstream pair;
+      pair << graph_.LocationLabel(e.location) << ": " << (other.IsWrite() ? "write " : "read ")
+           << SourceText(other.where) << " / " << (e.IsWrite() ? "write " : "read ")
+           << SourceText(e.where);
+      races_.insert(pair.str());
+      return true;
+    }
+    std::ostringstream msg;
+    msg << "data race on " << graph_.LocationLabel(e.location) << ": "
+        << (other.IsWrite() ? "write" : "read") << " by thread " << other.thread << " at "
+        << SourceText(other.where) << " and " << (e.IsWrite() ? "write" : "read") << " by thread "
+        << e.thread << " at " << SourceText(e.where) << " are not ordered by happens-before";
+    SetFinding(Verdict::kDataRace, msg.str());
+    finding_.highlighted = {a, id};
+    return false;
+  });
 }
 
 std::string Execution::Outcome() const {

@@ -39,9 +39,14 @@ struct AbortRun {};
 
 struct Candidate {
   uint32_t thread = 0;
-  uint64_t choice = 0;  // read: mo position of the source (×2 for a CAS, +1 for failure);
-                        // write: mo position; choose: the value; join: 0
-  Hash128 hash;         // the graph's hash after this step
+  uint64_t choice = 0;      // read: mo position of the source (×2 for a CAS, +1 for failure);
+                            // write: mo position; choose: the value; join: 0
+  Hash128 hash;             // the graph's hash after this step
+  uint32_t source = kNone;  // the write the step reads from; kNone when it reads nothing
+  // What the thread is told (value, success), when that is all its code goes on with; two steps
+  // of one thread in one state with the same response run the same code until its next request.
+  std::optional<uint64_t> response;
+  bool races = false;  // the step races (checked only when a race stops the run)
 };
 
 struct Finding {
@@ -74,10 +79,24 @@ class Execution {
   std::vector<Candidate> Candidates();
   // The threads that may take the next step (see the header comment).
   std::vector<uint32_t> Eligible() const;
+  // Whether the next step is forced: a thread waits at a write or a ready join.
+  bool Forced() const;
+  // Whether some thread waits to join a thread that has not finished.
+  bool AnyoneWaitsToJoin() const;
   // Takes one step. Returns false, changing nothing, when the step is not consistent or not
   // available (a replay token from another test).
   bool Apply(uint32_t thread, uint64_t choice);
 
+  // Whether the run ended because a thread ended it (a finding its step or its code raised, a
+  // failed mc::assume) rather than because every thread finished or none could move. Such an end
+  // cuts the other threads short wherever they were.
+  bool StoppedByThread() const { return stopped_by_thread_; }
+  // Whether the finding came with the step itself (a data race of its access) rather than from
+  // the thread's code after it.
+  bool EndedAtTheStep() const { return ended_at_step_; }
+  // Whether code run since the last Apply asked about the graph beyond its own responses
+  // (positions, happens-before, other threads' mutex holds, spin-loop progress).
+  bool ReadTheGraph() const { return read_the_graph_; }
   Hash128 hash() const { return graph_.hash(); }
   const ExecutionGraph& graph() const { return graph_; }
   const Finding& finding() const { return finding_; }
@@ -251,6 +270,9 @@ class Execution {
   // consistent; Unbuild removes every event from `first` on again.
   bool Build(uint32_t thread, uint64_t choice);
   void Unbuild(uint32_t first);
+  Candidate Describe(uint32_t thread, uint64_t choice, uint32_t first) const;
+  template <typename F>
+  void ForEachRace(uint32_t first_new, F f) const;
   void CheckRaces(uint32_t first_new);
   void Teardown();
 
@@ -263,6 +285,9 @@ class Execution {
   std::vector<ThreadState> threads_;
   uint32_t current_ = kNone;  // the thread whose fiber runs, kNone on the scheduler
   bool aborting_ = false;
+  bool stopped_by_thread_ = false;
+  bool ended_at_step_ = false;
+  mutable bool read_the_graph_ = false;
   Finding finding_;
   std::vector<std::pair<std::string, int64_t>> observed_;
   std::map<uint32_t, MutexState> mutexes_;

@@ -83,6 +83,7 @@ void Execution::MutexUnlock(detail::ObjectRef ref, bool shared, const std::sourc
 
 void Execution::MutexDestroyed(detail::ObjectRef ref, const std::source_location& where) {
   if (aborting_ || std::uncaught_exceptions() > 0 || ref.serial != serial_) return;
+  read_the_graph_ = true;  // who holds it
   const MutexState& m = Mutex(ref.location);
   uint32_t holder = m.owner;
   for (uint32_t t = 0; holder == kNone && t < m.readers.size(); ++t) {
@@ -165,6 +166,7 @@ void Execution::ReportDeadlock() {
 }
 
 bool Execution::IterationObservedNothingNew(bool skip_sync, const std::source_location& where) {
+  read_the_graph_ = true;  // compares reads-from sources, not only the values read
   ThreadState& ts = threads_[current_];
   const auto& events = graph_.ThreadEvents(current_);
   bool wrote = false;

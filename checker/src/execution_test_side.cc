@@ -52,9 +52,13 @@ void Execution::GoFatal(std::string_view message, const std::source_location& wh
   StopCurrentThread();
 }
 
-uint64_t Execution::Position() const { return graph_.ThreadEvents(current_).back(); }
+uint64_t Execution::Position() const {
+  read_the_graph_ = true;  // event numbers follow the order events were added in
+  return graph_.ThreadEvents(current_).back();
+}
 
 bool Execution::HappensBefore(uint64_t a, uint64_t b, const std::source_location& where) {
+  read_the_graph_ = true;
   if (a >= graph_.size() || b >= graph_.size()) {
     UsageError("mc::happens_before of a position from another execution", where);
   }

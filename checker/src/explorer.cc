@@ -40,12 +40,15 @@ ReplayToken Explorer::Token() const {
 }
 
 bool Explorer::ReplayPath(Execution& run) {
+  passed_.clear();
   for (size_t i = 0; i < path_.size(); ++i) {
     const auto status = run.Advance();
-    const bool diverged = status != Execution::Status::kDecision ||
-                          !(run.hash() == path_[i].before) ||
-                          !run.Apply(path_[i].step.thread, path_[i].step.choice) ||
-                          !(run.hash() == path_[i].step.hash);
+    bool diverged = status != Execution::Status::kDecision || !(run.hash() == path_[i].before);
+    if (!diverged) {
+      NoteStep(run, path_[i].step.thread, i);
+      diverged = !run.Apply(path_[i].step.thread, path_[i].step.choice) ||
+                 !(run.hash() == path_[i].step.hash);
+    }
     if (diverged) {
       report_.verdict = Verdict::kNondeterministic;
       std::ostringstream msg;
@@ -88,7 +91,86 @@ void Explorer::RecordFinding(Execution& run) {
   report_.replay_token = EncodeToken(Token());
 }
 
+void Explorer::NoteStep(const Execution& run, uint32_t thread, size_t depth) {
+  if (options_.strategy != Strategy::kExhaustive) return;
+  const std::vector<uint32_t> eligible = run.Eligible();  // sorted; one thread when forced
+  const Passover now{run.graph().size(), static_cast<uint32_t>(depth)};
+  for (uint32_t t : eligible) {
+    if (t >= thread) break;
+    if (passed_.size() <= t) passed_.resize(t + 1);
+    passed_[t].push_back(now);
+  }
+  if (thread < passed_.size()) passed_[thread].clear();
+}
+
+bool Explorer::MayEndTheRun(const Execution& run, const Candidate& c) const {
+  if (c.races || !c.response.has_value() || run.AnyoneWaitsToJoin()) return true;
+  // The first passing-over with the source present (a step that reads nothing: the first one).
+  const std::vector<Passover>& passes = passed_[c.thread];
+  const uint32_t source = c.source == kNone ? 0 : c.source;
+  const auto pass = std::find_if(passes.begin(), passes.end(),
+                                 [&](const Passover& p) { return p.size > source; });
+  MC_INVARIANT(pass != passes.end(), "a step outside canonical order was never passed over");
+  const auto frame =
+      std::lower_bound(frames_.begin(), frames_.end(), pass->depth,
+                       [](const Frame& f, uint32_t depth) { return f.depth < depth; });
+  if (frame == frames_.end() || frame->depth != pass->depth) return true;
+  for (size_t k = 0; k + 1 < frame->next; ++k) {
+    const Candidate& sibling = frame->alternatives[k].candidate;
+    if (sibling.thread == c.thread && sibling.response == c.response) return !frame->went_on[k];
+  }
+  return true;
+}
+
+void Explorer::NoteWhatFollowed(const Execution& run, Execution::Status status) {
+  const bool alternative_just_taken =
+      !frames_.empty() && !path_.empty() && frames_.back().depth + 1 == path_.size();
+  if (alternative_just_taken && !following_) {
+    const Frame& f = frames_.back();
+    following_ = Following{frames_.size() - 1, f.next - 1, path_.back().first_event,
+                           path_.back().threads, false};
+  }
+  if (!following_) return;
+  following_->read_the_graph = following_->read_the_graph || run.ReadTheGraph();
+  if (status == Execution::Status::kDecision && run.Forced()) return;  // the chain goes on
+  const Following f = *following_;
+  following_.reset();
+  bool went_on =
+      status == Execution::Status::kDecision && !run.StoppedByThread() && !f.read_the_graph;
+  const uint32_t thread = frames_[f.frame].alternatives[f.alternative].candidate.thread;
+  const bool races_stop = options_.plain_races == PlainRaces::kStop;
+  for (uint32_t id = f.first_event; went_on && id < run.graph().size(); ++id) {
+    const Event& e = run.graph()[id];
+    const bool own = e.thread == thread || e.thread >= f.threads;
+    const bool plain = e.IsAccess() && !run.graph().Location(e.location).atomic;
+    went_on = own && !(races_stop && plain);
+  }
+  frames_[f.frame].went_on[f.alternative] = went_on;
+}
+
+void Explorer::NoteMemory() {
+  const uint64_t bytes = path_.capacity() * sizeof(PathStep) + frames_.capacity() * sizeof(Frame) +
+                         frame_bytes_ + passed_.capacity() * sizeof(std::vector<Passover>) +
+                         visited_.bytes() + completed_.bytes() + raced_ends_.bytes();
+  report_.state_bytes = std::max(report_.state_bytes, bytes);
+}
+
 std::vector<Explorer::Step> Explorer::FreshSteps(Execution& run) {
+  std::vector<Step> fresh;
+  if (options_.strategy == Strategy::kExhaustive) {
+    for (const Candidate& c : run.Candidates()) {
+      // Canonical order: a thread passed over at graph size n must now read a write added since
+      // (a step that reads nothing, a choose, could have been taken then).
+      const bool passed = c.thread < passed_.size() && !passed_[c.thread].empty();
+      const uint32_t need = passed ? passed_[c.thread].back().size : 0;
+      const bool canonical = !passed || (c.source != kNone && c.source >= need);
+      // In the forced steps after a step outside canonical order, every step is kept as such.
+      const bool tail = !path_.empty() && path_.back().must_end;
+      if (tail || canonical || MayEndTheRun(run, c))
+        fresh.push_back(Step{c, 0, tail || !canonical});
+    }
+    return fresh;
+  }
   const bool bounded = options_.strategy == Strategy::kBounded;
   const uint32_t used = path_.empty() ? 0 : path_.back().preemptions;
   const uint32_t last = path_.empty() ? kNone : path_.back().step.thread;
@@ -96,7 +178,6 @@ std::vector<Explorer::Step> Explorer::FreshSteps(Execution& run) {
   if (bounded && last != kNone) {
     for (uint32_t t : run.Eligible()) last_can_go_on = last_can_go_on || t == last;
   }
-  std::vector<Step> fresh;
   for (const Candidate& c : run.Candidates()) {
     uint32_t preemptions = used;
     Hash128 key = c.hash;
@@ -119,18 +200,37 @@ Report Explorer::Explore() {
   while (!done) {
     if (BudgetExhausted()) break;
     auto run = NewExecution();
+    following_.reset();
     if (!ReplayPath(*run)) break;
     bool found = false;
     while (true) {
-      const RunEnd end = Conclude(*run, run->Advance());
+      const Execution::Status status = run->Advance();
+      if (options_.strategy == Strategy::kExhaustive) NoteWhatFollowed(*run, status);
+      // A step outside canonical order counts only if the run ends by a thread before the next
+      // unforced decision (explorer.h).
+      if (!path_.empty() && path_.back().must_end) {
+        const bool forced = status == Execution::Status::kDecision && run->Forced();
+        const bool cut_short = status != Execution::Status::kDecision && run->StoppedByThread();
+        if (!forced && !cut_short) break;
+      }
+      const RunEnd end = Conclude(*run, status);
       if (end == RunEnd::kFound) found = true;
       if (end != RunEnd::kGoOn) break;
       const Hash128 before = run->hash();
       const std::vector<Step> fresh = FreshSteps(*run);
-      if (fresh.empty()) break;  // every successor was explored from elsewhere (or cut)
-      if (fresh.size() > 1) frames_.push_back(Frame{path_.size(), fresh, 1});
+      // No step left: every successor is reached along another (canonical) path, or was
+      // explored from elsewhere, or cut.
+      if (fresh.empty()) break;
+      if (fresh.size() > 1) {
+        frame_bytes_ += fresh.size() * (sizeof(Step) + 1);
+        frames_.push_back(Frame{path_.size(), fresh, 1, std::vector<bool>(fresh.size(), false)});
+      }
       const Step& first = fresh.front();
-      path_.push_back(PathStep{first.candidate, before, first.preemptions});
+      NoteStep(*run, first.candidate.thread, path_.size());
+      path_.push_back(PathStep{first.candidate, before, first.preemptions, first.must_end,
+                               run->graph().size(), run->graph().thread_count()});
+      ++report_.states;
+      NoteMemory();
       MC_INVARIANT(run->Apply(first.candidate.thread, first.candidate.choice),
                    "a consistent candidate could not be applied");
       MC_INVARIANT(run->hash() == first.candidate.hash, "the graph hash of a step changed");
@@ -143,6 +243,7 @@ Report Explorer::Explore() {
     }
     // Backtrack to the deepest decision with an untried alternative.
     while (!frames_.empty() && frames_.back().next == frames_.back().alternatives.size()) {
+      frame_bytes_ -= frames_.back().alternatives.size() * (sizeof(Step) + 1);
       frames_.pop_back();
     }
     if (frames_.empty()) {
@@ -150,10 +251,12 @@ Report Explorer::Explore() {
       break;
     }
     Frame& f = frames_.back();
-    const Hash128 before = path_[f.depth].before;
+    const PathStep replaced = path_[f.depth];
     path_.resize(f.depth);
     const Step& next = f.alternatives[f.next++];
-    path_.push_back(PathStep{next.candidate, before, next.preemptions});
+    path_.push_back(PathStep{next.candidate, replaced.before, next.preemptions, next.must_end,
+                             replaced.first_event, replaced.threads});
+    ++report_.states;
   }
   report_.explored_fraction = done ? 1.0 : ExploredFraction();
   if (done && report_.verdict == Verdict::kOk && report_.cut > 0) {
@@ -195,8 +298,8 @@ void Explorer::Progress(bool final) {
   last_progress_ = now;
   const std::chrono::duration<double> elapsed = now - start_;
   std::ostringstream line;
-  line << "mc: " << report_.executions << " executions, " << visited_.size() << " states ("
-       << visited_.bytes() / 1024 << " KiB), " << report_.runs << " runs, "
+  line << "mc: " << report_.executions << " executions, " << report_.states << " states ("
+       << report_.state_bytes / 1024 << " KiB), " << report_.runs << " runs, "
        << static_cast<uint64_t>(static_cast<double>(report_.runs) / elapsed.count()) << " runs/s, "
        << static_cast<int>(elapsed.count()) << " s";
   if (options_.strategy == Strategy::kExhaustive || options_.strategy == Strategy::kBounded) {
@@ -219,7 +322,10 @@ Explorer::RunEnd Explorer::Conclude(Execution& run, Execution::Status status) {
       CountExecution(run, "");
       return RunEnd::kEnded;
     case Execution::Status::kBlocked:
-      ++report_.blocked;
+      // As CountExecution: a bounded search may reach one blocked graph from several states.
+      if (options_.strategy != Strategy::kBounded || completed_.Insert(run.hash())) {
+        ++report_.blocked;
+      }
       return RunEnd::kEnded;
     case Execution::Status::kFinding:
       break;
@@ -248,8 +354,13 @@ bool Explorer::Classifiable(Verdict verdict) const {
 }
 
 void Explorer::CountExecution(const Execution& run, const std::string& finding) {
-  // A bounded search may complete one graph from several states; count it once.
+  // A bounded search may complete one graph from several states; count it once. So may the
+  // exhaustive search a graph that ends at a racing step (explorer.h).
   if (options_.strategy == Strategy::kBounded && !completed_.Insert(run.hash())) return;
+  if (options_.strategy == Strategy::kExhaustive && run.EndedAtTheStep() &&
+      !raced_ends_.Insert(run.hash())) {
+    return;
+  }
   ++report_.executions;
   std::string outcome = run.Outcome();
   if (!finding.empty()) outcome += (outcome.empty() ? "" : " ") + finding;
@@ -331,8 +442,8 @@ Report Explorer::ExploreBySampling() {
       const std::vector<Candidate> candidates = run->Candidates();
       MC_INVARIANT(!candidates.empty(), "a decision without a consistent step");
       const Candidate& pick = sampler.Pick(candidates);
-      visited_.Insert(pick.hash);
       path_.push_back(PathStep{pick, before, 0});
+      ++report_.states;
       MC_INVARIANT(run->Apply(pick.thread, pick.choice), "a consistent step could not be applied");
     }
     Progress(false);
@@ -411,7 +522,10 @@ Report Explorer::Replay(const ReplayToken& token) {
           "for this test";
       break;
     }
-    const PathStep step{Candidate{token.steps[i].thread, token.steps[i].choice, {}}, run->hash()};
+    PathStep step;
+    step.step.thread = token.steps[i].thread;
+    step.step.choice = token.steps[i].choice;
+    step.before = run->hash();
     if (!run->Apply(step.step.thread, step.step.choice)) {
       report_.verdict = Verdict::kUsageError;
       report_.message = "step " + std::to_string(i + 1) + " of the replay token (thread " +
@@ -421,16 +535,15 @@ Report Explorer::Replay(const ReplayToken& token) {
                         "another version of it";
       break;
     }
-    path_.push_back(
-        PathStep{Candidate{step.step.thread, step.step.choice, run->hash()}, step.before});
+    step.step.hash = run->hash();
+    path_.push_back(step);
   }
   Finish();
   return report_;
 }
 
 void Explorer::Finish() {
-  report_.states = visited_.size();
-  report_.state_bytes = visited_.bytes();
+  NoteMemory();
   const std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - start_;
   report_.seconds = elapsed.count();
 }

@@ -1,12 +1,42 @@
-// The search over execution graphs (stateful, exact).
+// The search over execution graphs (exact, and for kExhaustive stateless).
 //
 // A state is a partial execution graph; since threads are deterministic given the values their
 // reads return, the graph determines every thread's state. From a state the explorer takes one
-// step (Execution::Candidates) and never enters a graph twice: every graph's canonical 128-bit
-// hash goes into a visited set. Every consistent complete graph is reached, because events can be
-// added in any order compatible with po ∪ rf, which RC11 and SC keep acyclic, and the prefix of a
-// consistent graph is consistent. So Report::executions counts each consistent complete graph
-// exactly once, as GenMC counts them (rf and mo distinguished).
+// step (Execution::Candidates): a forced one (the lowest thread waiting at a write or a ready
+// join) or, otherwise, a read-like step (read, RMW, compare-exchange, lock, condvar, choose) of
+// any eligible thread with any consistent choice. Every consistent complete graph is reachable,
+// because events can be added in any order compatible with po ∪ rf (acyclic under RC11 and SC)
+// and every po ∪ rf-closed part of a consistent graph is consistent.
+//
+// Exactly once, without remembering states (kExhaustive). Many orders of steps build the same
+// graph G; the search follows only G's canonical order: at every unforced step, the lowest
+// eligible thread whose next event in G can be added now (its reads-from source is already in
+// the graph). So a path that steps thread t while a lower eligible thread u waits stays canonical
+// only if u's step, when it comes, reads from a write added after that moment. The explorer
+// remembers, per thread, the graph size when it was last passed over (passed_) and prunes any
+// step of that thread whose source is older (a choose, which reads nothing, can never be passed
+// over). Every canonical path survives (each check is necessary), and two surviving paths to one
+// final graph would make the same choice at the state where they part, so each consistent
+// complete graph (and each deadlocked end state) is reached exactly once, with no hash deciding
+// identity. A run that a thread cuts short (a finding it raises, a failed mc::assume) ends in a
+// graph whose last step is necessarily the one that ended it, however late canonical order would
+// have placed it; so a step outside canonical order is still tried, and kept only if the run
+// ends that way before the next unforced decision, the forced steps in between (the thread's
+// writes) included (must_end). The graph before it is reached once, canonically, so again each
+// end state is counted once. Most such tries are known to be useless without a run: the thread
+// waited, unchanged, since it was first passed over with that source present, and there the same
+// step was a canonical alternative of that frame, explored already (lower threads come first).
+// If that step and its forced steps then reached an unforced decision with only the thread's own
+// events (and its new children's), no plain-memory access (when a race ends the run), without
+// ending the run and without asking about the graph (Execution::ReadTheGraph), then the same
+// response makes it do the same here, unless a thread here waits to join it; whether the step
+// itself races is checked where it stands. One end is not tied
+// to a single last step: a data race is found when the second of two racing accesses is added,
+// and either may come second. So end states found at the step (Execution::EndedAtTheStep) are
+// counted through a set of their graph hashes; it holds those end states only, which a search
+// that stops at its first finding never has more than one of. Memory: the current path, the
+// untried alternatives per decision, per thread its passings-over since it last stepped, and
+// that set; never a record of the states visited.
 //
 // Fibers cannot be copied, so a state is re-created by re-running the test with the recorded
 // choices (the path); the depth-first search keeps the untried alternatives per decision (frames)
@@ -14,19 +44,18 @@
 // replay compares the graph hash at each step with the recorded one: a divergence means the test
 // depends on something outside the checker and is reported as kNondeterministic.
 //
-// Memory: 16 bytes per distinct state, plus the current path.
-//
-// Bounded search (Strategy::kBounded) is the same search over states extended by (preemptions
+// Bounded search (Strategy::kBounded) is a stateful search over states extended by (preemptions
 // used, last thread): a step by another thread while the last one could have gone on costs one
-// preemption, and steps past the bound are cut. Since a graph can then be reached in several
-// states, complete executions are counted through a second set of graph hashes, so they are
-// still counted once each. The sampling strategies (kRandom, kPct, kGuided) run the test from
-// scratch and pick one candidate per decision.
+// preemption, and steps past the bound are cut. Its states go into a set of 128-bit graph hashes
+// (16 bytes each), and complete executions are counted through a second such set, so that a graph
+// reached in several states is counted once. The sampling strategies (kRandom, kPct, kGuided) run
+// the test from scratch and pick one candidate per decision.
 #pragma once
 
 #include <chrono>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <vector>
 
 #include "execution.h"
@@ -55,23 +84,45 @@ class Explorer {
   struct Step {
     Candidate candidate;
     uint32_t preemptions = 0;  // kBounded: preemptions used up to and including this step
+    bool must_end = false;     // kExhaustive: outside canonical order, kept only if it ends the run
   };
   struct PathStep {
     Candidate step;
     Hash128 before;            // the graph hash before the step, to detect divergence on replay
     uint32_t preemptions = 0;  // as in Step
+    bool must_end = false;     // as in Step
+    uint32_t first_event = 0;  // the graph size before the step
+    uint32_t threads = 0;      // the threads before the step
   };
   struct Frame {
     size_t depth = 0;  // index in path_ of the step this frame chooses
     std::vector<Step> alternatives;
     size_t next = 0;
+    // Per alternative, once explored: its thread's code went on to its next request without
+    // ending the run and without reading the graph (see the header comment).
+    std::vector<bool> went_on;
+  };
+  struct Passover {
+    uint32_t size = 0;   // graph size then
+    uint32_t depth = 0;  // index in path_ of the step that passed it over
   };
   // Picks one of `candidates` for a sampling strategy.
   class Sampler;
 
-  // The next steps from the run's current state that the search has not seen yet (kBounded:
-  // within the bound; the others are counted in report_.cut).
+  // The next steps from the run's current state that the search has not seen yet: for
+  // kExhaustive those of the canonical order (see above), for kBounded the unvisited ones within
+  // the bound (the others are counted in report_.cut).
   std::vector<Step> FreshSteps(Execution& run);
+  // Records that `thread` takes the step at `depth`: the eligible threads below it are passed
+  // over.
+  void NoteStep(const Execution& run, uint32_t thread, size_t depth);
+  // Whether a step outside canonical order could end the run (so it must be tried).
+  bool MayEndTheRun(const Execution& run, const Candidate& c) const;
+  // After each Advance: follows the forced steps after a frame's alternative and notes, at the
+  // next unforced decision or the end of the run, whether it went on (Frame::went_on).
+  void NoteWhatFollowed(const Execution& run, Execution::Status status);
+  // The search's own memory now (path, frames, visited sets); report_.state_bytes keeps the peak.
+  void NoteMemory();
   // The estimated share of the search tree finished (see Report::explored_fraction).
   double ExploredFraction() const;
   void Progress(bool final);
@@ -98,9 +149,23 @@ class Explorer {
   StackPool& stacks_;
   Watchdog watchdog_;
   VisitedSet visited_;
-  VisitedSet completed_;  // kBounded: the complete graphs counted so far
+  VisitedSet completed_;   // kBounded: the complete graphs counted so far
+  VisitedSet raced_ends_;  // kExhaustive: the end states found at their step, counted so far
   std::vector<PathStep> path_;
   std::vector<Frame> frames_;
+  size_t frame_bytes_ = 0;  // the alternatives held by frames_
+  // kExhaustive, per thread: each time a higher thread stepped while it was eligible, since it
+  // last stepped. Its next step must read from an event at least as new as the last of these.
+  std::vector<std::vector<Passover>> passed_;
+  // The alternative whose forced steps NoteWhatFollowed is following in this run.
+  struct Following {
+    size_t frame = 0;          // index in frames_
+    size_t alternative = 0;    // index in its alternatives
+    uint32_t first_event = 0;  // the graph size before the step
+    uint32_t threads = 0;      // threads before the step: later ones are its children
+    bool read_the_graph = false;
+  };
+  std::optional<Following> following_;
   Report report_;
   std::chrono::steady_clock::time_point start_;
   std::chrono::steady_clock::time_point last_progress_;

@@ -51,8 +51,8 @@ using internal::Active;
 
 bool InCheck() { return internal::g_active != nullptr; }
 
-ObjectRef RegisterLocation(bool atomic, bool pointer, uint64_t initial,
-                           const SourceLocation& where, const char* name) {
+ObjectRef RegisterLocation(bool atomic, bool pointer, uint64_t initial, const SourceLocation& where,
+                           const char* name) {
   // Constructed outside a check: serial 0 never matches an execution, so any use inside a check
   // is reported there, and any use outside throws.
   if (internal::g_active == nullptr) return ObjectRef{};

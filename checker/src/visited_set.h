@@ -1,6 +1,7 @@
-// The set of graph hashes the explorer has seen: open addressing over 128-bit keys, 16 bytes a
-// state. A 128-bit canonical hash makes a collision (which would silently skip a state) about as
-// likely as a cosmic-ray bit flip: 2^-128 per pair.
+// The set of graph hashes a bounded search (Strategy::kBounded) has seen: open addressing over
+// 128-bit keys, 16 bytes a state. A 128-bit canonical hash makes a collision (which would
+// silently skip a state) about as likely as a cosmic-ray bit flip: 2^-128 per pair. The
+// exhaustive search needs no such set (explorer.h).
 #pragma once
 
 #include <cstdint>
@@ -12,7 +13,7 @@ namespace mc::internal {
 
 class VisitedSet {
  public:
-  VisitedSet() : slots_(1024) {}
+  VisitedSet() = default;  // allocates on the first insert: an unused set costs nothing
 
   // Inserts `h`; returns false if it was already there.
   bool Insert(Hash128 h) {
@@ -36,7 +37,7 @@ class VisitedSet {
     }
   }
   void Grow() {
-    std::vector<Hash128> bigger(slots_.size() * 2);
+    std::vector<Hash128> bigger(slots_.empty() ? 1024 : slots_.size() * 2);
     size_ = 0;
     for (const Hash128& h : slots_) {
       if (h.lo != 0 || h.hi != 0) InsertInto(bigger, h);

@@ -27,14 +27,14 @@ std::string_view VerdictName(Verdict verdict);
 
 // One event of a counterexample, as a reader needs it.
 struct TraceEvent {
-  int thread = 0;        // thread number in creation order; 0 runs the test closure
-  int index = 0;         // position in the thread (program order)
-  std::string kind;      // init, read, write, rmw, fence, spawn, join, start, end, choose, ...
-  std::string op;        // the API call: load, store, fetch_add, compare_exchange_weak, ...
+  int thread = 0;    // thread number in creation order; 0 runs the test closure
+  int index = 0;     // position in the thread (program order)
+  std::string kind;  // init, read, write, rmw, fence, spawn, join, start, end, choose, ...
+  std::string op;    // the API call: load, store, fetch_add, compare_exchange_weak, ...
   // The object, named by where it was constructed ("atomic@file.cc:12"), with "#k" for the k-th
   // (k >= 2) object from one line; empty for fences.
   std::string location;
-  std::string order;     // relaxed ... seq_cst, or "na" for plain accesses
+  std::string order;  // relaxed ... seq_cst, or "na" for plain accesses
   std::optional<uint64_t> read_value;
   std::optional<uint64_t> written_value;
   std::string reads_from;  // "T1.2" (thread 1, event 2), or "init"
@@ -53,12 +53,14 @@ struct Counterexample {
 
 struct Report {
   Verdict verdict = Verdict::kOk;
-  std::string message;       // what was found, where, and a hint
-  uint64_t executions = 0;   // distinct consistent complete executions
-  uint64_t blocked = 0;      // executions stopped by mc::assume
-  uint64_t states = 0;       // distinct partial graphs visited
-  uint64_t runs = 0;         // re-executions of the test closure
-  uint64_t state_bytes = 0;  // memory of the visited-state set
+  std::string message;      // what was found, where, and a hint
+  uint64_t executions = 0;  // distinct consistent complete executions
+  uint64_t blocked = 0;     // executions stopped by mc::assume
+  uint64_t states = 0;      // steps the search took (nodes of its search tree)
+  uint64_t runs = 0;        // re-executions of the test closure
+  // Peak memory of the search itself: the current path and the untried alternatives per
+  // decision (kExhaustive needs nothing more), plus kBounded's visited-state sets.
+  uint64_t state_bytes = 0;
   double seconds = 0;
   bool exhaustive = false;  // the whole state space was explored
   uint64_t cut = 0;  // kBounded: steps the preemption bound cut (0: the search was exhaustive)
