@@ -100,16 +100,17 @@ Execution::Status Execution::Advance() {
   return Status::kDecision;
 }
 
-bool Execution::Forced() const {
-  for (const auto& ts : threads_) {
+uint32_t Execution::ForcedThread() const {
+  for (uint32_t t = 0; t < threads_.size(); ++t) {
+    const auto& ts = threads_[t];
     if (ts.status != ThreadStatus::kWaiting) continue;
-    if (ts.request.kind == RequestKind::kWrite) return true;
+    if (ts.request.kind == RequestKind::kWrite) return t;
     if (ts.request.kind == RequestKind::kJoin &&
         threads_[ts.request.target].status == ThreadStatus::kFinished) {
-      return true;
+      return t;
     }
   }
-  return false;
+  return kNone;
 }
 
 bool Execution::AnyoneWaitsToJoin() const {
@@ -120,15 +121,7 @@ bool Execution::AnyoneWaitsToJoin() const {
 }
 
 std::vector<uint32_t> Execution::Eligible() const {
-  for (uint32_t t = 0; t < threads_.size(); ++t) {
-    const auto& ts = threads_[t];
-    if (ts.status != ThreadStatus::kWaiting) continue;
-    if (ts.request.kind == RequestKind::kWrite) return {t};
-    if (ts.request.kind == RequestKind::kJoin &&
-        threads_[ts.request.target].status == ThreadStatus::kFinished) {
-      return {t};
-    }
-  }
+  if (const uint32_t forced = ForcedThread(); forced != kNone) return {forced};
   std::vector<uint32_t> eligible;
   std::vector<uint32_t> spurious;  // waiters that only a spurious wake-up would free
   for (uint32_t t = 0; t < threads_.size(); ++t) {
@@ -243,12 +236,7 @@ Candidate Execution::Describe(uint32_t thread, uint64_t choice, uint32_t first) 
     default:
       break;
   }
-  if (options_.plain_races == PlainRaces::kStop) {
-    ForEachRace(first, [&](uint32_t, uint32_t) {
-      c.races = true;
-      return false;
-    });
-  }
+  c.races = options_.plain_races == PlainRaces::kStop && StepRaces(first);
   return c;
 }
 
@@ -414,46 +402,6 @@ bool Execution::SelfStep(uint32_t thread) {
     Unbuild(first);
   }
   return false;
-}
-
-// Calls f(a, b) for every pair of conflicting accesses, b among the events from `first_new` on,
-// that happens-before does not order; f returns false to stop.
-template <typename F>
-void Execution::ForEachRace(uint32_t first_new, F f) const {
-  for (uint32_t id = first_new; id < graph_.size(); ++id) {
-    const Event& e = graph_[id];
-    if (!e.IsAccess() || graph_.Location(e.location).atomic) continue;
-    for (uint32_t a : graph_.LocationEvents(e.location)) {
-      const Event& other = graph_[a];
-      if (a == id || other.thread == e.thread || !(other.IsWrite() || e.IsWrite())) continue;
-      if ((other.atomic && e.atomic) || graph_.Hb(a, id)) continue;
-      if (!f(a, id)) return;
-    }
-  }
-}
-
-void Execution::CheckRaces(uint32_t first_new) {
-  ForEachRace(first_new, [&](uint32_t a, uint32_t id) {
-    const Event& e = graph_[id];
-    const Event& other = graph_[a];
-    if (options_.plain_races != PlainRaces::kStop) {
-      // Recorded, and the execution goes on.
-      std::ostringstream pair;
-      pair << graph_.LocationLabel(e.location) << ": " << (other.IsWrite() ? "write " : "read ")
-           << SourceText(other.where) << " / " << (e.IsWrite() ? "write " : "read ")
-           << SourceText(e.where);
-      races_.insert(pair.str());
-      return true;
-    }
-    std::ostringstream msg;
-    msg << "data race on " << graph_.LocationLabel(e.location) << ": "
-        << (other.IsWrite() ? "write" : "read") << " by thread " << other.thread << " at "
-        << SourceText(other.where) << " and " << (e.IsWrite() ? "write" : "read") << " by thread "
-        << e.thread << " at " << SourceText(e.where) << " are not ordered by happens-before";
-    SetFinding(Verdict::kDataRace, msg.str());
-    finding_.highlighted = {a, id};
-    return false;
-  });
 }
 
 std::string Execution::Outcome() const {

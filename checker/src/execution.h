@@ -80,7 +80,7 @@ class Execution {
   // The threads that may take the next step (see the header comment).
   std::vector<uint32_t> Eligible() const;
   // Whether the next step is forced: a thread waits at a write or a ready join.
-  bool Forced() const;
+  bool Forced() const { return ForcedThread() != kNone; }
   // Whether some thread waits to join a thread that has not finished.
   bool AnyoneWaitsToJoin() const;
   // Takes one step. Returns false, changing nothing, when the step is not consistent or not
@@ -270,10 +270,14 @@ class Execution {
   // consistent; Unbuild removes every event from `first` on again.
   bool Build(uint32_t thread, uint64_t choice);
   void Unbuild(uint32_t first);
+  // The lowest thread waiting at a write or a ready join (it must step next), or kNone.
+  uint32_t ForcedThread() const;
   Candidate Describe(uint32_t thread, uint64_t choice, uint32_t first) const;
+  // Races (execution_races.cc): calls f(a, b) for each racing pair with b from `first_new` on.
   template <typename F>
   void ForEachRace(uint32_t first_new, F f) const;
-  void CheckRaces(uint32_t first_new);
+  bool StepRaces(uint32_t first_new) const;  // whether an event from `first_new` on races
+  void CheckRaces(uint32_t first_new);       // records or reports them (Options::plain_races)
   void Teardown();
 
   const Options& options_;
