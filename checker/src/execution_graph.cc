@@ -173,6 +173,10 @@ Hash128 ExecutionGraph::Term(uint32_t id) const {
   const Event& e = events_[id];
   uint64_t h = Combine(e.canonical, static_cast<uint64_t>(e.kind));
   h = Combine(h, static_cast<uint64_t>(e.order));
+  // Half of an RMW or a plain access: a successful CAS (read and write) and a failed one followed
+  // by a store of the same value are otherwise the same events, at different points of the
+  // program.
+  h = Combine(h, (e.rmw ? 1u : 0u) | (e.atomic ? 2u : 0u));
   // An address may differ between two runs of the same execution (the heap is not replayed):
   // pointer values do not take part; what a read returns is still pinned by its rf source.
   if (e.location == kNone || !locations_[e.location].pointer) h = Combine(h, e.value);
