@@ -113,9 +113,12 @@ uint32_t Execution::ForcedThread() const {
   return kNone;
 }
 
-bool Execution::AnyoneWaitsToJoin() const {
+bool Execution::WaitsToJoin(uint32_t thread) const {
   for (const auto& ts : threads_) {
-    if (ts.status == ThreadStatus::kWaiting && ts.request.kind == RequestKind::kJoin) return true;
+    if (ts.status == ThreadStatus::kWaiting && ts.request.kind == RequestKind::kJoin &&
+        ts.request.target == thread) {
+      return true;
+    }
   }
   return false;
 }

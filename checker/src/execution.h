@@ -81,8 +81,8 @@ class Execution {
   std::vector<uint32_t> Eligible() const;
   // Whether the next step is forced: a thread waits at a write or a ready join.
   bool Forced() const { return ForcedThread() != kNone; }
-  // Whether some thread waits to join a thread that has not finished.
-  bool AnyoneWaitsToJoin() const;
+  // Whether some thread waits to join `thread` (which has not finished).
+  bool WaitsToJoin(uint32_t thread) const;
   // Takes one step. Returns false, changing nothing, when the step is not consistent or not
   // available (a replay token from another test).
   bool Apply(uint32_t thread, uint64_t choice);

@@ -53,7 +53,7 @@ void Execution::GoFatal(std::string_view message, const std::source_location& wh
 }
 
 uint64_t Execution::Position() const {
-  read_the_graph_ = true;  // event numbers follow the order events were added in
+  // Not reading the graph: a position is opaque, only ever handed to happens_before (which is).
   return graph_.ThreadEvents(current_).back();
 }
 

@@ -104,7 +104,7 @@ void Explorer::NoteStep(const Execution& run, uint32_t thread, size_t depth) {
 }
 
 bool Explorer::MayEndTheRun(const Execution& run, const Candidate& c) const {
-  if (c.races || !c.response.has_value() || run.AnyoneWaitsToJoin()) return true;
+  if (c.races || !c.response.has_value()) return true;
   // The first passing-over with the source present (a step that reads nothing: the first one).
   const std::vector<Passover>& passes = passed_[c.thread];
   const uint32_t source = c.source == kNone ? 0 : c.source;
@@ -117,7 +117,21 @@ bool Explorer::MayEndTheRun(const Execution& run, const Candidate& c) const {
   if (frame == frames_.end() || frame->depth != pass->depth) return true;
   for (size_t k = 0; k + 1 < frame->next; ++k) {
     const Candidate& sibling = frame->alternatives[k].candidate;
-    if (sibling.thread == c.thread && sibling.response == c.response) return !frame->went_on[k];
+    if (sibling.thread == c.thread && sibling.response == c.response) {
+      if (!frame->went_on[k]) return true;
+      // Its end would let a thread that waits to join it run here.
+      if (frame->ended[k] && run.WaitsToJoin(c.thread)) return true;
+      // Its plain accesses raced with nothing there; here they can only race with an access
+      // added since (the thread's own happens-before predecessors are the same).
+      for (uint32_t id = pass->size; id < run.graph().size(); ++id) {
+        const Event& e = run.graph()[id];
+        if (!e.IsAccess()) continue;
+        for (uint32_t location : frame->plain[k]) {
+          if (e.location == location) return true;
+        }
+      }
+      return false;
+    }
   }
   return true;
 }
@@ -139,13 +153,19 @@ void Explorer::NoteWhatFollowed(const Execution& run, Execution::Status status) 
       status == Execution::Status::kDecision && !run.StoppedByThread() && !f.read_the_graph;
   const uint32_t thread = frames_[f.frame].alternatives[f.alternative].candidate.thread;
   const bool races_stop = options_.plain_races == PlainRaces::kStop;
+  bool ended = false;
+  std::vector<uint32_t> plain;
   for (uint32_t id = f.first_event; went_on && id < run.graph().size(); ++id) {
     const Event& e = run.graph()[id];
-    const bool own = e.thread == thread || e.thread >= f.threads;
-    const bool plain = e.IsAccess() && !run.graph().Location(e.location).atomic;
-    went_on = own && !(races_stop && plain);
+    ended = ended || (e.thread == thread && e.kind == EventKind::kThreadEnd);
+    went_on = e.thread == thread || e.thread >= f.threads;
+    if (races_stop && e.IsAccess() && !run.graph().Location(e.location).atomic) {
+      plain.push_back(e.location);
+    }
   }
   frames_[f.frame].went_on[f.alternative] = went_on;
+  frames_[f.frame].ended[f.alternative] = ended;
+  frames_[f.frame].plain[f.alternative] = std::move(plain);
 }
 
 void Explorer::NoteMemory() {
@@ -223,7 +243,9 @@ Report Explorer::Explore() {
       if (fresh.empty()) break;
       if (fresh.size() > 1) {
         frame_bytes_ += fresh.size() * (sizeof(Step) + 1);
-        frames_.push_back(Frame{path_.size(), fresh, 1, std::vector<bool>(fresh.size(), false)});
+        frames_.push_back(Frame{path_.size(), fresh, 1, std::vector<bool>(fresh.size(), false),
+                                std::vector<bool>(fresh.size(), false),
+                                std::vector<std::vector<uint32_t>>(fresh.size())});
       }
       const Step& first = fresh.front();
       NoteStep(*run, first.candidate.thread, path_.size());

@@ -27,9 +27,11 @@
 // waited, unchanged, since it was first passed over with that source present, and there the same
 // step was a canonical alternative of that frame, explored already (lower threads come first).
 // If that step and its forced steps then reached an unforced decision with only the thread's own
-// events (and its new children's), no plain-memory access (when a race ends the run), without
-// ending the run and without asking about the graph (Execution::ReadTheGraph), then the same
-// response makes it do the same here, unless a thread here waits to join it; whether the step
+// events (and its new children's), without ending the run and without asking about the graph
+// (Execution::ReadTheGraph), then the same response makes it do the same here, unless it ended
+// there and a thread here waits to join it (its end would let that thread run), or (when a race
+// ends the run) an access added since then touches a plain location it accessed (its
+// happens-before predecessors are the same, so only a newer access can race); whether the step
 // itself races is checked where it stands. One end is not tied
 // to a single last step: a data race is found when the second of two racing accesses is added,
 // and either may come second. So end states found at the step (Execution::EndedAtTheStep) are
@@ -101,6 +103,9 @@ class Explorer {
     // Per alternative, once explored: its thread's code went on to its next request without
     // ending the run and without reading the graph (see the header comment).
     std::vector<bool> went_on;
+    std::vector<bool> ended;  // and its thread ended on the way
+    // and the plain locations it accessed (when a race ends the run)
+    std::vector<std::vector<uint32_t>> plain;
   };
   struct Passover {
     uint32_t size = 0;   // graph size then

@@ -42,7 +42,9 @@ inline void note(const char* text, std::source_location where = std::source_loca
 }
 
 // A point in the calling thread's execution: just after its latest event. Valid only within the
-// execution that made it (store positions in the test's own variables, not across executions).
+// execution that made it (store positions in the test's own variables, not across executions),
+// and opaque: its number depends on the order the checker built the execution in, so compare
+// positions only with happens_before, never branch on them.
 struct position {
   uint64_t event = 0;
   friend bool operator==(const position&, const position&) = default;
