@@ -6,7 +6,8 @@
 // Each benchmark shares one map among its threads. Setup (once, before the threads start)
 // builds the map and stores every key of the key space, so reads hit; each thread then draws
 // keys from its own seeded generator (uniform, or Zipf with s = 0.99 over the key space) and
-// does a read (Load) with the mix's probability, else a write (Store of an existing key).
+// does a read (Load) with the mix's probability, else a write (Store of an existing key). Setup
+// also runs kWarmUpOps untimed operations of the same mix first.
 // GoMap runs single-threaded only: it is the unsynchronised baseline. CowMap runs with 1,000 keys
 // and at most 10% writes: each write copies the whole map and, like Go's collector would not
 // until readers are done, this model keeps every snapshot until the map is destroyed.
@@ -20,6 +21,7 @@
 #include <thread>
 #include <vector>
 
+#include "bench/rng.h"
 #include "models/backend/real_backend.h"
 #include "models/fixes/fixes.h"
 #include "models/go_map/go_map.h"
@@ -28,20 +30,7 @@ namespace {
 
 using models::RealBackend;
 
-// xorshift64*: a small, fast per-thread generator with a fixed seed per thread.
-class Rng {
- public:
-  explicit Rng(uint64_t seed) : s_(seed * 0x9e3779b97f4a7c15ULL + 1) {}
-  uint64_t Next() {
-    s_ ^= s_ >> 12;
-    s_ ^= s_ << 25;
-    s_ ^= s_ >> 27;
-    return s_ * 0x2545f4914f6cdd1dULL;
-  }
-
- private:
-  uint64_t s_;
-};
+using bench::Rng;
 
 // 64Ki keys drawn from Zipf(s = 0.99) over [0, n), in random order: threads index it with their
 // generator, so the draws cost one load.
@@ -64,6 +53,27 @@ std::vector<int64_t> ZipfTable(int64_t n) {
   return table;
 }
 
+// One operation of the workload on `m`: a Load with probability read_pct %, else a Store of an
+// existing key.
+template <class Map>
+int64_t Operate(Map& m, uint64_t r, uint64_t read_pct, uint64_t keys,
+                const std::vector<int64_t>& zipf) {
+  const int64_t key = zipf.empty() ? static_cast<int64_t>((r >> 8) % keys) : zipf[r >> 48];
+  if ((((r & 0xffffffffU) * 100) >> 32) < read_pct) {  // a uniform percentage
+    int64_t v = 0;
+    m.Load(key, &v);
+    return v;
+  }
+  m.Store(key, static_cast<int64_t>(r));
+  return 0;
+}
+
+// Untimed operations on one thread before the timed ones (Debian's Google Benchmark 1.7.1 has no
+// warm-up option): the map reaches the state the workload keeps it in (sync.Map promotes its
+// dirty map after enough read misses), and caches and the allocator warm up. bench/go does the
+// same.
+constexpr int kWarmUpOps = 1 << 17;
+
 // Benchmark arguments: read percentage, key-space size, Zipf (1) or uniform (0).
 template <class Map>
 struct Shared {
@@ -75,6 +85,13 @@ struct Shared {
     map = std::make_unique<Map>();
     for (int64_t k = 0; k < keys; ++k) map->Store(k, k);
     zipf = state.range(2) != 0 ? ZipfTable(keys) : std::vector<int64_t>{};
+    Rng rng(1000);
+    int64_t sink = 0;
+    for (int i = 0; i < kWarmUpOps; ++i) {
+      sink += Operate(*map, rng.Next(), static_cast<uint64_t>(state.range(0)),
+                      static_cast<uint64_t>(keys), zipf);
+    }
+    benchmark::DoNotOptimize(sink);
   }
   static void Teardown(const benchmark::State& /*state*/) {
     map.reset();
@@ -90,17 +107,7 @@ void BM_Map(benchmark::State& state) {
   const auto keys = static_cast<uint64_t>(state.range(1));
   Rng rng(static_cast<uint64_t>(state.thread_index()) + 1);
   int64_t sink = 0;
-  for (auto _ : state) {
-    const uint64_t r = rng.Next();
-    const int64_t key = zipf.empty() ? static_cast<int64_t>((r >> 8) % keys) : zipf[r >> 48];
-    if ((((r & 0xffffffffU) * 100) >> 32) < read_pct) {  // a uniform percentage
-      int64_t v = 0;
-      m.Load(key, &v);
-      sink += v;
-    } else {
-      m.Store(key, static_cast<int64_t>(r));
-    }
-  }
+  for (auto _ : state) sink += Operate(m, rng.Next(), read_pct, keys, zipf);
   benchmark::DoNotOptimize(sink);
   state.SetItemsProcessed(state.iterations());
   state.SetLabel(std::to_string(read_pct) + ":" + std::to_string(100 - read_pct) + " " +

@@ -121,14 +121,43 @@ func newMap(name string) kv {
 	}
 }
 
-func run(name string, readPct uint64, keys int64, zipf bool, goroutines int, d time.Duration) float64 {
+const warmUpOps = 1 << 17
+
+// One operation of the workload: a Load with probability readPct %, else a Store of an existing key.
+func operate(m kv, x uint64, readPct uint64, keys int64, table []int64) int64 {
+	var k int64
+	if table == nil {
+		k = int64((x >> 8) % uint64(keys))
+	} else {
+		k = table[x>>48]
+	}
+	if (((x & 0xffffffff) * 100) >> 32) < readPct {
+		v, _ := m.Load(k)
+		return v
+	}
+	m.Store(k, int64(x))
+	return 0
+}
+
+// filled returns the named map holding keys [0, keys).
+func filled(name string, keys int64) kv {
 	m := newMap(name)
 	for k := int64(0); k < keys; k++ {
 		m.Store(k, k)
 	}
+	return m
+}
+
+func run(name string, readPct uint64, keys int64, zipf bool, goroutines int, d time.Duration) float64 {
+	m := filled(name, keys)
 	var table []int64
 	if zipf {
 		table = zipfTable(keys)
+	}
+	// Untimed operations of the same mix first, as the C++ benchmark's Setup does.
+	wr := newRng(1000)
+	for i := 0; i < warmUpOps; i++ {
+		operate(m, wr.next(), readPct, keys, table)
 	}
 	var stop atomic.Bool
 	var total atomic.Int64
@@ -145,19 +174,7 @@ func run(name string, readPct uint64, keys int64, zipf bool, goroutines int, d t
 			<-start
 			for !stop.Load() {
 				for i := 0; i < 256; i++ {
-					x := r.next()
-					var k int64
-					if table == nil {
-						k = int64((x >> 8) % uint64(keys))
-					} else {
-						k = table[x>>48]
-					}
-					if (((x & 0xffffffff) * 100) >> 32) < readPct {
-						v, _ := m.Load(k)
-						sink += v
-					} else {
-						m.Store(k, int64(x))
-					}
+					sink += operate(m, r.next(), readPct, keys, table)
 				}
 				n += 256
 			}
@@ -173,9 +190,10 @@ func run(name string, readPct uint64, keys int64, zipf bool, goroutines int, d t
 	return float64(total.Load()) / time.Since(t0).Seconds()
 }
 
-// The parts of sync.Map's cost, measured one at a time on one goroutine with the same key draws
-// (uniform), so that the gap between Go's sync.Map and the C++ model can be attributed rather than
-// guessed. Each line: step,keys,ns_per_op,allocs_per_op.
+// The parts of sync.Map's cost, and of the RWMutex and sharded maps', measured one at a time on
+// one goroutine with the same key draws (uniform), so that the gap between Go's maps and the C++
+// models can be attributed rather than guessed (bench/map_attribution is the C++ side of the
+// lock-based steps). Each line: step,keys,ns_per_op,allocs_per_op.
 var sinkAny any
 var sinkPtr *int64
 
@@ -189,10 +207,7 @@ func attribution(d time.Duration, reps int) {
 			return func(k int64, _ uint64) int64 { return k }
 		}},
 		{"syncmap_load_via_kv", func(keys int64) func(int64, uint64) int64 {
-			var m kv = newMap("sync_map")
-			for k := int64(0); k < keys; k++ {
-				m.Store(k, k)
-			}
+			m := filled("sync_map", keys)
 			return func(k int64, _ uint64) int64 { v, _ := m.Load(k); return v }
 		}},
 		{"syncmap_load_direct", func(keys int64) func(int64, uint64) int64 {
@@ -237,6 +252,48 @@ func attribution(d time.Duration, reps int) {
 		{"new_int64", func(keys int64) func(int64, uint64) int64 {
 			return func(_ int64, x uint64) int64 { p := new(int64); *p = int64(x); sinkPtr = p; return 0 }
 		}},
+		// The lock-based maps' parts, named as bench/map_attribution (the C++ side) names them.
+		{"map_lookup", func(keys int64) func(int64, uint64) int64 {
+			m := make(map[int64]int64)
+			for k := int64(0); k < keys; k++ {
+				m[k] = k
+			}
+			return func(k int64, _ uint64) int64 { return m[k] }
+		}},
+		{"map_store_existing", func(keys int64) func(int64, uint64) int64 {
+			m := make(map[int64]int64)
+			for k := int64(0); k < keys; k++ {
+				m[k] = k
+			}
+			return func(k int64, x uint64) int64 { m[k] = int64(x); return 0 }
+		}},
+		{"rwmutex_rlock_runlock", func(keys int64) func(int64, uint64) int64 {
+			var mu sync.RWMutex
+			return func(k int64, _ uint64) int64 { mu.RLock(); mu.RUnlock(); return k }
+		}},
+		{"rwmap_load", func(keys int64) func(int64, uint64) int64 {
+			m := filled("rw_map", keys).(*rwMap)
+			return func(k int64, _ uint64) int64 { v, _ := m.Load(k); return v }
+		}},
+		{"rwmap_store_existing", func(keys int64) func(int64, uint64) int64 {
+			m := filled("rw_map", keys).(*rwMap)
+			return func(k int64, x uint64) int64 { m.Store(k, int64(x)); return 0 }
+		}},
+		{"mutex_lock_unlock", func(keys int64) func(int64, uint64) int64 {
+			var mu sync.Mutex
+			return func(k int64, _ uint64) int64 { mu.Lock(); mu.Unlock(); return k }
+		}},
+		{"fnv1a_hash", func(keys int64) func(int64, uint64) int64 {
+			return func(k int64, _ uint64) int64 { return int64(fnv1a(k) % 256) }
+		}},
+		{"sharded_load", func(keys int64) func(int64, uint64) int64 {
+			m := filled("sharded_map_256", keys).(*shardedMap)
+			return func(k int64, _ uint64) int64 { v, _ := m.Load(k); return v }
+		}},
+		{"sharded_store_existing", func(keys int64) func(int64, uint64) int64 {
+			m := filled("sharded_map_256", keys).(*shardedMap)
+			return func(k int64, x uint64) int64 { m.Store(k, int64(x)); return 0 }
+		}},
 	}
 	for _, st := range steps {
 		for _, keys := range []int64{1000, 100000} {
@@ -267,7 +324,7 @@ func attribution(d time.Duration, reps int) {
 func main() {
 	d := flag.Duration("time", 200*time.Millisecond, "time per configuration")
 	reps := flag.Int("repetitions", 5, "repetitions of each configuration")
-	attr := flag.Bool("attribution", false, "measure the parts of sync.Map's cost instead")
+	attr := flag.Bool("attribution", false, "measure the parts of the maps' cost instead")
 	flag.Parse()
 	if *attr {
 		attribution(*d, *reps)
