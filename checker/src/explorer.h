@@ -12,33 +12,40 @@
 // graph G; the search follows only G's canonical order: at every unforced step, the lowest
 // eligible thread whose next event in G can be added now (its reads-from source is already in
 // the graph). So a path that steps thread t while a lower eligible thread u waits stays canonical
-// only if u's step, when it comes, reads from a write added after that moment. The explorer
-// remembers, per thread, the graph size when it was last passed over (passed_) and prunes any
-// step of that thread whose source is older (a choose, which reads nothing, can never be passed
-// over). Every canonical path survives (each check is necessary), and two surviving paths to one
-// final graph would make the same choice at the state where they part, so each consistent
+// only if u's step, when it comes, reads from a write added after that moment. The explorer keeps,
+// per thread, the moments it was passed over since it last stepped (passed_) and prunes any step
+// of it whose source is older than the last one (a choose, which reads nothing, can never be
+// passed over). Every canonical path survives (each check is necessary), and two surviving paths
+// to one final graph would make the same choice at the state where they part, so each consistent
 // complete graph (and each deadlocked end state) is reached exactly once, with no hash deciding
-// identity. A run that a thread cuts short (a finding it raises, a failed mc::assume) ends in a
-// graph whose last step is necessarily the one that ended it, however late canonical order would
-// have placed it; so a step outside canonical order is still tried, and kept only if the run
-// ends that way before the next unforced decision, the forced steps in between (the thread's
+// identity.
+//
+// Runs cut short. A run that a thread cuts short (a finding it raises, a failed mc::assume) ends
+// in a graph whose last step is necessarily the one that ended it, however late canonical order
+// would have placed it. So a step outside canonical order is still tried, and kept only if the
+// run ends that way before the next unforced decision, the forced steps in between (the thread's
 // writes) included (must_end). The graph before it is reached once, canonically, so again each
-// end state is counted once. Most such tries are known to be useless without a run: the thread
-// waited, unchanged, since it was first passed over with that source present, and there the same
-// step was a canonical alternative of that frame, explored already (lower threads come first).
-// If that step and its forced steps then reached an unforced decision with only the thread's own
-// events (and its new children's), without ending the run and without asking about the graph
-// (Execution::ReadTheGraph), then the same response makes it do the same here, unless it ended
-// there and a thread here waits to join it (its end would let that thread run), or (when a race
-// ends the run) an access added since then touches a plain location it accessed (its
-// happens-before predecessors are the same, so only a newer access can race); whether the step
-// itself races is checked where it stands. One end is not tied
-// to a single last step: a data race is found when the second of two racing accesses is added,
-// and either may come second. So end states found at the step (Execution::EndedAtTheStep) are
-// counted through a set of their graph hashes; it holds those end states only, which a search
-// that stops at its first finding never has more than one of. Memory: the current path, the
-// untried alternatives per decision, per thread its passings-over since it last stepped, and
-// that set; never a record of the states visited.
+// end state is counted once.
+//
+// Most such tries are known to be useless without a run (MayEndTheRun). The thread waited,
+// unchanged, since it was first passed over with that source present, and there the same step
+// was a canonical alternative of that frame, explored already (lower threads come first). If that
+// step and its forced steps then reached an unforced decision with only the thread's own events
+// (and its new children's), without ending the run and without asking about the graph
+// (Execution::ReadTheGraph), the same response makes it do the same here, unless:
+//   - it ended there and a thread here waits to join it (its end would let that thread run);
+//   - a race ends the run and an access added since then touches a plain location it accessed
+//     (its happens-before predecessors are the same, so only a newer access can race);
+//   - the step itself races here (checked where it stands: Candidate::races).
+//
+// One end is not tied to a single last step: a data race is found when the second of two racing
+// accesses is added, and either may come second. So end states found at the step
+// (Execution::EndedAtTheStep) are counted through a set of their graph hashes; it holds those end
+// states only, which a search that stops at its first finding never has more than one of.
+//
+// Memory: the current path, the untried alternatives per decision (with what followed each),
+// per thread its passings-over since it last stepped, and that set; never a record of the states
+// visited.
 //
 // Fibers cannot be copied, so a state is re-created by re-running the test with the recorded
 // choices (the path); the depth-first search keeps the untried alternatives per decision (frames)
