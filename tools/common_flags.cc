@@ -166,6 +166,15 @@ FlagResult TakeCommonFlag(const std::string& command, unsigned accepted,
   return FlagResult::kNotMine;
 }
 
+std::function<FlagResult(size_t& i)> CollectWords(const std::vector<std::string>& args,
+                                                  std::vector<std::string>& words) {
+  return [&args, &words](size_t& i) {
+    if (args[i].starts_with("-")) return FlagResult::kNotMine;
+    words.push_back(args[i]);
+    return FlagResult::kTaken;
+  };
+}
+
 std::optional<int> ParseCommandLine(const std::string& command, unsigned accepted,
                                     const std::string& usage, const std::vector<std::string>& args,
                                     CommonFlags& flags, std::ostream& out, std::ostream& err,

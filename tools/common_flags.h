@@ -53,6 +53,11 @@ std::optional<int> ParseCommandLine(const std::string& command, unsigned accepte
                                     CommonFlags& flags, std::ostream& out, std::ostream& err,
                                     const std::function<FlagResult(size_t& i)>& other);
 
+// An `other` for ParseCommandLine that takes every argument not starting with '-' (the
+// command's positional words) into `words`, in order.
+std::function<FlagResult(size_t& i)> CollectWords(const std::vector<std::string>& args,
+                                                  std::vector<std::string>& words);
+
 // "90", "90s", "10m", "2h" -> seconds; nullopt when malformed.
 std::optional<double> ParseDuration(const std::string& text);
 

@@ -50,14 +50,8 @@ std::string StatesJson(const herd::Outcome& o) {
 int LitmusCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
   CommonFlags flags;
   std::vector<std::string> files;
-  if (const auto stop =
-          ParseCommandLine("litmus", kFlags, Usage(), args, flags, out, err, [&](size_t& i) {
-            if (args[i].starts_with("-")) {
-              return FlagResult::kNotMine;
-            }
-            files.push_back(args[i]);
-            return FlagResult::kTaken;
-          })) {
+  if (const auto stop = ParseCommandLine("litmus", kFlags, Usage(), args, flags, out, err,
+                                         CollectWords(args, files))) {
     return *stop;
   }
   if (files.empty()) {

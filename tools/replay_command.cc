@@ -35,14 +35,8 @@ std::string Usage() {
 int ReplayCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
   CommonFlags flags;
   std::vector<std::string> words;
-  if (const auto stop =
-          ParseCommandLine("replay", kFlags, Usage(), args, flags, out, err, [&](size_t& i) {
-            if (args[i].starts_with("-")) {
-              return FlagResult::kNotMine;
-            }
-            words.push_back(args[i]);
-            return FlagResult::kTaken;
-          })) {
+  if (const auto stop = ParseCommandLine("replay", kFlags, Usage(), args, flags, out, err,
+                                         CollectWords(args, words))) {
     return *stop;
   }
   std::string test;
