@@ -12,7 +12,10 @@
 namespace litmus::go_map {
 namespace {
 
-using Map = models::GoMap<models::ModelBackend, int64_t, int64_t>;
+// Cells per bucket: Go's 8, or the checker's reduced 2 (GoMap's Cells parameter) for the cases
+// where a growth moves cells while another thread races.
+template <int Cells>
+using Map = models::GoMap<models::ModelBackend, int64_t, int64_t, Cells>;
 
 uint64_t IdentityHash(uint64_t key, uint32_t /*seed*/) { return key; }
 // A key with tophash i + 1 that the identity hash puts in `bucket`.
@@ -25,7 +28,8 @@ struct Probe {
   bool reads_ok = true;          // every read/iteration consistent with the preloaded keys
 };
 
-void Finish(Map& m, const Probe& p, bool cleared) {
+template <int Cells>
+void Finish(Map<Cells>& m, const Probe& p, bool cleared) {
   int64_t lost = 0;
   for (int64_t k : p.written) {
     int64_t v = 0;
@@ -38,9 +42,11 @@ void Finish(Map& m, const Probe& p, bool cleared) {
 }
 
 // The body of each case, by name.
+template <int Cells>
 std::function<void()> Body(const ProtocolCase& c) {
+  using Map = go_map::Map<Cells>;
   const bool atomic = c.atomic_flag;
-  if (c.name == "two_writers" || c.name == "two_writers_atomic_flag") {
+  if (c.name.starts_with("two_writers") && c.name != "two_writers_during_growth") {
     return [atomic] {
       Map m(models::GoMapConfig{.hint = 1, .atomic_writing_flag = atomic});
       m.Store(100, 1);
@@ -103,12 +109,23 @@ std::function<void()> Body(const ProtocolCase& c) {
     };
   }
   if (c.name == "two_writers_during_growth") {
+    // B = 2 and 6 keys; the 7th starts a doubling, and its growWork evacuates old buckets 0 and
+    // 1 (nevacuate = 2). Old buckets 2 and 3 still hold a key each when the writers start, so
+    // each writer's growWork evacuates its own old bucket and then old bucket nevacuate: both
+    // can evacuate the same bucket, and either can end the growth.
     return [] {
-      Map m(models::GoMapConfig{.hint = 1});
-      for (int64_t k = 1; k <= 8; ++k) m.Store(k, 1);  // full: the next new key starts a growth
-      Probe p{{100, 200}};
-      mc::thread a([&] { m.Store(100, 2); });
-      mc::thread b([&] { m.Store(200, 3); });
+      Map m(models::GoMapConfig{.hint = 6, .hasher = &IdentityHash});
+      m.Store(KeyIn(0, 0), 1);
+      m.Store(KeyIn(1, 4), 1);
+      m.Store(KeyIn(2, 1), 1);
+      m.Store(KeyIn(3, 5), 1);
+      m.Store(KeyIn(4, 2), 1);
+      m.Store(KeyIn(5, 7), 1);
+      m.Store(KeyIn(6, 0), 1);
+      MC_ASSERT(m.Growing() && m.BucketsLog2() == 3);
+      Probe p{{KeyIn(7, 6), KeyIn(8, 3)}};
+      mc::thread a([&] { m.Store(KeyIn(7, 6), 2); });  // old bucket 2, new bucket 6 (Y)
+      mc::thread b([&] { m.Store(KeyIn(8, 3), 3); });  // old bucket 3, new bucket 3 (X)
       a.join();
       b.join();
       Finish(m, p, false);
@@ -117,7 +134,7 @@ std::function<void()> Body(const ProtocolCase& c) {
   if (c.name == "growing_writer_vs_reader") {
     return [] {
       Map m(models::GoMapConfig{.hint = 1});
-      for (int64_t k = 1; k <= 8; ++k) m.Store(k, 1);
+      for (int64_t k = 1; k <= Cells; ++k) m.Store(k, 1);  // full: the next new key grows
       Probe p{{100}};
       mc::thread w([&] { m.Store(100, 2); });  // starts and finishes a growth
       mc::thread r([&] {
@@ -129,18 +146,22 @@ std::function<void()> Body(const ProtocolCase& c) {
       Finish(m, p, false);
     };
   }
-  // same_size_growth_vs_reader: B = 1 with two overflow buckets; the next new key starts a
-  // same-size growth while a reader looks up a key of the overflowing bucket.
+  // same_size_growth_vs_reader: B = 1; bucket 0 gets an overflow bucket and is emptied, bucket 1
+  // gets the second overflow bucket and keeps Cells keys (count low enough that the load factor
+  // does not trigger), so the next new key starts a same-size growth while a reader looks up
+  // the key in bucket 1's overflow bucket.
   return [] {
-    Map m(models::GoMapConfig{.hint = 9, .hasher = &IdentityHash});
-    for (int64_t i = 0; i < 9; ++i) m.Store(KeyIn(i, 0), 1);  // bucket 0: 1 overflow bucket
-    for (int64_t i = 0; i < 9; ++i) m.Delete(KeyIn(i, 0));
-    for (int64_t i = 0; i < 9; ++i) m.Store(KeyIn(i, 1), 1);  // bucket 1: the 2nd overflow
+    Map m(models::GoMapConfig{.hint = Cells + 1, .hasher = &IdentityHash});
+    for (int64_t i = 0; i <= Cells; ++i) m.Store(KeyIn(i, 0), 1);
+    for (int64_t i = 0; i <= Cells; ++i) m.Delete(KeyIn(i, 0));
+    for (int64_t i = 0; i <= Cells; ++i) m.Store(KeyIn(i, 1), 1);
+    m.Delete(KeyIn(0, 1));
+    MC_ASSERT(m.BucketsLog2() == 1 && m.OverflowBuckets() == 2);
     Probe p{{KeyIn(20, 1)}};
     mc::thread w([&] { m.Store(KeyIn(20, 1), 2); });
     mc::thread r([&] {
       int64_t v = 0;
-      p.reads_ok = m.Load(KeyIn(8, 1), &v) && v == 1;
+      p.reads_ok = m.Load(KeyIn(Cells, 1), &v) && v == 1;
     });
     w.join();
     r.join();
@@ -158,19 +179,24 @@ uint64_t ProtocolResult::Count(const std::string& prefix) const {
 
 const std::vector<ProtocolCase>& ProtocolCases() {
   static const std::vector<ProtocolCase> cases = {
-      {"two_writers", "make(map, 1) holding key 100 (one bucket)", "T1 stores 1, T2 stores 2", 0},
+      {"two_writers", "make(map, 1) holding key 100 (one bucket)", "T1 stores 1, T2 stores 2"},
       {"two_writers_atomic_flag", "as two_writers, hashWriting taken by atomic test-and-set",
-       "T1 stores 1, T2 stores 2", 0, true},
-      {"writer_vs_reader", "make(map, 1) holding key 100", "T1 stores 1, T2 loads 100", 0},
-      {"writer_vs_iterator", "make(map, 1) holding keys 100, 101", "T1 stores 1, T2 ranges", 0},
-      {"clear_vs_write", "make(map, 1) holding key 100", "T1 clears, T2 stores 1", 5000},
-      {"two_writers_during_growth", "make(map, 1) holding keys 1..8 (full)",
-       "T1 stores 100 (starting a growth), T2 stores 200", 3000},
-      {"growing_writer_vs_reader", "make(map, 1) holding keys 1..8 (full)",
-       "T1 stores 100 (a growth), T2 loads 1", 500},
+       "T1 stores 1, T2 stores 2", 8, 0, true},
+      {"writer_vs_reader", "make(map, 1) holding key 100", "T1 stores 1, T2 loads 100"},
+      {"writer_vs_iterator", "make(map, 1) holding keys 100, 101", "T1 stores 1, T2 ranges"},
+      {"clear_vs_write", "make(map, 1) holding key 100", "T1 clears, T2 stores 1"},
+      {"two_writers_across_a_growth",
+       "make(map, 1) holding key 100: one free cell, so the second new key starts a growth",
+       "T1 stores 1, T2 stores 2", 2},
+      {"two_writers_during_growth",
+       "B = 2 → 3 in progress: old buckets 0, 1 evacuated (nevacuate = 2), 2 and 3 hold a key "
+       "each; identity hash",
+       "T1 stores a new key of old bucket 2, T2 one of old bucket 3", 2, 3000},
+      {"growing_writer_vs_reader", "make(map, 1) holding keys 1, 2 (full)",
+       "T1 stores 100 (a growth), T2 loads 1", 2},
       {"same_size_growth_vs_reader",
        "B = 1, identity hash, two overflow buckets (the next new key starts a same-size growth)",
-       "T1 stores a new key of bucket 1, T2 loads a key of bucket 1", 300},
+       "T1 stores a new key of bucket 1, T2 loads a key of bucket 1's overflow bucket", 2},
   };
   return cases;
 }
@@ -181,9 +207,10 @@ ProtocolResult RunProtocolCase(const ProtocolCase& c) {
   // MAPCHECK_PROTOCOL_DEEP=1 (the `slow` ctest run) explores 20 times the prefix.
   const char* deep = std::getenv("MAPCHECK_PROTOCOL_DEEP");
   const uint64_t scale = deep != nullptr && std::string(deep) == "1" ? 20 : 1;
-  r.report = mc::check(Body(c), {.max_executions = c.budget * scale,
-                                 .plain_races = mc::PlainRaces::kContinueCoherent,
-                                 .classify_findings = true});
+  r.report = mc::check(c.cells == 2 ? Body<2>(c) : Body<8>(c),
+                       {.max_executions = c.budget * scale,
+                        .plain_races = mc::PlainRaces::kContinueCoherent,
+                        .classify_findings = true});
   static const std::regex fatal(R"(finding=go map fatal: (.*) \(thread (\d+) at)");
   for (const auto& [outcome, count] : r.report.outcomes) {
     std::smatch m;

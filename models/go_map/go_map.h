@@ -119,10 +119,19 @@ struct GoMapConfig {
   }
 };
 
-template <GoMapBackend B, class K, class V>
+// Cells: cells per bucket. Go has 8 (bucketCnt), the default, and every use outside the model
+// checker keeps it. The protocol tests of a growth use 2 or 4: every code path of the map stays
+// (the same fields, flags, evacuation marks and growth triggers, the load factor still 13/16 of
+// the cells), but an evacuation moves fewer cells, and the number of executions of two threads
+// racing through one falls from beyond reach to thousands (docs/verification.md).
+template <GoMapBackend B, class K, class V, int Cells = bucketCnt>
 requires(std::is_integral_v<K> || std::is_pointer_v<K>) class GoMap {
+  static_assert(Cells == 2 || Cells == 4 || Cells == 8, "cells per bucket: 2, 4 or Go's 8");
+
  public:
-  using Bucket = go_map::Bucket<B, K, V>;
+  using Bucket = go_map::Bucket<B, K, V, Cells>;
+  // Shadows go_map::bucketCnt in the member functions, which are written with Go's name.
+  static constexpr int bucketCnt = Cells;
 
   explicit GoMap(GoMapConfig config = {})
       : hasher_(config.hasher),
@@ -130,7 +139,7 @@ requires(std::is_integral_v<K> || std::is_pointer_v<K>) class GoMap {
         hash0_(config.seed, "hmap.hash0") {
     // makemap (305): the smallest B that holds hint entries; buckets allocated eagerly if B > 0.
     uint8_t b = 0;
-    while (go_map::overLoadFactor(config.hint, b)) ++b;
+    while (go_map::overLoadFactor(config.hint, b, Cells)) ++b;
     B_.store(b);
     if (b != 0) buckets_.store(NewBuckets(b));
   }
@@ -250,7 +259,7 @@ requires(std::is_integral_v<K> || std::is_pointer_v<K>) class GoMap {
   // fields left to right as Go evaluates the arguments.
   bool OverLoadFactorAfterInsert() {
     const int64_t count = count_.load();
-    return go_map::overLoadFactor(count + 1, B_.load());
+    return go_map::overLoadFactor(count + 1, B_.load(), Cells);
   }
   bool TooManyOverflowBuckets() {
     const uint16_t noverflow = noverflow_.load();

@@ -2,6 +2,7 @@
 // values, the bucket (bmap) layout, and the small helpers of runtime/map.go (Go 1.22).
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 
 namespace models::go_map {
@@ -40,10 +41,15 @@ inline uint8_t tophash(uint64_t hash) {
 inline uintptr_t bucketShift(uint8_t b) { return uintptr_t{1} << (b & 63); }
 inline uintptr_t bucketMask(uint8_t b) { return bucketShift(b) - 1; }
 
-// map.go:1097-1099: more than 6.5 entries per bucket on average.
-inline bool overLoadFactor(int64_t count, uint8_t b) {
-  return count > bucketCnt &&
-         static_cast<uintptr_t>(count) > loadFactorNum * (bucketShift(b) / loadFactorDen);
+// map.go:1097-1099: more than 6.5 entries per bucket on average, that is more than 13/16 of the
+// cells. `cells` is 8 in Go; GoMap's Cells parameter makes it smaller for the model checker.
+// Written as count·16 > 13·cells·2^b, which for cells = 8 is Go's
+// count > 8 && count > 13·(2^b / 2) exactly (b = 0: both say count > 8; b >= 1: both say
+// count > 6.5·2^b); go_map_test compares the two.
+inline bool overLoadFactor(int64_t count, uint8_t b, int cells = bucketCnt) {
+  return count > cells && static_cast<uintptr_t>(count) * 16 > uintptr_t{loadFactorNum} *
+                                                                   static_cast<uintptr_t>(cells) *
+                                                                   bucketShift(b);
 }
 
 // map.go:1104-1114: as many overflow buckets as regular ones (capped at 2^15).
@@ -54,11 +60,12 @@ inline bool tooManyOverflowBuckets(uint16_t noverflow, uint8_t b) {
 
 // bmap: tophash, then all keys, then all elems, then the overflow pointer (map.go:150-160).
 // Every field is a backend Var: plain memory that two goroutines can race on.
-template <class B, class K, class V>
+// Cells is 8 (bucketCnt) in Go; see GoMap's Cells parameter.
+template <class B, class K, class V, int Cells = bucketCnt>
 struct Bucket {
-  typename B::template Var<uint8_t> tophash[bucketCnt];
-  typename B::template Var<K> keys[bucketCnt];
-  typename B::template Var<V> elems[bucketCnt];
+  typename B::template Var<uint8_t> tophash[static_cast<size_t>(Cells)];
+  typename B::template Var<K> keys[static_cast<size_t>(Cells)];
+  typename B::template Var<V> elems[static_cast<size_t>(Cells)];
   typename B::template Var<Bucket*> overflow;
 };
 

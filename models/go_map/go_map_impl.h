@@ -12,15 +12,16 @@
 
 namespace models::go_map {
 
-#define MC_GO_MAP_TEMPLATE                    \
-  template <GoMapBackend B, class K, class V> \
+#define MC_GO_MAP_TEMPLATE                               \
+  template <GoMapBackend B, class K, class V, int Cells> \
   requires(std::is_integral_v<K> || std::is_pointer_v<K>)
 
 // mapaccess2 (map.go:457-516); with check_flags false it is mapaccessK (519-560), which the
 // iterator uses and which does not check hashWriting.
 MC_GO_MAP_TEMPLATE
-typename GoMap<B, K, V>::template Var<V>* GoMap<B, K, V>::Access(K key, bool check_flags,
-                                                                 Var<K>** key_slot) {
+typename GoMap<B, K, V, Cells>::template Var<V>* GoMap<B, K, V, Cells>::Access(K key,
+                                                                               bool check_flags,
+                                                                               Var<K>** key_slot) {
   if (count_.load() == 0) return nullptr;  // an empty map never checks the flag
   if (check_flags && (ReadFlags() & hashWriting) != 0) {
     B::Fatal("concurrent map read and map write");
@@ -52,7 +53,7 @@ typename GoMap<B, K, V>::template Var<V>* GoMap<B, K, V>::Access(K key, bool che
 
 // mapassign (map.go:579-694).
 MC_GO_MAP_TEMPLATE
-typename GoMap<B, K, V>::template Var<V>* GoMap<B, K, V>::Assign(K key) {
+typename GoMap<B, K, V, Cells>::template Var<V>* GoMap<B, K, V, Cells>::Assign(K key) {
   if (!atomic_flag_ && (flags_.load() & hashWriting) != 0) B::Fatal("concurrent map writes");
   const uint64_t hash = Hash(key);
   // Set hashWriting after calling the hasher, since it may panic (in Go), in which case we have
@@ -121,7 +122,7 @@ done:
 // The writer side of the hashWriting protocol. Go: check at entry (done by the caller), set
 // with a plain XOR, check again at exit, clear with a plain AND-NOT.
 MC_GO_MAP_TEMPLATE
-void GoMap<B, K, V>::BeginWrite() {
+void GoMap<B, K, V, Cells>::BeginWrite() {
   if (atomic_flag_) {
     if ((B::AtomicOr8(flags_, hashWriting) & hashWriting) != 0) B::Fatal("concurrent map writes");
     return;
@@ -130,7 +131,7 @@ void GoMap<B, K, V>::BeginWrite() {
 }
 
 MC_GO_MAP_TEMPLATE
-void GoMap<B, K, V>::EndWrite() {
+void GoMap<B, K, V, Cells>::EndWrite() {
   if (atomic_flag_) {
     const auto clear = static_cast<uint8_t>(~hashWriting);
     if ((B::AtomicAnd8(flags_, clear) & hashWriting) == 0) B::Fatal("concurrent map writes");
@@ -142,7 +143,7 @@ void GoMap<B, K, V>::EndWrite() {
 
 // mapdelete (map.go:696-810).
 MC_GO_MAP_TEMPLATE
-void GoMap<B, K, V>::Delete(K key) {
+void GoMap<B, K, V, Cells>::Delete(K key) {
   if (count_.load() == 0) return;
   if (!atomic_flag_ && (flags_.load() & hashWriting) != 0) B::Fatal("concurrent map writes");
   const uint64_t hash = Hash(key);
@@ -206,7 +207,7 @@ void GoMap<B, K, V>::Delete(K key) {
 
 // mapclear (map.go:989-1051).
 MC_GO_MAP_TEMPLATE
-void GoMap<B, K, V>::Clear() {
+void GoMap<B, K, V, Cells>::Clear() {
   if (count_.load() == 0) return;
   if (!atomic_flag_ && (flags_.load() & hashWriting) != 0) B::Fatal("concurrent map writes");
   BeginWrite();
@@ -243,7 +244,7 @@ void GoMap<B, K, V>::Clear() {
 
 // newoverflow (map.go:247-272) with incrnoverflow (228-244).
 MC_GO_MAP_TEMPLATE
-typename GoMap<B, K, V>::Bucket* GoMap<B, K, V>::NewOverflow(Bucket* b) {
+typename GoMap<B, K, V, Cells>::Bucket* GoMap<B, K, V, Cells>::NewOverflow(Bucket* b) {
   Bucket* ovf = arena_.template NewArray<Bucket>(1);
   noverflow_.store(static_cast<uint16_t>(noverflow_.load() + 1));
   b->overflow.store(ovf);
@@ -252,7 +253,7 @@ typename GoMap<B, K, V>::Bucket* GoMap<B, K, V>::NewOverflow(Bucket* b) {
 
 // hashGrow (map.go:1053-1094).
 MC_GO_MAP_TEMPLATE
-void GoMap<B, K, V>::HashGrow() {
+void GoMap<B, K, V, Cells>::HashGrow() {
   // If we've hit the load factor, get bigger. Otherwise, there are too many overflow buckets,
   // so keep the same number of buckets and "grow" laterally.
   uint8_t bigger = 1;
@@ -277,7 +278,7 @@ void GoMap<B, K, V>::HashGrow() {
 
 // growWork (map.go:1145-1154).
 MC_GO_MAP_TEMPLATE
-void GoMap<B, K, V>::GrowWork(uintptr_t bucket) {
+void GoMap<B, K, V, Cells>::GrowWork(uintptr_t bucket) {
   // Make sure we evacuate the oldbucket corresponding to the bucket we're about to use.
   Evacuate(bucket & OldBucketMask());
   // Evacuate one more oldbucket to make progress on growing.
@@ -286,7 +287,7 @@ void GoMap<B, K, V>::GrowWork(uintptr_t bucket) {
 
 // evacuate (map.go:1169-1281).
 MC_GO_MAP_TEMPLATE
-void GoMap<B, K, V>::Evacuate(uintptr_t oldbucket) {
+void GoMap<B, K, V, Cells>::Evacuate(uintptr_t oldbucket) {
   Bucket* b = BucketAt(oldbuckets_.load(), oldbucket);
   const uintptr_t newbit = NOldBuckets();
   if (!evacuated(b)) {
@@ -340,7 +341,7 @@ void GoMap<B, K, V>::Evacuate(uintptr_t oldbucket) {
 
 // advanceEvacuationMark (map.go:1283-1305).
 MC_GO_MAP_TEMPLATE
-void GoMap<B, K, V>::AdvanceEvacuationMark(uintptr_t newbit) {
+void GoMap<B, K, V, Cells>::AdvanceEvacuationMark(uintptr_t newbit) {
   nevacuate_.store(nevacuate_.load() + 1);
   // Experiments suggest that 1024 is overkill by at least an order of magnitude.
   uintptr_t stop = nevacuate_.load() + 1024;
@@ -358,7 +359,7 @@ void GoMap<B, K, V>::AdvanceEvacuationMark(uintptr_t newbit) {
 // mapiterinit + mapiternext (map.go:816-987), driving f(key, value) until it returns false.
 MC_GO_MAP_TEMPLATE
 template <class F>
-void GoMap<B, K, V>::Range(F&& f) {
+void GoMap<B, K, V, Cells>::Range(F&& f) {
   if (count_.load() == 0) return;
   // hiter
   const uint8_t itB = B_.load();

@@ -14,7 +14,8 @@
 namespace models::go_map {
 
 MC_GO_MAP_TEMPLATE
-std::string GoMap<B, K, V>::CheckChain(Bucket* b, uintptr_t index, uintptr_t mask, int64_t* live) {
+std::string GoMap<B, K, V, Cells>::CheckChain(Bucket* b, uintptr_t index, uintptr_t mask,
+                                              int64_t* live) {
   std::ostringstream err;
   bool rest = false;
   uint8_t previous = emptyRest;
@@ -54,7 +55,7 @@ std::string GoMap<B, K, V>::CheckChain(Bucket* b, uintptr_t index, uintptr_t mas
 }
 
 MC_GO_MAP_TEMPLATE
-std::vector<K> GoMap<B, K, V>::StrandedKeys() {
+std::vector<K> GoMap<B, K, V, Cells>::StrandedKeys() {
   std::unordered_set<const Bucket*> reached;
   auto reach = [&](Bucket* array, uintptr_t n) {
     if (array == nullptr) return;
@@ -81,7 +82,7 @@ std::vector<K> GoMap<B, K, V>::StrandedKeys() {
 }
 
 MC_GO_MAP_TEMPLATE
-size_t GoMap<B, K, V>::LiveBytes() {
+size_t GoMap<B, K, V, Cells>::LiveBytes() {
   // Go's hmap: count, flags, B, noverflow, hash0, buckets, oldbuckets, nevacuate, extra.
   size_t bytes = 48;
   auto add_array = [&](Bucket* array, uintptr_t n) {
@@ -100,7 +101,7 @@ size_t GoMap<B, K, V>::LiveBytes() {
 }
 
 MC_GO_MAP_TEMPLATE
-std::string GoMap<B, K, V>::CheckInvariants() {
+std::string GoMap<B, K, V, Cells>::CheckInvariants() {
   if ((flags_.load() & hashWriting) != 0) return "hashWriting is set between operations";
   Bucket* buckets = buckets_.load();
   if (buckets == nullptr) {
@@ -143,7 +144,7 @@ std::string GoMap<B, K, V>::CheckInvariants() {
 }
 
 MC_GO_MAP_TEMPLATE
-std::string GoMap<B, K, V>::Dump() {
+std::string GoMap<B, K, V, Cells>::Dump() {
   std::ostringstream out;
   out << "hmap{count=" << count_.load() << " flags=" << int{flags_.load()}
       << " B=" << int{B_.load()} << " noverflow=" << noverflow_.load()

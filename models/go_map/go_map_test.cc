@@ -24,10 +24,13 @@ uint64_t IdentityHash(uint64_t key, uint32_t /*seed*/) { return key; }
 
 #define EXPECT_INVARIANTS(m) EXPECT_EQ((m).CheckInvariants(), "") << (m).Dump()
 
-TEST(GoMap, BehavesLikeAMapOverLongRandomOperationSequences) {
+// Random stores, deletes, loads and clears over a few hundred keys, checked against
+// std::unordered_map after every step, with the map's invariants.
+template <int Cells>
+void BehavesLikeAMap() {
   std::mt19937_64 rng(42);
   for (int round = 0; round < 4; ++round) {
-    Map m(GoMapConfig{.hint = round * 20});
+    GoMap<RealBackend, int64_t, int64_t, Cells> m(GoMapConfig{.hint = round * 20});
     std::unordered_map<int64_t, int64_t> want;
     for (int step = 0; step < 20000; ++step) {
       const int64_t key = static_cast<int64_t>(rng() % 400);
@@ -60,6 +63,42 @@ TEST(GoMap, BehavesLikeAMapOverLongRandomOperationSequences) {
     });
     EXPECT_EQ(seen, (std::map<int64_t, int64_t>(want.begin(), want.end())));
   }
+}
+
+TEST(GoMap, BehavesLikeAMapOverLongRandomOperationSequences) { BehavesLikeAMap<8>(); }
+
+// The reduced buckets the protocol tests use (Cells = 2, 4) are still a map with Go's invariants.
+TEST(GoMap, SmallerBucketsBehaveLikeAMap) {
+  BehavesLikeAMap<2>();
+  BehavesLikeAMap<4>();
+}
+
+TEST(GoMap, TheLoadFactorTestIsGosAtEightCells) {
+  // map.go:1097-1099 verbatim: count > bucketCnt && uintptr(count) >
+  // loadFactorNum*(bucketShift(B)/loadFactorDen)
+  for (uint8_t b = 0; b < 40; ++b) {
+    const int64_t edge = static_cast<int64_t>(13 * (uint64_t{1} << b) / 2);
+    for (int64_t count :
+         {int64_t{0}, int64_t{7}, int64_t{8}, int64_t{9}, edge - 1, edge, edge + 1, edge + 2}) {
+      const bool go = count > 8 && static_cast<uint64_t>(count) > 13 * ((uint64_t{1} << b) / 2);
+      EXPECT_EQ(go_map::overLoadFactor(count, b), go) << "count " << count << " B " << int{b};
+    }
+  }
+}
+
+TEST(GoMap, SmallerBucketsGrowAtThirteenSixteenthsOfTheirCells) {
+  GoMap<RealBackend, int64_t, int64_t, 2> m;
+  for (int64_t n = 1; n <= 200; ++n) {
+    const uint8_t before = m.BucketsLog2();
+    const bool was_growing = m.Growing();
+    m.Store(n, n);
+    const bool should_grow =
+        !was_growing && n > 2 && static_cast<double>(n) > 2 * 13.0 / 16 * (1 << before);
+    EXPECT_EQ(m.BucketsLog2() != before, should_grow)
+        << "insert #" << n << " with B=" << int{before};
+    EXPECT_INVARIANTS(m);
+  }
+  EXPECT_EQ(m.BucketsLog2(), 7);  // 200 entries: 1.625 * 2^6 = 104 < 200 <= 1.625 * 2^7
 }
 
 TEST(GoMap, BucketsHaveGosLayoutAndSize) {
