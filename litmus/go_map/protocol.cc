@@ -113,6 +113,12 @@ std::function<void()> Body(const ProtocolCase& c) {
     // 1 (nevacuate = 2). Old buckets 2 and 3 still hold a key each when the writers start, so
     // each writer's growWork evacuates its own old bucket and then old bucket nevacuate: both
     // can evacuate the same bucket, and either can end the growth.
+    // The one case still explored as a prefix: with 2 cells per bucket (the least with the same
+    // code paths) and 4 old buckets (the least that leaves a growth in progress after a write:
+    // every write evacuates two), a 20-minute run explored 2,170,808 executions and the checker
+    // estimated the share of the search tree done at ~0%. Every read of the second writer can
+    // see the first one's write to that field or an older one, and their evacuations write
+    // the same cells.
     return [] {
       Map m(models::GoMapConfig{.hint = 6, .hasher = &IdentityHash});
       m.Store(KeyIn(0, 0), 1);
