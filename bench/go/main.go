@@ -159,35 +159,11 @@ func run(name string, readPct uint64, keys int64, zipf bool, goroutines int, d t
 	for i := 0; i < warmUpOps; i++ {
 		operate(m, wr.next(), readPct, keys, table)
 	}
-	var stop atomic.Bool
-	var total atomic.Int64
-	var ready, done sync.WaitGroup
-	ready.Add(goroutines)
-	done.Add(goroutines)
-	start := make(chan struct{})
-	for g := 0; g < goroutines; g++ {
-		go func(g int) {
-			defer done.Done()
-			r := newRng(uint64(g) + 1)
-			var sink, n int64
-			ready.Done()
-			<-start
-			for !stop.Load() {
-				for i := 0; i < 256; i++ {
-					sink += operate(m, r.next(), readPct, keys, table)
-				}
-				n += 256
-			}
-			total.Add(n + sink*0)
-		}(g)
-	}
-	ready.Wait()
-	t0 := time.Now()
-	close(start)
-	time.Sleep(d)
-	stop.Store(true)
-	done.Wait()
-	return float64(total.Load()) / time.Since(t0).Seconds()
+	// measure finishes the collector's work left over from the setup before timing, as
+	// testing.B does: without it the first configurations after a large fill ran at half speed.
+	ns, _ := measure(func(_ int64, x uint64) int64 { return operate(m, x, readPct, keys, table) },
+		keys, goroutines, d)
+	return float64(goroutines) * 1e9 / ns
 }
 
 // The parts of sync.Map's cost, and of the RWMutex and sharded maps', measured one at a time on
@@ -279,6 +255,11 @@ func attribution(d time.Duration, reps int) {
 			m := filled("rw_map", keys).(*rwMap)
 			return func(k int64, x uint64) int64 { m.Store(k, int64(x)); return 0 }
 		}},
+		// The rw_map row's own mix: a Store (the write lock) once in 100 operations.
+		{"rwmap_mixed_99_1", func(keys int64) func(int64, uint64) int64 {
+			m := filled("rw_map", keys)
+			return func(_ int64, x uint64) int64 { return operate(m, x, 99, keys, nil) }
+		}},
 		{"mutex_lock_unlock", func(keys int64) func(int64, uint64) int64 {
 			var mu sync.Mutex
 			return func(k int64, _ uint64) int64 { mu.Lock(); mu.Unlock(); return k }
@@ -295,30 +276,90 @@ func attribution(d time.Duration, reps int) {
 			return func(k int64, x uint64) int64 { m.Store(k, int64(x)); return 0 }
 		}},
 	}
+	{
+		// 256 mutexes laid out as shardedMap lays them out: in its [256]shard array, beside each
+		// shard's map pointer.
+		steps = append(steps, step{"mutex256_lock_unlock", func(keys int64) func(int64, uint64) int64 {
+			s := &shardedMap{}
+			return func(k int64, _ uint64) int64 {
+				sh := &s.shards[uint64(k)%256]
+				sh.mu.Lock()
+				sh.mu.Unlock()
+				return k
+			}
+		}})
+	}
 	for _, st := range steps {
 		for _, keys := range []int64{1000, 100000} {
 			op := st.prep(keys)
 			for rep := 0; rep < reps; rep++ {
-				r := newRng(1)
-				var ms0, ms1 runtime.MemStats
-				runtime.GC()
-				runtime.ReadMemStats(&ms0)
-				var n, sink int64
-				t0 := time.Now()
-				for time.Since(t0) < d {
-					for i := 0; i < 256; i++ {
-						x := r.next()
-						sink += op(int64((x>>8)%uint64(keys)), x)
-					}
-					n += 256
-				}
-				el := time.Since(t0)
-				runtime.ReadMemStats(&ms1)
-				fmt.Fprintf(os.Stdout, "%s,%d,%.2f,%.2f\n", st.name, keys+sink*0,
-					float64(el.Nanoseconds())/float64(n), float64(ms1.Mallocs-ms0.Mallocs)/float64(n))
+				ns, allocs := measure(op, keys, 1, d)
+				fmt.Fprintf(os.Stdout, "%s,%d,%.2f,%.2f\n", st.name, keys, ns, allocs)
 			}
 		}
 	}
+	// The contention part: the same steps on 2 goroutines at once (each its own key draws, one
+	// shared map or lock), ns per operation per goroutine; named step@2.
+	twoThreads := map[string]bool{"harness_only": true, "map_lookup": true,
+		"rwmutex_rlock_runlock": true, "rwmap_load": true, "rwmap_store_existing": true,
+		"rwmap_mixed_99_1":     true,
+		"mutex256_lock_unlock": true, "sharded_load": true, "sharded_store_existing": true}
+	for _, st := range steps {
+		if !twoThreads[st.name] {
+			continue
+		}
+		for _, keys := range []int64{1000, 100000} {
+			op := st.prep(keys)
+			for rep := 0; rep < reps; rep++ {
+				ns, allocs := measure(op, keys, 2, d)
+				fmt.Fprintf(os.Stdout, "%s@2,%d,%.2f,%.2f\n", st.name, keys, ns, allocs)
+			}
+		}
+	}
+}
+
+// measure runs op on `threads` goroutines for d, each with its own draws (seed 1, 2, ...; the
+// key passed is the uniform draw, which the throughput workload replaces with its own), after a
+// full collection, and returns nanoseconds per operation per goroutine and heap allocations per
+// operation.
+func measure(op func(int64, uint64) int64, keys int64, threads int, d time.Duration) (float64, float64) {
+	var ms0, ms1 runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&ms0)
+	var stop atomic.Bool
+	var total, sinks atomic.Int64
+	var ready, done sync.WaitGroup
+	ready.Add(threads)
+	done.Add(threads)
+	start := make(chan struct{})
+	for g := 0; g < threads; g++ {
+		go func(g int) {
+			defer done.Done()
+			r := newRng(uint64(g) + 1)
+			var n, sink int64
+			ready.Done()
+			<-start
+			for !stop.Load() {
+				for i := 0; i < 256; i++ {
+					x := r.next()
+					sink += op(int64((x>>8)%uint64(keys)), x)
+				}
+				n += 256
+			}
+			total.Add(n)
+			sinks.Add(sink)
+		}(g)
+	}
+	ready.Wait()
+	t0 := time.Now()
+	close(start)
+	time.Sleep(d)
+	stop.Store(true)
+	done.Wait()
+	el := time.Since(t0)
+	runtime.ReadMemStats(&ms1)
+	n := float64(total.Load())
+	return float64(el.Nanoseconds()) * float64(threads) / n, float64(ms1.Mallocs-ms0.Mallocs) / n
 }
 
 func main() {
