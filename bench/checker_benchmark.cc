@@ -1,6 +1,7 @@
 // Checker throughput: executions per second and state memory for the conformance tests, N threads
-// each doing one relaxed fetch_add (N! executions), and 3-thread store-buffering / IRIW-style
-// stress. Run: build/default/bench/checker_benchmark (add --benchmark_filter=... to select).
+// each doing one relaxed fetch_add (N! executions), 3-thread store-buffering / IRIW-style
+// stress, and a GoMap growth beside a reader (a graph of hundreds of events). Run:
+// build/default/bench/checker_benchmark (add --benchmark_filter=... to select).
 #include <benchmark/benchmark.h>
 #include <sys/resource.h>
 
@@ -9,6 +10,8 @@
 
 #include "litmus/litmus.h"
 #include "mc/mc.h"
+#include "models/backend/model_backend.h"
+#include "models/go_map/go_map.h"
 
 namespace {
 
@@ -94,6 +97,34 @@ void BM_IriwStress(benchmark::State& state) {
   Measure(state, test);
 }
 BENCHMARK(BM_IriwStress)->Unit(benchmark::kMillisecond);
+
+// A larger graph (a few hundred events): the protocol case growing_writer_vs_reader of
+// litmus/go_map with 2 cells per bucket (a Store that grows the map beside a Load, plain fields
+// racing), under RC11 and SC. Under SC every candidate step used to search the whole graph for a
+// cycle; it now searches from the new events only.
+void BM_GoMapGrowthVsReader(benchmark::State& state) {
+  const auto model = static_cast<mc::Model>(state.range(0));
+  auto test = [] {
+    models::GoMap<models::ModelBackend, int64_t, int64_t, 2> m(models::GoMapConfig{.hint = 1});
+    m.Store(1, 1);
+    m.Store(2, 1);
+    mc::thread w([&] { m.Store(100, 2); });
+    mc::thread r([&] {
+      int64_t v = 0;
+      (void)m.Load(1, &v);
+    });
+    w.join();
+    r.join();
+  };
+  Measure(state, test,
+          {.model = model,
+           .plain_races = mc::PlainRaces::kContinueCoherent,
+           .classify_findings = true});
+}
+BENCHMARK(BM_GoMapGrowthVsReader)
+    ->Arg(static_cast<int>(mc::Model::kRC11))
+    ->Arg(static_cast<int>(mc::Model::kSC))
+    ->Unit(benchmark::kMillisecond);
 
 // Every conformance row, one benchmark each, under RC11.
 void RegisterConformance() {
