@@ -8,9 +8,10 @@
 // further checks, so it can miss a key that was there all along, or read a cleared value, with
 // no fatal; it can even pair the new B with the old bucket array and index past it (Go: a fault).
 // This is a witness search: the first 500 executions of the exhaustive order (the whole space,
-// 13,456 executions, takes about 40 s; the ledger reports the witnesses found in the prefix).
-// Not an artefact of weak memory: explored exhaustively under SC (973 executions, 89 s, not run
-// per commit) the reader still misses the key in 661 executions and reads a wrong value in 5.
+// 26,253 executions, takes about 55 s: the reader misses the key in 25,820 and reads a wrong
+// value in 64; the ledger reports the witnesses found in the prefix). Not an artefact of weak
+// memory: explored exhaustively under SC (1,614 executions, 17 s, not run per commit) the
+// reader still misses the key in 1,305 executions and reads a wrong value in 5.
 #include <cstdint>
 #include <string>
 

@@ -1,7 +1,7 @@
 // The rehash-state protocol of the bare GoMap under concurrent use (issue: "the rehash state
 // flags of GoMap"): small configurations of writers, readers, iterators and clears on one
 // GoMap<ModelBackend>, every execution explored (for one configuration, two writers inside a
-// growth already in progress, the stated prefix of the exhaustive order) and classified: which
+// growth already in progress, a stated sample of random runs) and classified: which
 // fatal fired and in which thread, an update lost without a fatal, a read or iteration that
 // returned a wrong answer without a fatal, a structure left corrupt, or a correct run. The map's
 // fields are plain memory racing with coherent word-sized semantics
@@ -25,9 +25,11 @@ struct ProtocolCase {
   // Cells parameter: the same code paths, an evacuation that moves fewer cells). With 8 cells
   // no growth case finished within 10 minutes; with 2, all but two_writers_during_growth do.
   int cells = 8;
-  // 0: exhaustive; else the first `budget` executions (the slow ctest run sets
-  // MAPCHECK_PROTOCOL_DEEP=1 for 20 times as many).
-  uint64_t budget = 0;
+  // 0: every execution (the exhaustive search). Otherwise a sample: this many runs of the
+  // checker's random walk (kRandom, seed 1: a uniformly random consistent step at each
+  // decision), for the one case whose space no search finishes; a run may repeat an execution.
+  // The slow ctest run sets MAPCHECK_PROTOCOL_DEEP=1 for 20 times as many.
+  uint64_t random_runs = 0;
   bool atomic_flag = false;
 };
 
@@ -38,7 +40,12 @@ struct ProtocolResult {
   // "stranded write" (C4: a write landed in a bucket no lookup reaches), "corrupt", "correct".
   std::map<std::string, uint64_t> classes;
   uint64_t Count(const std::string& prefix) const;
+  // "2,518 executions (all)" or "3,000 random runs (a sample)".
+  std::string Explored() const;
 };
+
+// 20 under MAPCHECK_PROTOCOL_DEEP=1 (the slow ctest run), else 1: the factor on random_runs.
+uint64_t SampleScale();
 
 const std::vector<ProtocolCase>& ProtocolCases();
 ProtocolResult RunProtocolCase(const ProtocolCase& c);

@@ -110,6 +110,14 @@ struct GoMapConfig {
   // an atomic And8 that must find it set, instead of the plain check / XOR / check / AND-NOT.
   // Claim C2 asks whether an atomic flag would catch every overlap of two writers.
   bool atomic_writing_flag = false;
+  // Whether the Go key and elem types hold pointers (t.Key.PtrBytes != 0, t.Elem.PtrBytes != 0).
+  // The model's keys and elems are words; these say which Go types they stand for, since Go
+  // clears memory only for the GC's sake: mapdelete clears a key only if it holds pointers (the
+  // elem always), and evacuate clears an old bucket's keys, elems and overflow link only if the
+  // bucket type holds pointers. The default is a map[string]*T, a service's usual map; both
+  // false is a map[int64]int64, whose evacuated buckets keep their keys and overflow chains.
+  bool keys_hold_pointers = true;
+  bool elems_hold_pointers = true;
 
   static uint64_t DefaultHash(uint64_t key, uint32_t seed) {
     uint64_t x = key ^ (uint64_t{seed} * 0x9e3779b97f4a7c15ULL);
@@ -136,6 +144,8 @@ requires(std::is_integral_v<K> || std::is_pointer_v<K>) class GoMap {
   explicit GoMap(GoMapConfig config = {})
       : hasher_(config.hasher),
         atomic_flag_(config.atomic_writing_flag),
+        keys_hold_pointers_(config.keys_hold_pointers),
+        bucket_holds_pointers_(config.keys_hold_pointers || config.elems_hold_pointers),
         hash0_(config.seed, "hmap.hash0") {
     // makemap (305): the smallest B that holds hint entries; buckets allocated eagerly if B > 0.
     uint8_t b = 0;
@@ -213,6 +223,16 @@ requires(std::is_integral_v<K> || std::is_pointer_v<K>) class GoMap {
   // will find them (claim C4). Always empty for a map used by one thread at a time.
   std::vector<K> StrandedKeys();
 
+  // The main bucket `i` of the bucket array (or, while growing, of the old one) as memory holds
+  // it, evacuated or not: what the GC clears and a racing reader may still find there.
+  struct RawBucket {
+    std::vector<uint8_t> tophash;
+    std::vector<K> keys;
+    std::vector<V> elems;
+    bool overflow_linked = false;
+  };
+  RawBucket RawMainBucket(bool old, uintptr_t i);
+
   // "" when every invariant of the header holds, otherwise the first one violated.
   std::string CheckInvariants();
   std::string Dump();
@@ -286,6 +306,8 @@ requires(std::is_integral_v<K> || std::is_pointer_v<K>) class GoMap {
 
   uint64_t (*hasher_)(uint64_t, uint32_t);
   bool atomic_flag_;
+  bool keys_hold_pointers_;
+  bool bucket_holds_pointers_;  // t.Bucket.PtrBytes != 0 (the overflow link is then a pointer)
   Arena arena_;
   // hmap (map.go:117-129). All plain fields.
   // Named after hmap's fields, so a counterexample says "data race on var hmap.flags".

@@ -165,7 +165,8 @@ void GoMap<B, K, V, Cells>::Delete(K key) {
         continue;
       }
       if (b->keys[i].load() != key) continue;
-      b->keys[i].store(K{});
+      // Only clear key if there are pointers in it; the elem is cleared either way.
+      if (keys_hold_pointers_) b->keys[i].store(K{});
       b->elems[i].store(V{});
       b->tophash[i].store(emptyOne);
       // If the bucket now ends in a bunch of emptyOne states, change those to emptyRest states.
@@ -325,15 +326,15 @@ void GoMap<B, K, V, Cells>::Evacuate(uintptr_t oldbucket) {
         ++dst.i;
       }
     }
-    // Unlink the overflow buckets & clear key/elem to help GC (only when no old iterator).
-    if ((flags_.load() & oldIterator) == 0) {
-      for (Bucket* c = BucketAt(oldbuckets_.load(), oldbucket); c != nullptr;
-           c = c->overflow.load()) {
-        for (int i = 0; i < bucketCnt; ++i) {
-          c->keys[i].store(K{});
-          c->elems[i].store(V{});
-        }
-      }
+    // Unlink the overflow buckets & clear key/elem to help GC: memclrHasPointers from the old
+    // main bucket's keys to its end (keys, elems, the overflow link), only when no old iterator
+    // and only when the bucket type holds pointers. The overflow buckets are unlinked, not
+    // cleared. Preserve b.tophash because the evacuation state is maintained there.
+    if ((flags_.load() & oldIterator) == 0 && bucket_holds_pointers_) {
+      Bucket* c = BucketAt(oldbuckets_.load(), oldbucket);
+      for (int i = 0; i < bucketCnt; ++i) c->keys[i].store(K{});
+      for (int i = 0; i < bucketCnt; ++i) c->elems[i].store(V{});
+      c->overflow.store(nullptr);
     }
   }
   if (oldbucket == nevacuate_.load()) AdvanceEvacuationMark(newbit);

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <set>
 #include <sstream>
+#include <stdexcept>
 #include <string>
 #include <unordered_set>
 #include <vector>
@@ -141,6 +142,23 @@ std::string GoMap<B, K, V, Cells>::CheckInvariants() {
            " cells are filled";
   }
   return "";
+}
+
+MC_GO_MAP_TEMPLATE
+typename GoMap<B, K, V, Cells>::RawBucket GoMap<B, K, V, Cells>::RawMainBucket(bool old,
+                                                                               uintptr_t i) {
+  Bucket* const array = old ? oldbuckets_.load() : buckets_.load();
+  const uintptr_t n = old ? NOldBuckets() : bucketShift(B_.load());
+  if (array == nullptr || i >= n) throw std::out_of_range("RawMainBucket: no such bucket");
+  Bucket* b = BucketAt(array, i);
+  RawBucket raw;
+  for (int j = 0; j < bucketCnt; ++j) {
+    raw.tophash.push_back(b->tophash[j].load());
+    raw.keys.push_back(b->keys[j].load());
+    raw.elems.push_back(b->elems[j].load());
+  }
+  raw.overflow_linked = b->overflow.load() != nullptr;
+  return raw;
 }
 
 MC_GO_MAP_TEMPLATE

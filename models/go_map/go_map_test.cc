@@ -181,6 +181,63 @@ TEST(GoMap, TooManyOverflowBucketsStartASameSizeGrowth) {
   }
 }
 
+// B = 2 holding 26 keys, 10 of them in bucket 0 (an overflow bucket); the 27th, also in bucket
+// 0, starts a doubling whose growWork evacuates old buckets 0 and 1. Old bucket 0 as memory then
+// holds it.
+Map::RawBucket OldBucketZeroAfterItsEvacuation(GoMapConfig config) {
+  config.hint = 26;
+  config.hasher = &IdentityHash;
+  Map m(config);
+  EXPECT_EQ(m.BucketsLog2(), 2);
+  auto key = [](int64_t i, int64_t bucket) { return (i + 1) << 56 | bucket; };
+  for (int64_t i = 0; i < 10; ++i) m.Store(key(i, 0), i + 1);
+  for (int64_t i = 0; i < 16; ++i) m.Store(key(i, 1 + i % 3), i + 1);
+  EXPECT_FALSE(m.Growing());
+  m.Store(key(20, 0), 1);
+  EXPECT_TRUE(m.Growing());
+  EXPECT_EQ(m.BucketsLog2(), 3);
+  EXPECT_INVARIANTS(m);
+  return m.RawMainBucket(/*old=*/true, 0);
+}
+
+TEST(GoMap, EvacuationClearsAnOldBucketOnlyWhenItsTypeHoldsPointers) {
+  // evacuate: memclrHasPointers of the old main bucket past its tophash (keys, elems, overflow
+  // link) when t.Bucket.PtrBytes != 0; a map[int64]int64 bucket is left as it was. The tophash
+  // keeps the evacuation marks either way.
+  for (const bool pointers : {true, false}) {
+    SCOPED_TRACE(pointers ? "map[string]*T" : "map[int64]int64");
+    const Map::RawBucket raw = OldBucketZeroAfterItsEvacuation(
+        {.keys_hold_pointers = pointers, .elems_hold_pointers = pointers});
+    for (size_t j = 0; j < 8; ++j) {
+      EXPECT_TRUE(raw.tophash[j] == go_map::evacuatedX || raw.tophash[j] == go_map::evacuatedY)
+          << j;
+      EXPECT_EQ(raw.keys[j] == 0, pointers) << j;
+      EXPECT_EQ(raw.elems[j] == 0, pointers) << j;
+    }
+    EXPECT_EQ(raw.overflow_linked, !pointers);
+  }
+  // Pointers in the elems alone are enough to give the bucket type pointers.
+  const Map::RawBucket raw =
+      OldBucketZeroAfterItsEvacuation({.keys_hold_pointers = false, .elems_hold_pointers = true});
+  EXPECT_EQ(raw.keys[0], 0);
+  EXPECT_FALSE(raw.overflow_linked);
+}
+
+TEST(GoMap, DeleteClearsTheKeyOnlyWhenItHoldsPointers) {
+  // mapdelete: "Only clear key if there are pointers in it"; the elem is cleared either way.
+  for (const bool pointers : {true, false}) {
+    SCOPED_TRACE(pointers ? "string keys" : "int64 keys");
+    Map m(GoMapConfig{.hasher = &IdentityHash, .keys_hold_pointers = pointers});
+    const int64_t key = int64_t{9} << 56;
+    m.Store(key, 7);
+    m.Delete(key);
+    const Map::RawBucket raw = m.RawMainBucket(/*old=*/false, 0);
+    EXPECT_EQ(raw.tophash[0], go_map::emptyRest);
+    EXPECT_EQ(raw.keys[0], pointers ? 0 : key);
+    EXPECT_EQ(raw.elems[0], 0);
+  }
+}
+
 TEST(GoMap, IterationDuringGrowthVisitsEveryKeyOnce) {
   // Start a growth, then iterate while writes move buckets under the iterator.
   Map m;
