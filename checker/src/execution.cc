@@ -9,6 +9,13 @@
 #include "source_text.h"
 
 namespace mc::internal {
+namespace {
+
+// Candidate::response of a read of an address: tags the source's identity, so that it cannot
+// equal a response that carries a value.
+constexpr uint64_t kPointerResponse = 0x706f696e746572ULL;
+
+}  // namespace
 
 Execution::Execution(const Options& options, const MemoryModel& model, StackPool& stacks,
                      Watchdog& watchdog, const std::function<void()>& test, uint64_t serial)
@@ -217,7 +224,14 @@ Candidate Execution::Describe(uint32_t thread, uint64_t choice, uint32_t first) 
   for (uint32_t id = first; id < graph_.size(); ++id) {
     const Event& e = graph_[id];
     if (e.IsRead() && c.source == kNone) c.source = e.rf;
-    if (e.IsRead() || e.kind == EventKind::kChoose) result = e.value;
+    if (e.IsRead() && graph_.Location(e.location).pointer) {
+      // An address is summarised by the write it came from, as in the graph hash: that write
+      // stores the same object in every run, at an address that can differ from run to run
+      // (the allocator's state), and a response must compare equal across runs.
+      result = Combine(kPointerResponse, graph_[e.rf].canonical);
+    } else if (e.IsRead() || e.kind == EventKind::kChoose) {
+      result = e.value;
+    }
   }
   // What the thread is told (Respond): the value, and whether a CAS or a lock succeeded. A
   // condition variable's response also depends on its waiters, so it is not summarised.
