@@ -46,7 +46,7 @@ class Arena {
   }
 
   // Calls f(begin, bytes) for every array this arena allocated (for tests that inspect memory
-  // the model no longer reaches; same caveat as Contains).
+  // the model no longer reaches; same caveat as ArrayBytes).
   template <class F>
   void ForEachArray(F&& f) const {
     for (const Node* n = head_.load(std::memory_order_acquire); n != nullptr; n = n->next) {
@@ -54,23 +54,23 @@ class Arena {
     }
   }
 
-  // Whether [p, p + bytes) lies inside one array this arena allocated. Walks every allocation:
-  // for the model checker's bounds checks on small models, not for real-thread use (it reads
-  // nodes other threads may be publishing).
-  bool Contains(const void* p, size_t bytes) const {
-    const auto* x = static_cast<const char*>(p);
+  // The size in bytes of the array this arena allocated that starts at `array`, or 0 if none
+  // does. A bounds check asks about the array a pointer designates, never about whatever the
+  // allocator placed next to it, so its answer does not depend on the heap's layout. Walks every
+  // allocation: for the model checker's bounds checks on small models, not for real-thread use
+  // (it reads nodes other threads may be publishing).
+  size_t ArrayBytes(const void* array) const {
     for (const Node* n = head_.load(std::memory_order_acquire); n != nullptr; n = n->next) {
-      const auto* b = static_cast<const char*>(n->begin);
-      if (b != nullptr && x >= b && x + bytes <= b + n->bytes) return true;
+      if (n->begin != nullptr && n->begin == array) return n->bytes;
     }
-    return false;
+    return 0;
   }
 
  private:
   struct Node {
     Node* next = nullptr;
     void (*destroy)(Node*) = nullptr;
-    const void* begin = nullptr;  // arrays: their extent, for Contains
+    const void* begin = nullptr;  // arrays: their extent, for ArrayBytes
     size_t bytes = 0;
   };
   template <class T>
