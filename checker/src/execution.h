@@ -102,8 +102,9 @@ class Execution {
   const Finding& finding() const { return finding_; }
   // "name=value ..." of this run's mc::observe calls.
   std::string Outcome() const;
-  // Races recorded when Options::plain_races is not kStop.
-  const std::set<std::string>& races() const { return races_; }
+  // Races recorded when Options::plain_races is not kStop, as "location: read a.cc:1 / write
+  // b.cc:2", each once.
+  std::set<std::string> races() const;
 
   // The runtime API, called from inside the fibers (runtime.cc).
   detail::ObjectRef RegisterLocation(bool atomic, bool pointer, uint64_t initial,
@@ -296,7 +297,20 @@ class Execution {
   std::vector<std::pair<std::string, int64_t>> observed_;
   std::map<uint32_t, MutexState> mutexes_;
   std::map<uint32_t, CondvarState> condvars_;
-  std::set<std::string> races_;
+  // One racing pair per pair of source sites (and kinds) on a location, kept as the first two
+  // events seen racing there: the text is made only when the run is counted (races()), since
+  // nearly every step of a test whose plain memory races by design (a Go map) races again.
+  struct RaceSite {
+    uint32_t location;
+    uintptr_t first_file;  // the address of its name (compared as a number: a total order)
+    uint32_t first_line;
+    bool first_writes;
+    uintptr_t second_file;
+    uint32_t second_line;
+    bool second_writes;
+    auto operator<=>(const RaceSite&) const = default;
+  };
+  std::map<RaceSite, std::pair<uint32_t, uint32_t>> races_;
 };
 
 }  // namespace mc::internal

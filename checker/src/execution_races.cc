@@ -1,11 +1,19 @@
 // Execution, continued: data races on plain memory (two conflicting accesses, at least one a
 // write, that happens-before does not order).
+#include <cstdint>
 #include <sstream>
 
 #include "execution.h"
 #include "source_text.h"
 
 namespace mc::internal {
+namespace {
+
+uintptr_t FileKey(const std::source_location& where) {
+  return reinterpret_cast<uintptr_t>(where.file_name());
+}
+
+}  // namespace
 
 // Calls f(a, b) for every pair of conflicting accesses, b among the events from `first_new` on,
 // that happens-before does not order; f returns false to stop.
@@ -38,11 +46,9 @@ void Execution::CheckRaces(uint32_t first_new) {
     const Event& other = graph_[a];
     if (options_.plain_races != PlainRaces::kStop) {
       // Recorded, and the execution goes on.
-      std::ostringstream pair;
-      pair << graph_.LocationLabel(e.location) << ": " << (other.IsWrite() ? "write " : "read ")
-           << SourceText(other.where) << " / " << (e.IsWrite() ? "write " : "read ")
-           << SourceText(e.where);
-      races_.insert(pair.str());
+      races_.try_emplace(RaceSite{e.location, FileKey(other.where), other.where.line(),
+                                  other.IsWrite(), FileKey(e.where), e.where.line(), e.IsWrite()},
+                         a, id);
       return true;
     }
     std::ostringstream msg;
@@ -54,6 +60,18 @@ void Execution::CheckRaces(uint32_t first_new) {
     finding_.highlighted = {a, id};
     return false;
   });
+}
+
+std::set<std::string> Execution::races() const {
+  std::set<std::string> out;  // sites that differ only in how a file name is spelled merge here
+  for (const auto& [site, pair] : races_) {
+    const Event& other = graph_[pair.first];
+    const Event& e = graph_[pair.second];
+    out.insert(graph_.LocationLabel(site.location) + ": " + (other.IsWrite() ? "write " : "read ") +
+               SourceText(other.where) + " / " + (e.IsWrite() ? "write " : "read ") +
+               SourceText(e.where));
+  }
+  return out;
 }
 
 }  // namespace mc::internal
