@@ -4,6 +4,7 @@
 #include <sstream>
 #include <variant>
 
+#include "litmus/go_map/protocol.h"
 #include "litmus/go_map/scenario.h"
 #include "litmus/herd/herd_parser.h"
 #include "litmus/herd/herd_run.h"
@@ -81,12 +82,24 @@ std::optional<ReplayTarget> FindReplayTarget(const std::string& name, std::strin
   for (const auto& t : litmus::Registry()) {
     if (t.name == name) return ReplayTarget{t.name, t.program, t.body, mc::Options{}, nullptr};
   }
+  if (name.starts_with("protocol/")) {
+    const std::string wanted = name.substr(9);
+    for (const auto& c : litmus::go_map::ProtocolCases()) {
+      if (c.name != wanted) continue;
+      return ReplayTarget{name, "the bare GoMap's protocol, " + c.threads + " (" + c.setup + ")",
+                          litmus::go_map::ProtocolBody(c), litmus::go_map::ProtocolOptions(c),
+                          nullptr};
+    }
+    error = "no protocol case named '" + wanted + "' (litmus/go_map/protocol.cc)";
+    return std::nullopt;
+  }
   const auto slash = name.find('/');
   if (slash != std::string::npos) {
     return FromScenario(name.substr(0, slash), name.substr(slash + 1), error);
   }
   error = "no test named '" + name +
-          "': expected a litmus test (mapcheck list), MAP/SCENARIO or a .litmus file";
+          "': expected a litmus test (mapcheck list), MAP/SCENARIO, protocol/CASE or a .litmus "
+          "file";
   return std::nullopt;
 }
 

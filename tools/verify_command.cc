@@ -195,15 +195,22 @@ int VerifyCommand(const std::vector<std::string>& args, std::ostream& out, std::
              "not finish in 10 minutes).\n\n"
           << "| case | cells | setup | threads | explored | outcome classes |\n"
           << "|---|---:|---|---|---|---|\n";
+      std::ostringstream witnesses;
       for (const auto& c : litmus::go_map::ProtocolCases()) {
         const litmus::go_map::ProtocolResult r = litmus::go_map::RunProtocolCase(c);
         std::string classes;
         for (const auto& [cls, n] : r.classes) {
           classes += (classes.empty() ? "" : "; ") + cls + ": " + std::to_string(n);
+          witnesses << "| " << c.name << " | " << cls << " | `"
+                    << QualifiedToken("protocol/" + c.name, r.witnesses.at(cls)) << "` |\n";
         }
         out << "| " << c.name << " | " << c.cells << " | " << c.setup << " | " << c.threads << " | "
             << r.Explored() << " | " << classes << " |\n";
       }
+      out << "\n### Witnesses\n\nOne execution of every class above: `mapcheck replay "
+             "protocol/CASE@TOKEN` prints it in full (`--html FILE` draws it).\n\n"
+          << "| case | class | witness |\n|---|---|---|\n"
+          << witnesses.str();
     }
     out << "\n## Mutants\n\nEach mutant's kill scenario; \"found in\" is the execution (in "
            "exploration order) that first showed the bug; `mapcheck replay TOKEN` prints that "

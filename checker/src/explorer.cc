@@ -386,7 +386,7 @@ void Explorer::CountExecution(const Execution& run, const std::string& finding) 
   ++report_.executions;
   std::string outcome = run.Outcome();
   if (!finding.empty()) outcome += (outcome.empty() ? "" : " ") + finding;
-  ++report_.outcomes[outcome];
+  if (++report_.outcomes[outcome] == 1) report_.outcome_tokens[outcome] = EncodeToken(Token());
   for (const std::string& race : run.races()) ++report_.races[race];
 }
 
@@ -533,7 +533,12 @@ Report Explorer::Replay(const ReplayToken& token) {
       } else {
         report_.executions = status == Execution::Status::kComplete ? 1 : 0;
         report_.blocked = status == Execution::Status::kBlocked ? 1 : 0;
-        if (status == Execution::Status::kComplete) ++report_.outcomes[run->Outcome()];
+        if (status == Execution::Status::kComplete) {
+          ++report_.outcomes[run->Outcome()];
+          report_.outcome_tokens[run->Outcome()] = EncodeToken(Token());
+        }
+        // The trace of what was replayed, finding or not: a witness token is for reading it.
+        report_.counterexample = BuildCounterexample(run->graph(), run->finding());
       }
       break;
     }

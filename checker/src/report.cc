@@ -99,7 +99,10 @@ std::string Report::ToString() const {
     for (const auto& [pair, count] : races) out << "  " << pair << " : " << count << "\n";
   }
   if (!replay_token.empty()) out << "replay: " << replay_token << "\n";
-  if (counterexample) out << "counterexample:\n" << counterexample->ToString();
+  // A replay of an execution without a finding carries its trace too.
+  if (counterexample) {
+    out << (ok() ? "execution:\n" : "counterexample:\n") << counterexample->ToString();
+  }
   return out.str();
 }
 

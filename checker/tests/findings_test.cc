@@ -76,6 +76,53 @@ TEST(Findings, AssertionReplaysFromItsToken) {
   EXPECT_EQ(again.counterexample->ToString(), r.counterexample->ToString());
 }
 
+TEST(Findings, EveryOutcomeHasAWitnessThatReplaysToIt) {
+  // Store buffering under RC11: all four (r1, r2) outcomes, one execution each. A finding that
+  // only ends its execution (classify_findings) is an outcome too, and so has a witness.
+  auto test = [] {
+    mc::atomic<int> x{0}, y{0};
+    int r1 = -1, r2 = -1;
+    mc::thread a([&] {
+      x.store(1, mc::relaxed);
+      r1 = y.load(mc::relaxed);
+    });
+    mc::thread b([&] {
+      y.store(1, mc::relaxed);
+      r2 = x.load(mc::relaxed);
+    });
+    a.join();
+    b.join();
+    mc::observe("r1", r1);
+    mc::observe("r2", r2);
+    MC_ASSERT(r1 + r2 > 0);
+  };
+  for (const mc::Strategy strategy : {mc::Strategy::kExhaustive, mc::Strategy::kRandom}) {
+    const mc::Report r =
+        mc::check(test, {.strategy = strategy,
+                         .max_executions = strategy == mc::Strategy::kRandom ? 200U : 0U,
+                         .classify_findings = true});
+    ASSERT_EQ(r.outcomes.size(), 4u) << r.ToString();
+    ASSERT_EQ(r.outcome_tokens.size(), 4u);
+    for (const auto& [outcome, token] : r.outcome_tokens) {
+      ASSERT_EQ(r.outcomes.count(outcome), 1u) << outcome;
+      const mc::Report again = mc::replay(test, token);
+      ASSERT_TRUE(again.counterexample.has_value()) << outcome;
+      EXPECT_FALSE(again.counterexample->events.empty());
+      if (outcome.find("finding=") != std::string::npos) {
+        // r1 = r2 = 0: the assertion, after both threads.
+        EXPECT_TRUE(VerdictIs(again, mc::Verdict::kAssertionFailed)) << outcome;
+        EXPECT_NE(outcome.find("r1=0 r2=0"), std::string::npos) << outcome;
+      } else {
+        EXPECT_TRUE(again.ok()) << again.ToString();
+        EXPECT_EQ(again.executions, 1u);
+        ASSERT_EQ(again.outcomes.size(), 1u);
+        EXPECT_EQ(again.outcomes.begin()->first, outcome);
+        EXPECT_EQ(again.outcome_tokens.at(outcome), token);
+      }
+    }
+  }
+}
+
 void PlainMessagePassing(mc::memory_order flag_store, mc::memory_order flag_load) {
   mc::var<int> data{0};
   mc::atomic<int> flag{0};

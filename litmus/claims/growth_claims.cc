@@ -108,7 +108,10 @@ const Register kC4({
               "two writers across a growth (" + std::to_string(r.report.executions) +
                   (r.report.exhaustive ? " executions, all" : " executions, a prefix") +
                   ", 2 cells per bucket): " + std::to_string(stranded) +
-                  " strand a write in a bucket no lookup reaches, with no fatal; the stale "
+                  " strand a write in a bucket no lookup reaches, with no fatal (witness: "
+                  "`mapcheck replay protocol/two_writers_across_a_growth@" +
+                  (stranded > 0 ? r.witnesses.at("stranded write") : std::string("none")) +
+                  "`); the stale "
                   "nevacuate is one route among the many stale fields; under every fix, never "
                   "(race-free, one thread at a time)"};
         },

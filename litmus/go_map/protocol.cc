@@ -233,31 +233,34 @@ const std::vector<ProtocolCase>& ProtocolCases() {
   return cases;
 }
 
-ProtocolResult RunProtocolCase(const ProtocolCase& c) {
-  ProtocolResult r;
-  r.config = &c;
-  std::function<void()> body;
+std::function<void()> ProtocolBody(const ProtocolCase& c) {
   switch (c.cells) {
     case 2:
-      body = Body<2>(c);
-      break;
+      return Body<2>(c);
     case 4:
-      body = Body<4>(c);
-      break;
+      return Body<4>(c);
     case 8:
-      body = Body<8>(c);
-      break;
+      return Body<8>(c);
     default:
       throw std::invalid_argument("protocol case " + c.name + ": cells must be 2, 4 or 8, not " +
                                   std::to_string(c.cells));
   }
+}
+
+mc::Options ProtocolOptions(const ProtocolCase& c) {
   mc::Options options{.plain_races = mc::PlainRaces::kContinueCoherent, .classify_findings = true};
   if (c.random_runs != 0) {
     options.strategy = mc::Strategy::kRandom;
     options.seed = 1;
     options.max_executions = c.random_runs * SampleScale();
   }
-  r.report = mc::check(body, options);
+  return options;
+}
+
+ProtocolResult RunProtocolCase(const ProtocolCase& c) {
+  ProtocolResult r;
+  r.config = &c;
+  r.report = mc::check(ProtocolBody(c), ProtocolOptions(c));
   static const std::regex fatal(R"(finding=go map fatal: (.*) \(thread (\d+) at)");
   for (const auto& [outcome, count] : r.report.outcomes) {
     std::smatch m;
@@ -278,6 +281,7 @@ ProtocolResult RunProtocolCase(const ProtocolCase& c) {
       cls = "correct";
     }
     r.classes[cls] += count;
+    r.witnesses.try_emplace(cls, r.report.outcome_tokens.at(outcome));
   }
   return r;
 }

@@ -9,10 +9,12 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <string>
 #include <vector>
 
+#include "mc/check.h"
 #include "mc/report.h"
 
 namespace litmus::go_map {
@@ -39,6 +41,8 @@ struct ProtocolResult {
   // Class -> executions: "fatal: <message> (thread N)", "lost update", "wrong read",
   // "stranded write" (C4: a write landed in a bucket no lookup reaches), "corrupt", "correct".
   std::map<std::string, uint64_t> classes;
+  // Class -> the replay token of one execution in it (mapcheck replay protocol/CASE@TOKEN).
+  std::map<std::string, std::string> witnesses;
   uint64_t Count(const std::string& prefix) const;
   // "2,518 executions (all)" or "3,000 random runs (a sample)".
   std::string Explored() const;
@@ -48,6 +52,9 @@ struct ProtocolResult {
 uint64_t SampleScale();
 
 const std::vector<ProtocolCase>& ProtocolCases();
+// The case's test closure and the options its check runs with (a replay needs both).
+std::function<void()> ProtocolBody(const ProtocolCase& c);
+mc::Options ProtocolOptions(const ProtocolCase& c);
 ProtocolResult RunProtocolCase(const ProtocolCase& c);
 
 }  // namespace litmus::go_map

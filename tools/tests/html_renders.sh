@@ -6,7 +6,8 @@
 set -eu
 mapcheck=$1
 doc=$2
-token=$(grep -o '`[a-z_0-9]*/[a-z_0-9]*@mc1-[A-Za-z0-9_-]*`' "$doc" | head -n1 | tr -d '`')
+token=$(sed -n '/^## Mutants/,$p' "$doc" | grep -o '`[a-z_0-9]*/[a-z_0-9]*@mc1-[A-Za-z0-9_-]*`' |
+  head -n1 | tr -d '`')
 [ -n "$token" ] || { echo "no qualified token in $doc"; exit 1; }
 browser=$(command -v chromium || command -v chromium-browser || true)
 [ -n "$browser" ] || { echo "chromium is not installed (scripts/test installs it)"; exit 1; }

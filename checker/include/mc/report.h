@@ -69,11 +69,16 @@ struct Report {
   // parent's share evenly among its alternatives; a rough guide to how far a long run got.
   double explored_fraction = 0;
   std::map<std::string, uint64_t> outcomes;  // mc::observe outcome -> executions
+  // Outcome -> the replay token of the first execution counted with it: a witness of every
+  // outcome, which mc::replay (and `mapcheck replay`) prints in full.
+  std::map<std::string, std::string> outcome_tokens;
   // Unless Options::plain_races is kStop: each racing pair ("var@f:1: write f:2 (T1) / read f:3
   // (T2)") -> executions in which it raced.
   std::map<std::string, uint64_t> races;
   std::optional<Counterexample> counterexample;
-  std::string replay_token;  // mc::replay(test, token) re-runs the finding
+  // mc::replay(test, token) re-runs the finding. (A replay fills counterexample with the
+  // execution's trace whether or not it ends in a finding.)
+  std::string replay_token;
 
   bool ok() const { return verdict == Verdict::kOk; }
   // A short summary: verdict, counts, and for a finding the message, token and trace.
