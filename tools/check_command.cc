@@ -32,8 +32,9 @@ std::string Usage() {
          "whatever --strategy and --budget say.\n"
          "\n"
          "Results: ok (verified: exhaustive, verdict and count as expected), MISMATCH (a\n"
-         "verdict, count or finding differs from the expectation; the replay token is\n"
-         "printed), incomplete (nothing contradicts the expectation, but a budget or a sampling\n"
+         "verdict, count or finding differs from the expectation; the replay token of the\n"
+         "finding, or of an execution that shows the outcome, is printed), incomplete (nothing "
+         "contradicts the expectation, but a budget or a sampling\n"
          "strategy left executions unexplored: not verified).\n"
          "\n"
          "Exit status: 0 all ok, 1 any MISMATCH, 2 bad arguments, 3 no mismatch but some\n"
@@ -67,7 +68,7 @@ struct Row {
   double seconds = 0;
   Status status = Status::kOk;
   std::string detail;    // why it is not ok
-  std::string replay;    // TEST@TOKEN of a finding
+  std::string replay;    // TEST@TOKEN of a finding, else of an execution showing the condition
   std::string evidence;  // claims
   std::string report;    // the full report, for --verbose
 };
@@ -78,8 +79,11 @@ Row CheckLitmus(const litmus::LitmusTest& test, mc::Model model, const mc::Optio
   const mc::Report r = mc::check(test.body, options);
   const litmus::Expectation& want = test.Expected(model);
   bool seen = false;
+  std::string witness;  // an execution that shows the condition: the first such outcome's
   for (const auto& [outcome, count] : r.outcomes) {
-    if (count > 0 && litmus::Satisfies(test.condition, outcome)) seen = true;
+    if (count == 0 || !litmus::Satisfies(test.condition, outcome)) continue;
+    if (!seen) witness = r.outcome_tokens.at(outcome);
+    seen = true;
   }
   Row row;
   row.kind = "litmus";
@@ -87,7 +91,7 @@ Row CheckLitmus(const litmus::LitmusTest& test, mc::Model model, const mc::Optio
   row.model = std::string(mc::ModelName(model));
   row.expected = want.allowed ? "allowed" : "forbidden";
   row.seconds = r.seconds;
-  row.replay = QualifiedToken(test.name, r.replay_token);
+  row.replay = QualifiedToken(test.name, r.replay_token.empty() ? witness : r.replay_token);
   row.report = r.ToString();
   const bool complete = r.verdict == mc::Verdict::kOk && r.exhaustive;
   std::ostringstream execs;
