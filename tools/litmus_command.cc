@@ -8,6 +8,7 @@
 #include "json.h"
 #include "litmus/herd/herd_parser.h"
 #include "litmus/herd/herd_run.h"
+#include "replay_target.h"
 
 namespace mapcheck {
 namespace {
@@ -33,13 +34,14 @@ std::string Usage() {
          CommonFlagsHelp(kFlags);
 }
 
-std::string StatesJson(const herd::Outcome& o) {
+std::string StatesJson(const std::string& file, const herd::Outcome& o) {
   std::vector<std::string> states;
   for (const herd::State& s : o.states) {
     states.push_back(JsonObject()
                          .Add("state", s.text)
                          .Add("executions", s.executions)
                          .Add("satisfies", s.satisfies)
+                         .Add("witness", QualifiedToken(file, s.witness))
                          .ToString());
   }
   return JsonArray(states);
@@ -107,7 +109,7 @@ int LitmusCommand(const std::vector<std::string>& args, std::ostream& out, std::
                            .Add("condition", program.condition_text)
                            .Add("executions", o.report.executions)
                            .Add("seconds", o.report.seconds)
-                           .Raw("states", StatesJson(o))
+                           .Raw("states", StatesJson(file, o))
                            .Add("message", o.report.message)
                            .Add("replay_token", o.report.replay_token)
                            .ToString());

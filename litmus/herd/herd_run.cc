@@ -271,6 +271,7 @@ Outcome Explore(const Program& program, mc::Options options) {
     State s;
     s.values = ParseOutcome(text);
     s.executions = count;
+    s.witness = out.report.outcome_tokens.at(text);
     if (program.filter && !Holds(*program.filter, s.values)) {
       out.filtered_out += count;
       continue;

@@ -17,6 +17,7 @@ struct State {
   std::map<std::string, int64_t> values;
   uint64_t executions = 0;
   bool satisfies = false;  // the condition's proposition holds
+  std::string witness;     // the replay token of an execution that ends in this state
 };
 
 struct Outcome {
