@@ -359,4 +359,25 @@ std::map<std::string, uint64_t> BruteForceOutcomes(const Program& program, Model
   return Enumerator(program, model).Run();
 }
 
+double BruteForceCandidates(const Program& program) {
+  std::vector<int> writes(static_cast<size_t>(program.locations), 1);  // init
+  double candidates = 1;
+  for (const auto& ops : program.threads) {
+    for (const Op& op : ops) {
+      if (op.kind == Op::Kind::kFence) continue;
+      if (op.kind != Op::Kind::kLoad) ++writes[static_cast<size_t>(op.location)];
+      if (op.IsCas()) candidates *= 2;
+    }
+  }
+  for (const auto& ops : program.threads) {
+    for (const Op& op : ops) {
+      if (op.Reads()) candidates *= writes[static_cast<size_t>(op.location)];
+    }
+  }
+  for (const int w : writes) {
+    for (int k = 2; k < w; ++k) candidates *= k;  // (w - 1)! orders after init
+  }
+  return candidates;
+}
+
 }  // namespace mc::testing

@@ -17,4 +17,9 @@ namespace mc::testing {
 // Outcome string (as random_program.h's Run observes it) -> number of consistent executions.
 std::map<std::string, uint64_t> BruteForceOutcomes(const Program& program, Model model);
 
+// An upper bound on the candidate executions BruteForceOutcomes walks: each CAS outcome, times
+// a source per read among its location's writes, times the modification orders after init. Its
+// time grows with it (a program of 5.6e11 ran for most of an hour).
+double BruteForceCandidates(const Program& program);
+
 }  // namespace mc::testing
