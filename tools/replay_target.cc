@@ -84,14 +84,14 @@ std::optional<ReplayTarget> FindReplayTarget(const std::string& name, std::strin
   }
   if (name.starts_with("protocol/")) {
     const std::string wanted = name.substr(9);
-    for (const auto& c : litmus::go_map::ProtocolCases()) {
-      if (c.name != wanted) continue;
-      return ReplayTarget{name, "the bare GoMap's protocol, " + c.threads + " (" + c.setup + ")",
-                          litmus::go_map::ProtocolBody(c), litmus::go_map::ProtocolOptions(c),
-                          nullptr};
+    const litmus::go_map::ProtocolCase* c = litmus::go_map::FindProtocolCase(wanted);
+    if (c == nullptr) {
+      error = "no protocol case named '" + wanted + "' (litmus/go_map/protocol.cc)";
+      return std::nullopt;
     }
-    error = "no protocol case named '" + wanted + "' (litmus/go_map/protocol.cc)";
-    return std::nullopt;
+    return ReplayTarget{name, "the bare GoMap's protocol, " + c->threads + " (" + c->setup + ")",
+                        litmus::go_map::ProtocolBody(*c), litmus::go_map::ProtocolOptions(*c),
+                        nullptr};
   }
   const auto slash = name.find('/');
   if (slash != std::string::npos) {

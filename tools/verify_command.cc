@@ -201,8 +201,7 @@ int VerifyCommand(const std::vector<std::string>& args, std::ostream& out, std::
         std::string classes;
         for (const auto& [cls, n] : r.classes) {
           classes += (classes.empty() ? "" : "; ") + cls + ": " + std::to_string(n);
-          witnesses << "| " << c.name << " | " << cls << " | `"
-                    << QualifiedToken("protocol/" + c.name, r.witnesses.at(cls)) << "` |\n";
+          witnesses << "| " << c.name << " | " << cls << " | `" << r.Witness(cls) << "` |\n";
         }
         out << "| " << c.name << " | " << c.cells << " | " << c.setup << " | " << c.threads << " | "
             << r.Explored() << " | " << classes << " |\n";

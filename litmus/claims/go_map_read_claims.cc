@@ -30,19 +30,15 @@ const Register kC5({
     .test = "claims_test Claims/ClaimVerdict.ModelChecksReachTheStatedVerdict/C5",
     .decide =
         [] {
-          const litmus::go_map::ProtocolCase* config = nullptr;
-          for (const auto& c : litmus::go_map::ProtocolCases()) {
-            if (c.name == "growing_writer_vs_reader") config = &c;
-          }
-          const litmus::go_map::ProtocolResult r = litmus::go_map::RunProtocolCase(*config);
+          const litmus::go_map::ProtocolResult r =
+              litmus::go_map::RunProtocolCase("growing_writer_vs_reader");
           const uint64_t wrong = r.Count("wrong read");
           return Decision{
               wrong > 0 && r.report.exhaustive ? "false" : "undecided",
               "a reader beside a writer that grows the map (" + r.Explored() +
                   ", 2 cells per bucket): " + std::to_string(wrong) +
-                  " miss the key or read a wrong value with no fatal (witness: `mapcheck replay "
-                  "protocol/growing_writer_vs_reader@" +
-                  (wrong > 0 ? r.witnesses.at("wrong read") : std::string("none")) + "`); " +
+                  " miss the key or read a wrong value with no fatal (witness: `mapcheck replay " +
+                  r.Witness("wrong read") + "`); " +
                   std::to_string(r.Count("fatal: concurrent map read and map write")) +
                   " end in the reader's fatal, " +
                   std::to_string(r.Count("fatal: unexpected fault address")) + " in a fault, " +

@@ -97,11 +97,8 @@ const Register kC4({
     .test = "claims_test Claims/ClaimVerdict.ModelChecksReachTheStatedVerdict/C4",
     .decide =
         [] {
-          const litmus::go_map::ProtocolCase* config = nullptr;
-          for (const auto& c : litmus::go_map::ProtocolCases()) {
-            if (c.name == "two_writers_across_a_growth") config = &c;
-          }
-          const litmus::go_map::ProtocolResult r = litmus::go_map::RunProtocolCase(*config);
+          const litmus::go_map::ProtocolResult r =
+              litmus::go_map::RunProtocolCase("two_writers_across_a_growth");
           const uint64_t stranded = r.Count("stranded write");
           return Decision{
               stranded > 0 ? "partly true" : "undecided",
@@ -109,8 +106,8 @@ const Register kC4({
                   (r.report.exhaustive ? " executions, all" : " executions, a prefix") +
                   ", 2 cells per bucket): " + std::to_string(stranded) +
                   " strand a write in a bucket no lookup reaches, with no fatal (witness: "
-                  "`mapcheck replay protocol/two_writers_across_a_growth@" +
-                  (stranded > 0 ? r.witnesses.at("stranded write") : std::string("none")) +
+                  "`mapcheck replay " +
+                  r.Witness("stranded write") +
                   "`); the stale "
                   "nevacuate is one route among the many stale fields; under every fix, never "
                   "(race-free, one thread at a time)"};

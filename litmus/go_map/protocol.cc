@@ -197,6 +197,11 @@ uint64_t SampleScale() {
   return deep != nullptr && std::string(deep) == "1" ? 20 : 1;
 }
 
+std::string ProtocolResult::Witness(const std::string& cls) const {
+  const auto it = witnesses.find(cls);
+  return it == witnesses.end() ? "" : "protocol/" + config->name + "@" + it->second;
+}
+
 std::string ProtocolResult::Explored() const {
   // Thousands separated by commas, as the docs print counts.
   const std::string digits = std::to_string(report.executions);
@@ -231,6 +236,13 @@ const std::vector<ProtocolCase>& ProtocolCases() {
        "T1 stores a new key of bucket 1, T2 loads a key of bucket 1's overflow bucket", 2},
   };
   return cases;
+}
+
+const ProtocolCase* FindProtocolCase(std::string_view name) {
+  for (const ProtocolCase& c : ProtocolCases()) {
+    if (c.name == name) return &c;
+  }
+  return nullptr;
 }
 
 std::function<void()> ProtocolBody(const ProtocolCase& c) {
@@ -284,6 +296,14 @@ ProtocolResult RunProtocolCase(const ProtocolCase& c) {
     r.witnesses.try_emplace(cls, r.report.outcome_tokens.at(outcome));
   }
   return r;
+}
+
+ProtocolResult RunProtocolCase(std::string_view name) {
+  const ProtocolCase* c = FindProtocolCase(name);
+  if (c == nullptr) {
+    throw std::invalid_argument("no protocol case named '" + std::string(name) + "'");
+  }
+  return RunProtocolCase(*c);
 }
 
 }  // namespace litmus::go_map

@@ -12,6 +12,7 @@
 #include <functional>
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "mc/check.h"
@@ -41,9 +42,12 @@ struct ProtocolResult {
   // Class -> executions: "fatal: <message> (thread N)", "lost update", "wrong read",
   // "stranded write" (C4: a write landed in a bucket no lookup reaches), "corrupt", "correct".
   std::map<std::string, uint64_t> classes;
-  // Class -> the replay token of one execution in it (mapcheck replay protocol/CASE@TOKEN).
+  // Class -> the replay token of one execution in it.
   std::map<std::string, std::string> witnesses;
   uint64_t Count(const std::string& prefix) const;
+  // "protocol/CASE@TOKEN" for the class's witness, as `mapcheck replay` takes it ("" if no
+  // execution fell in the class).
+  std::string Witness(const std::string& cls) const;
   // "2,518 executions (all)" or "3,000 random runs (a sample)".
   std::string Explored() const;
 };
@@ -52,9 +56,13 @@ struct ProtocolResult {
 uint64_t SampleScale();
 
 const std::vector<ProtocolCase>& ProtocolCases();
+// The case named `name`, or null.
+const ProtocolCase* FindProtocolCase(std::string_view name);
 // The case's test closure and the options its check runs with (a replay needs both).
 std::function<void()> ProtocolBody(const ProtocolCase& c);
 mc::Options ProtocolOptions(const ProtocolCase& c);
 ProtocolResult RunProtocolCase(const ProtocolCase& c);
+// The case named `name` (std::invalid_argument if there is none).
+ProtocolResult RunProtocolCase(std::string_view name);
 
 }  // namespace litmus::go_map
