@@ -21,7 +21,7 @@ std::vector<std::string> Split(const std::string& s, char sep) {
   return parts;
 }
 
-// "exhaustive", "bounded:K", "random:N", "pct:D:N".
+// "exhaustive", "bounded:K", "random:N", "pct:D:N", "stateful-sc".
 bool ParseStrategy(const std::string& text, mc::Options& o) {
   const auto parts = Split(text, ':');
   if (parts.empty()) return false;
@@ -39,6 +39,8 @@ bool ParseStrategy(const std::string& text, mc::Options& o) {
   } else if (parts[0] == "random" && n.size() == 1 && n[0] > 0) {
     o.strategy = mc::Strategy::kRandom;
     o.max_executions = n[0];
+  } else if (parts[0] == "stateful-sc" && n.empty()) {
+    o.strategy = mc::Strategy::kStatefulSC;
   } else if (parts[0] == "pct" && n.size() == 2 && n[0] >= 1 && n[0] <= 64 && n[1] > 0) {
     o.strategy = mc::Strategy::kPct;
     o.pct_depth = static_cast<uint32_t>(n[0]);
@@ -103,11 +105,12 @@ FlagResult TakeCommonFlag(const std::string& command, unsigned accepted,
     return FlagResult::kTaken;
   }
   if (a == "--strategy" && (accepted & kStrategyFlags) != 0) {
-    const std::string* s = value("exhaustive, bounded:K, random:N or pct:D:N");
+    const std::string* s = value("exhaustive, bounded:K, random:N, pct:D:N or stateful-sc");
     if (s == nullptr) return FlagResult::kError;
     if (!ParseStrategy(*s, flags.options)) {
       err << "mapcheck " << command << ": bad strategy '" << *s
-          << "' (expected exhaustive, bounded:K, random:N or pct:D:N with whole numbers)\n";
+          << "' (expected exhaustive, bounded:K, random:N, pct:D:N with whole numbers, or "
+             "stateful-sc)\n";
       return FlagResult::kError;
     }
     flags.strategy_given = true;
@@ -194,6 +197,16 @@ std::optional<int> ParseCommandLine(const std::string& command, unsigned accepte
       return 2;
     }
   }
+  if (flags.options.strategy == mc::Strategy::kStatefulSC) {
+    for (mc::Model m : flags.models) {
+      if (m == mc::Model::kSC) continue;
+      err << "mapcheck " << command
+          << ": --strategy stateful-sc explores SC interleavings only (use --model sc, or "
+             "leave --model out)\n";
+      return 2;
+    }
+    flags.models = {mc::Model::kSC};
+  }
   return std::nullopt;
 }
 
@@ -204,7 +217,8 @@ std::string CommonFlagsHelp(unsigned accepted) {
     out +=
         "  --strategy S       exhaustive (default; the only one that verifies), bounded:K\n"
         "                     (at most K preemptions), random:N (N random walks) or pct:D:N\n"
-        "                     (N PCT runs targeting bugs of depth D)\n"
+        "                     (N PCT runs targeting bugs of depth D), or stateful-sc (every\n"
+        "                     SC interleaving, states merged by value; implies --model sc)\n"
         "  --seed N           seed of the random and pct strategies (default 1)\n";
   }
   if ((accepted & kBudgetFlag) != 0) {

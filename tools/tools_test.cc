@@ -65,8 +65,10 @@ TEST(Flags, StrategiesParseIntoOptions) {
   std::tie(r, f) = Take({"--strategy", "random:7"}, &error);
   EXPECT_EQ(f.options.strategy, mc::Strategy::kRandom);
   EXPECT_EQ(f.options.max_executions, 7U);
-  for (const char* bad :
-       {"bounded", "bounded:x", "random:0", "pct:1", "pct:0:5", "dfs", "random:"}) {
+  std::tie(r, f) = Take({"--strategy", "stateful-sc"}, &error);
+  EXPECT_EQ(f.options.strategy, mc::Strategy::kStatefulSC);
+  for (const char* bad : {"bounded", "bounded:x", "random:0", "pct:1", "pct:0:5", "dfs",
+                          "random:", "stateful-sc:3"}) {
     std::tie(r, f) = Take({"--strategy", bad}, &error);
     EXPECT_EQ(r, FlagResult::kError) << bad;
     EXPECT_NE(error.find("bad strategy"), std::string::npos) << error;
@@ -76,6 +78,25 @@ TEST(Flags, StrategiesParseIntoOptions) {
   EXPECT_NE(error.find("--strategy needs a value"), std::string::npos) << error;
   std::tie(r, f) = Take({"--frob"}, &error);
   EXPECT_EQ(r, FlagResult::kNotMine);
+}
+
+TEST(Flags, TheStatefulStrategyExploresSCOnly) {
+  const auto parse = [](std::vector<std::string> args, CommonFlags& flags, std::string& error) {
+    std::ostringstream out, err;
+    const auto code = ParseCommandLine("test", ~0U, "usage", args, flags, out, err,
+                                       [](size_t&) { return FlagResult::kNotMine; });
+    error = err.str();
+    return code;
+  };
+  CommonFlags flags;
+  std::string error;
+  EXPECT_FALSE(parse({"--strategy", "stateful-sc"}, flags, error).has_value()) << error;
+  EXPECT_EQ(flags.models, std::vector<mc::Model>{mc::Model::kSC});
+  for (const char* model : {"rc11", "all"}) {
+    CommonFlags other;
+    EXPECT_EQ(parse({"--model", model, "--strategy", "stateful-sc"}, other, error), 2) << model;
+    EXPECT_NE(error.find("SC interleavings only"), std::string::npos) << error;
+  }
 }
 
 }  // namespace

@@ -18,6 +18,14 @@ Report check(const std::function<void()>& test, const Options& options) {
     report.message = "Options::pct_depth must be at least 1 (a bug of depth 1 needs no ordering)";
     return report;
   }
+  if (options.strategy == Strategy::kStatefulSC && options.model != Model::kSC) {
+    Report report;
+    report.verdict = Verdict::kUsageError;
+    report.message =
+        "Strategy::kStatefulSC explores sequentially consistent interleavings: it needs "
+        "Options::model = Model::kSC";
+    return report;
+  }
   internal::Explorer explorer(test, options);
   switch (options.strategy) {
     case Strategy::kRandom:
@@ -26,6 +34,7 @@ Report check(const std::function<void()>& test, const Options& options) {
       return explorer.ExploreBySampling();
     case Strategy::kExhaustive:
     case Strategy::kBounded:
+    case Strategy::kStatefulSC:
       break;
   }
   return explorer.Explore();
@@ -43,6 +52,13 @@ Report replay(const std::function<void()>& test, std::string_view token, const O
   }
   Options with_model = options;
   with_model.model = decoded->model;
+  // An interleaving token takes its steps in SC order, one event each (Strategy::kStatefulSC);
+  // any other token takes the graph search's steps.
+  if (decoded->interleaved) {
+    with_model.strategy = Strategy::kStatefulSC;
+  } else if (with_model.strategy == Strategy::kStatefulSC) {
+    with_model.strategy = Strategy::kExhaustive;
+  }
   internal::Explorer explorer(test, with_model);
   return explorer.Replay(*decoded);
 }

@@ -20,6 +20,7 @@ constexpr uint64_t kPointerResponse = 0x706f696e746572ULL;
 Execution::Execution(const Options& options, const MemoryModel& model, StackPool& stacks,
                      Watchdog& watchdog, const std::function<void()>& test, uint64_t serial)
     : options_(options),
+      interleaved_(options.strategy == Strategy::kStatefulSC),
       model_(model),
       stacks_(stacks),
       watchdog_(watchdog),
@@ -111,7 +112,7 @@ uint32_t Execution::ForcedThread() const {
   for (uint32_t t = 0; t < threads_.size(); ++t) {
     const auto& ts = threads_[t];
     if (ts.status != ThreadStatus::kWaiting) continue;
-    if (ts.request.kind == RequestKind::kWrite) return t;
+    if (ts.request.kind == RequestKind::kWrite && !interleaved_) return t;
     if (ts.request.kind == RequestKind::kJoin &&
         threads_[ts.request.target].status == ThreadStatus::kFinished) {
       return t;
@@ -159,6 +160,20 @@ std::vector<uint64_t> Execution::ChoiceRange(uint32_t thread) const {
   const Request& rq = threads_[thread].request;
   std::vector<uint64_t> range;
   const auto writes = rq.location == kNone ? uint64_t{0} : uint64_t{graph_.Mo(rq.location).size()};
+  if (interleaved_) {  // an SC interleaving: read the latest write, write after it
+    switch (rq.kind) {
+      case RequestKind::kRead:
+      case RequestKind::kRmw:
+      case RequestKind::kTryLock:
+        return {writes - 1};
+      case RequestKind::kCas:
+        return {2 * (writes - 1), 2 * (writes - 1) + 1};
+      case RequestKind::kWrite:
+        return {writes};
+      default:
+        break;  // the rest reads no memory, or takes the latest state already
+    }
+  }
   switch (rq.kind) {
     case RequestKind::kRead:
     case RequestKind::kRmw:
@@ -379,6 +394,7 @@ bool Execution::Apply(uint32_t thread, uint64_t choice) {
   }
   Respond(thread, choice, first);
   threads_[thread].status = ThreadStatus::kRunnable;
+  graph_dependent_ = graph_dependent_ || read_the_graph_;
   read_the_graph_ = false;
   CheckRaces(first);
   return true;

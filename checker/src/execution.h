@@ -98,6 +98,13 @@ class Execution {
   // (positions, happens-before, other threads' mutex holds, spin-loop progress).
   bool ReadTheGraph() const { return read_the_graph_; }
   Hash128 hash() const { return graph_.hash(); }
+  // Strategy::kStatefulSC (execution_state_key.cc): what decides everything that can still
+  // happen, as a hash. Two states with equal keys have the same futures: the same further events
+  // with the same values, the same races, the same outcomes.
+  Hash128 StateKey() const;
+  // At the end of a run: what tells one behaviour from another (the state key without the
+  // happens-before views, which only decide what is still to come).
+  Hash128 EndKey() const;
   const ExecutionGraph& graph() const { return graph_; }
   const Finding& finding() const { return finding_; }
   // "name=value ..." of this run's mc::observe calls.
@@ -107,7 +114,7 @@ class Execution {
   std::set<std::string> races() const;
 
   // The runtime API, called from inside the fibers (runtime.cc).
-  detail::ObjectRef RegisterLocation(bool atomic, bool pointer, uint64_t initial,
+  detail::ObjectRef RegisterLocation(uintptr_t object, bool atomic, bool pointer, uint64_t initial,
                                      const std::source_location& where, const char* name);
   uint64_t Load(detail::ObjectRef ref, memory_order order, const std::source_location& where,
                 const char* op);
@@ -281,7 +288,19 @@ class Execution {
   void CheckRaces(uint32_t first_new);       // records or reports them (Options::plain_races)
   void Teardown();
 
+  // State keys (execution_state_key.cc).
+  Hash128 Key(bool views) const;
+  uint64_t CanonicalValue(uint32_t write) const;
+  uint64_t EventTerm(uint32_t id) const;
+  uint64_t ThreadHistory(uint32_t thread) const;
+  // How much of `thread`'s program order `view` (happens-before predecessors) holds.
+  uint32_t ViewOf(const Bitset& view, uint32_t thread) const;
+  uint64_t ViewTerm(const Bitset& view, uint32_t self) const;
+
   const Options& options_;
+  // Strategy::kStatefulSC: every step is one event of an SC interleaving (a write is a decision
+  // like a read, appended last in mo; a read takes the latest write).
+  const bool interleaved_;
   const MemoryModel& model_;
   StackPool& stacks_;
   Watchdog& watchdog_;
@@ -293,6 +312,14 @@ class Execution {
   bool stopped_by_thread_ = false;
   bool ended_at_step_ = false;
   mutable bool read_the_graph_ = false;
+  // Code read the graph at some step of this run (not only since the last Apply): a state key
+  // must then include the graph itself.
+  bool graph_dependent_ = false;
+  // kStatefulSC: the address of each mc object -> its location (the arena frees nothing during a
+  // run, so an address names one object).
+  std::map<uintptr_t, uint32_t> objects_;
+  // kStatefulSC: per thread, the hash of its first n events (they never change once added).
+  mutable std::vector<std::pair<uint32_t, uint64_t>> histories_;
   Finding finding_;
   std::vector<std::pair<std::string, int64_t>> observed_;
   std::map<uint32_t, MutexState> mutexes_;

@@ -21,10 +21,12 @@ uint32_t Execution::NewLocation(bool atomic, bool mutex, bool pointer, uint64_t 
   return loc;
 }
 
-detail::ObjectRef Execution::RegisterLocation(bool atomic, bool pointer, uint64_t initial,
-                                              const std::source_location& where, const char* name) {
+detail::ObjectRef Execution::RegisterLocation(uintptr_t object, bool atomic, bool pointer,
+                                              uint64_t initial, const std::source_location& where,
+                                              const char* name) {
   const uint32_t loc = NewLocation(atomic, false, pointer, initial, where);
   graph_.SetLocationName(loc, name);
+  if (interleaved_ && object != 0) objects_[object] = loc;
   return detail::ObjectRef{serial_, loc};
 }
 

@@ -35,6 +35,7 @@ std::unique_ptr<Execution> Explorer::NewExecution() {
 ReplayToken Explorer::Token() const {
   ReplayToken token;
   token.model = options_.model;
+  token.interleaved = options_.strategy == Strategy::kStatefulSC;
   for (const PathStep& p : path_) token.steps.push_back({p.step.thread, p.step.choice});
   return token;
 }
@@ -191,6 +192,12 @@ std::vector<Explorer::Step> Explorer::FreshSteps(Execution& run) {
     }
     return fresh;
   }
+  if (options_.strategy == Strategy::kStatefulSC) {
+    // A state reached before has had every step from it explored (or is being explored).
+    if (!visited_.Insert(run.StateKey())) return fresh;
+    for (const Candidate& c : run.Candidates()) fresh.push_back(Step{c});
+    return fresh;
+  }
   const bool bounded = options_.strategy == Strategy::kBounded;
   const uint32_t used = path_.empty() ? 0 : path_.back().preemptions;
   const uint32_t last = path_.empty() ? kNone : path_.back().step.thread;
@@ -256,6 +263,11 @@ Report Explorer::Explore() {
       MC_INVARIANT(run->Apply(first.candidate.thread, first.candidate.choice),
                    "a consistent candidate could not be applied");
       MC_INVARIANT(run->hash() == first.candidate.hash, "the graph hash of a step changed");
+    }
+    // A run of the stateful search that stops at a state seen before ends no execution, yet its
+    // steps so far may race where no other run's do.
+    if (options_.strategy == Strategy::kStatefulSC) {
+      for (const std::string& race : run->races()) ++report_.races[race];
     }
     Progress(false);
     if (found) {
@@ -324,7 +336,9 @@ void Explorer::Progress(bool final) {
        << report_.state_bytes / 1024 << " KiB), " << report_.runs << " runs, "
        << static_cast<uint64_t>(static_cast<double>(report_.runs) / elapsed.count()) << " runs/s, "
        << static_cast<int>(elapsed.count()) << " s";
-  if (options_.strategy == Strategy::kExhaustive || options_.strategy == Strategy::kBounded) {
+  if (options_.strategy == Strategy::kStatefulSC) line << ", " << visited_.size() << " distinct";
+  if (options_.strategy == Strategy::kExhaustive || options_.strategy == Strategy::kBounded ||
+      options_.strategy == Strategy::kStatefulSC) {
     const double fraction = final ? report_.explored_fraction : ExploredFraction();
     line << ", ~" << static_cast<int>(100 * fraction) << "% of the search tree";
     if (!final && fraction > 0.001) {
@@ -344,10 +358,8 @@ Explorer::RunEnd Explorer::Conclude(Execution& run, Execution::Status status) {
       CountExecution(run, "");
       return RunEnd::kEnded;
     case Execution::Status::kBlocked:
-      // As CountExecution: a bounded search may reach one blocked graph from several states.
-      if (options_.strategy != Strategy::kBounded || completed_.Insert(run.hash())) {
-        ++report_.blocked;
-      }
+      // As CountExecution: a stateful search may reach one blocked end from several states.
+      if (FirstTimeAtThisEnd(run, "")) ++report_.blocked;
       return RunEnd::kEnded;
     case Execution::Status::kFinding:
       break;
@@ -375,18 +387,35 @@ bool Explorer::Classifiable(Verdict verdict) const {
          verdict == Verdict::kLivelock;
 }
 
-void Explorer::CountExecution(const Execution& run, const std::string& finding) {
-  // A bounded search may complete one graph from several states; count it once. So may the
-  // exhaustive search a graph that ends at a racing step (explorer.h).
-  if (options_.strategy == Strategy::kBounded && !completed_.Insert(run.hash())) return;
-  if (options_.strategy == Strategy::kExhaustive && run.EndedAtTheStep() &&
-      !raced_ends_.Insert(run.hash())) {
-    return;
+bool Explorer::FirstTimeAtThisEnd(const Execution& run, const std::string& outcome) {
+  switch (options_.strategy) {
+    case Strategy::kBounded:  // may complete one graph from several states
+      return completed_.Insert(run.hash());
+    case Strategy::kExhaustive:  // reaches a graph that ends at a racing step by either access
+      return !run.EndedAtTheStep() || raced_ends_.Insert(run.hash());
+    case Strategy::kStatefulSC: {  // one end state from many interleavings
+      // The outcome too: a finding's message may name the first of several racing accesses.
+      Hash128 end = run.EndKey();
+      const uint64_t h = std::hash<std::string>{}(outcome);
+      end.lo = Combine(end.lo, h);
+      end.hi = Combine(end.hi, Mix(h));
+      return completed_.Insert(end);
+    }
+    case Strategy::kRandom:  // the sampling strategies count every run
+    case Strategy::kPct:
+    case Strategy::kGuided:
+      break;
   }
-  ++report_.executions;
+  return true;
+}
+
+void Explorer::CountExecution(const Execution& run, const std::string& finding) {
   std::string outcome = run.Outcome();
   if (!finding.empty()) outcome += (outcome.empty() ? "" : " ") + finding;
+  if (!FirstTimeAtThisEnd(run, outcome)) return;
+  ++report_.executions;
   if (++report_.outcomes[outcome] == 1) report_.outcome_tokens[outcome] = EncodeToken(Token());
+  if (options_.strategy == Strategy::kStatefulSC) return;  // counted per run (Explore)
   for (const std::string& race : run.races()) ++report_.races[race];
 }
 

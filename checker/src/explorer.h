@@ -53,6 +53,11 @@
 // replay compares the graph hash at each step with the recorded one: a divergence means the test
 // depends on something outside the checker and is reported as kNondeterministic.
 //
+// The stateful SC search (Strategy::kStatefulSC) steps one event of an SC interleaving at a time
+// (Execution in its interleaving mode) and remembers every decision state by
+// Execution::StateKey, which two states share only when their futures are the same; a state
+// seen before has no fresh steps. Ends are counted once per Execution::EndKey and outcome.
+//
 // Bounded search (Strategy::kBounded) is a stateful search over states extended by (preemptions
 // used, last thread): a step by another thread while the last one could have gone on costs one
 // preemption, and steps past the bound are cut. Its states go into a set of 128-bit graph hashes
@@ -82,7 +87,7 @@ class Explorer {
  public:
   Explorer(const std::function<void()>& test, const Options& options);
 
-  // Strategy::kExhaustive and kBounded.
+  // Strategy::kExhaustive, kBounded and kStatefulSC.
   Report Explore();
   // Strategy::kRandom, kPct and kGuided.
   Report ExploreBySampling();
@@ -150,6 +155,9 @@ class Explorer {
   // Under Options::classify_findings: whether this finding only ends its execution.
   bool Classifiable(Verdict verdict) const;
   void CountExecution(const Execution& run, const std::string& finding);
+  // Whether the search reaches this end (complete, blocked, or cut short with `outcome`) for the
+  // first time; a stateful search may reach one end from several states.
+  bool FirstTimeAtThisEnd(const Execution& run, const std::string& outcome);
   void RecheckFinding();
   bool BudgetExhausted();
   ReplayToken Token() const;
@@ -160,8 +168,8 @@ class Explorer {
   std::unique_ptr<MemoryModel> model_;
   StackPool& stacks_;
   Watchdog watchdog_;
-  VisitedSet visited_;
-  VisitedSet completed_;   // kBounded: the complete graphs counted so far
+  VisitedSet visited_;     // kBounded: graph hashes; kStatefulSC: state keys
+  VisitedSet completed_;   // kBounded, kStatefulSC: the ends counted so far
   VisitedSet raced_ends_;  // kExhaustive: the end states found at their step, counted so far
   std::vector<PathStep> path_;
   std::vector<Frame> frames_;

@@ -55,7 +55,8 @@ std::string EncodeToken(const ReplayToken& token) {
     PutVarint(bytes, s.thread);
     PutVarint(bytes, s.choice);
   }
-  return std::string("mc1-") + (token.model == Model::kSC ? "sc" : "rc11") + "-" + Base64Url(bytes);
+  const char* model = token.model == Model::kRC11 ? "rc11" : token.interleaved ? "sci" : "sc";
+  return std::string("mc1-") + model + "-" + Base64Url(bytes);
 }
 
 std::optional<ReplayToken> DecodeToken(std::string_view text, std::string& error) {
@@ -68,11 +69,15 @@ std::optional<ReplayToken> DecodeToken(std::string_view text, std::string& error
   if (text.starts_with("sc-")) {
     token.model = Model::kSC;
     text.remove_prefix(3);
+  } else if (text.starts_with("sci-")) {
+    token.model = Model::kSC;
+    token.interleaved = true;
+    text.remove_prefix(4);
   } else if (text.starts_with("rc11-")) {
     token.model = Model::kRC11;
     text.remove_prefix(5);
   } else {
-    error = "unknown memory model in replay token (expected \"sc\" or \"rc11\")";
+    error = "unknown memory model in replay token (expected \"sc\", \"sci\" or \"rc11\")";
     return std::nullopt;
   }
   const auto bytes = FromBase64Url(text);

@@ -1,6 +1,7 @@
 // Replay tokens: the choices that lead to one execution, as short copy-pasteable text.
 //
-//   mc1-<model>-<payload>     model: "sc" or "rc11"
+//   mc1-<model>-<payload>     model: "sc", "rc11", or "sci" (SC, steps of an interleaving:
+//                             Strategy::kStatefulSC)
 //   payload: base64url of LEB128 varints: thread, choice, thread, choice, ...
 //
 // The format is versioned ("mc1"); a token from another version or a damaged one is rejected
@@ -24,6 +25,7 @@ struct TokenStep {
 
 struct ReplayToken {
   Model model = Model::kRC11;
+  bool interleaved = false;  // the steps are events of an SC interleaving (model is kSC)
   std::vector<TokenStep> steps;
 };
 

@@ -51,12 +51,12 @@ using internal::Active;
 
 bool InCheck() { return internal::g_active != nullptr; }
 
-ObjectRef RegisterLocation(bool atomic, bool pointer, uint64_t initial, const SourceLocation& where,
-                           const char* name) {
+ObjectRef RegisterLocation(uintptr_t object, bool atomic, bool pointer, uint64_t initial,
+                           const SourceLocation& where, const char* name) {
   // Constructed outside a check: serial 0 never matches an execution, so any use inside a check
   // is reported there, and any use outside throws.
   if (internal::g_active == nullptr) return ObjectRef{};
-  return internal::g_active->RegisterLocation(atomic, pointer, initial, where, name);
+  return internal::g_active->RegisterLocation(object, atomic, pointer, initial, where, name);
 }
 uint64_t Load(ObjectRef ref, memory_order order, const SourceLocation& where, const char* op) {
   return Active(where, "an mc object").Load(ref, order, where, op);

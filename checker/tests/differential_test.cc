@@ -115,17 +115,6 @@ TEST(BruteForce, ReproducesConformanceCounts) {
   }
 }
 
-uint64_t EnvOr(const char* name, uint64_t fallback) {
-  const char* v = std::getenv(name);
-  return v == nullptr ? fallback : std::strtoull(v, nullptr, 10);
-}
-
-std::string Histogram(const std::map<std::string, uint64_t>& outcomes) {
-  std::ostringstream out;
-  for (const auto& [o, c] : outcomes) out << "    " << o << " : " << c << "\n";
-  return out.str();
-}
-
 TEST(Differential, ExplorerMatchesBruteForceOnRandomPrograms) {
   const uint64_t programs = EnvOr("MC_DIFF_PROGRAMS", 1000);
   const uint64_t seed = EnvOr("MC_DIFF_SEED", 20261126);

@@ -1,6 +1,8 @@
 #include "random_program.h"
 
+#include <algorithm>
 #include <array>
+#include <cstdlib>
 #include <memory>
 #include <sstream>
 
@@ -191,6 +193,132 @@ void RunProgram(const Program& program) {
   for (int i = 0; i < program.locations; ++i) {
     mc::observe("x" + std::to_string(i), x[static_cast<size_t>(i)]->load(relaxed));
   }
+}
+
+std::string StopProgram::ToString() const {
+  std::ostringstream out;
+  out << program.ToString() << (plain0 ? "\n  x0 is plain memory" : "");
+  for (size_t t = 0; t < stops.size(); ++t) {
+    for (size_t i = 0; i < stops[t].size(); ++i) {
+      if (stops[t][i].kind == Stop::Kind::kNone) continue;
+      out << "\n  after " << t << ":" << i << ": "
+          << (stops[t][i].kind == Stop::Kind::kAssume ? "assume" : "assert")
+          << "(v != " << stops[t][i].on << ")";
+    }
+  }
+  return out.str();
+}
+
+StopProgram RandomStopProgram(std::mt19937_64& rng) {
+  StopProgram s;
+  s.program = RandomProgram(rng, 3);
+  s.plain0 = rng() % 2 == 0;
+  for (const auto& ops : s.program.threads) {
+    for (const Op& op : ops) {
+      const bool plain_ok = op.kind == Op::Kind::kLoad || op.kind == Op::Kind::kStore;
+      if (op.location == 0 && !plain_ok) s.plain0 = false;
+    }
+  }
+  for (const auto& ops : s.program.threads) {
+    s.stops.emplace_back();
+    for (const Op& op : ops) {
+      Stop stop;
+      const uint64_t r = rng() % 6;
+      if (op.Reads() && r < 2) stop.kind = r == 0 ? Stop::Kind::kAssume : Stop::Kind::kAssert;
+      stop.on = static_cast<int>(rng() % 2);
+      s.stops.back().push_back(stop);
+    }
+  }
+  return s;
+}
+
+void RunStopProgram(const StopProgram& s) {
+  const Program& p = s.program;
+  mc::var<int> plain{0};
+  std::vector<std::unique_ptr<mc::atomic<int>>> x;
+  for (int i = 0; i < p.locations; ++i) x.push_back(std::make_unique<mc::atomic<int>>(0));
+  std::vector<mc::thread> threads;
+  for (size_t t = 0; t < p.threads.size(); ++t) {
+    threads.emplace_back([&, t] {
+      for (size_t i = 0; i < p.threads[t].size(); ++i) {
+        const Op& op = p.threads[t][i];
+        mc::atomic<int>& loc = *x[static_cast<size_t>(op.location)];
+        const bool on_plain = s.plain0 && op.location == 0;
+        int v = -1;
+        switch (op.kind) {
+          case Op::Kind::kLoad:
+            v = on_plain ? plain.load() : loc.load(op.order);
+            break;
+          case Op::Kind::kStore:
+            if (on_plain) {
+              plain.store(op.value);
+            } else {
+              loc.store(op.value, op.order);
+            }
+            break;
+          case Op::Kind::kFetchAdd:
+            v = loc.fetch_add(op.value, op.order);
+            break;
+          case Op::Kind::kExchange:
+            v = loc.exchange(op.value, op.order);
+            break;
+          case Op::Kind::kCasStrong:
+          case Op::Kind::kCasWeak: {
+            int expected = op.expected;
+            (void)(op.kind == Op::Kind::kCasWeak
+                       ? loc.compare_exchange_weak(expected, op.value, op.order, op.failure)
+                       : loc.compare_exchange_strong(expected, op.value, op.order, op.failure));
+            v = expected;
+            break;
+          }
+          case Op::Kind::kFence:
+            mc::fence(op.order);
+            break;
+        }
+        const Stop& stop = s.stops[t][i];
+        if (stop.kind == Stop::Kind::kAssume) mc::assume(v != stop.on);
+        if (stop.kind == Stop::Kind::kAssert) MC_ASSERT(v != stop.on);
+        mc::observe(std::to_string(t) + ":" + std::to_string(i), v);
+      }
+    });
+  }
+  for (auto& t : threads) t.join();
+}
+
+std::string Normalised(const std::string& outcome) {
+  std::istringstream in(outcome);
+  std::vector<std::string> words;
+  std::string word;
+  std::string finding;
+  while (in >> word) {
+    if (word.starts_with("finding=")) {
+      finding = outcome.substr(outcome.find("finding="));
+      finding = finding.substr(0, finding.find(':'));
+      break;
+    }
+    words.push_back(word);
+  }
+  std::sort(words.begin(), words.end());
+  std::string out;
+  for (const std::string& w : words) out += w + " ";
+  return out + finding;
+}
+
+std::map<std::string, uint64_t> Normalised(const std::map<std::string, uint64_t>& outcomes) {
+  std::map<std::string, uint64_t> out;
+  for (const auto& [outcome, n] : outcomes) out[Normalised(outcome)] += n;
+  return out;
+}
+
+std::string Histogram(const std::map<std::string, uint64_t>& outcomes) {
+  std::ostringstream out;
+  for (const auto& [o, c] : outcomes) out << "    " << o << " : " << c << "\n";
+  return out.str();
+}
+
+uint64_t EnvOr(const char* name, uint64_t fallback) {
+  const char* v = std::getenv(name);
+  return v == nullptr ? fallback : std::strtoull(v, nullptr, 10);
 }
 
 }  // namespace mc::testing

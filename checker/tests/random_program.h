@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <random>
 #include <string>
 #include <vector>
@@ -43,5 +44,36 @@ void RunProgram(const Program& program);
 
 // The value an RMW writes, given the value it read.
 int RmwResult(const Op& op, int read_value);
+
+// What a thread does with a value it read: nothing, mc::assume(v != on), or MC_ASSERT(v != on).
+struct Stop {
+  enum class Kind { kNone, kAssume, kAssert } kind = Kind::kNone;
+  int on = 0;
+};
+
+// A random program whose threads stop on some values and may race on plain memory: location 0
+// can be an mc::var. Its threads observe each value as they read it ("t:i"), so the order of the
+// observations depends on the interleaving (compare Normalised outcomes).
+struct StopProgram {
+  Program program;
+  bool plain0 = false;  // location 0 is an mc::var (only loads and stores touch it)
+  std::vector<std::vector<Stop>> stops;
+  std::string ToString() const;
+};
+
+StopProgram RandomStopProgram(std::mt19937_64& rng);
+// Runs it once (call inside mc::check).
+void RunStopProgram(const StopProgram& s);
+
+// An outcome with its observations sorted (threads observe in the order the path ran them) and a
+// finding named without its message (which of two racing accesses opens it depends on the path).
+std::string Normalised(const std::string& outcome);
+std::map<std::string, uint64_t> Normalised(const std::map<std::string, uint64_t>& outcomes);
+// The environment variable `name` as a number (the property tests' sizes and seeds), or
+// `fallback` when it is not set.
+uint64_t EnvOr(const char* name, uint64_t fallback);
+
+// One line per outcome, for failure messages.
+std::string Histogram(const std::map<std::string, uint64_t>& outcomes);
 
 }  // namespace mc::testing

@@ -303,8 +303,8 @@ TEST(Guided, AFindingCarriesATokenThatReplaysIt) {
   for (int code = 0; code < 256; ++code) {
     std::vector<uint8_t> guide;
     for (int k = 0; k < 8; ++k) guide.push_back(static_cast<uint8_t>((code >> k) & 1));
-    const mc::Report r = mc::check(RelaxedMessagePassing,
-                                   {.strategy = mc::Strategy::kGuided, .guide = guide});
+    const mc::Report r =
+        mc::check(RelaxedMessagePassing, {.strategy = mc::Strategy::kGuided, .guide = guide});
     if (r.verdict == mc::Verdict::kBudgetExhausted) continue;
     ASSERT_TRUE(VerdictIs(r, mc::Verdict::kAssertionFailed));
     const mc::Report again = mc::replay(RelaxedMessagePassing, r.replay_token);

@@ -50,12 +50,12 @@ class atomic {
       : atomic(T{}, where) {}
   // NOLINTNEXTLINE(google-explicit-constructor): mirrors std::atomic's converting constructor.
   atomic(T initial, std::source_location where = std::source_location::current())
-      : ref_(detail::RegisterLocation(true, std::is_pointer_v<T>, detail::ToBits(initial), where)) {
-  }
+      : ref_(detail::RegisterLocation(reinterpret_cast<uintptr_t>(this), true, std::is_pointer_v<T>,
+                                      detail::ToBits(initial), where)) {}
   // A named atomic, as mc::var's named constructor.
   atomic(T initial, const char* name, std::source_location where = std::source_location::current())
-      : ref_(detail::RegisterLocation(true, std::is_pointer_v<T>, detail::ToBits(initial), where,
-                                      name)) {}
+      : ref_(detail::RegisterLocation(reinterpret_cast<uintptr_t>(this), true, std::is_pointer_v<T>,
+                                      detail::ToBits(initial), where, name)) {}
   atomic(const atomic&) = delete;
   atomic& operator=(const atomic&) = delete;
 

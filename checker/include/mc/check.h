@@ -53,6 +53,21 @@ enum class Strategy {
   // always give the same execution, so a fuzzer can drive the schedule (fuzz/*_sched_fuzzer).
   // A finding is reported with its token; a clean run ends with kBudgetExhausted.
   kGuided,
+  // Every sequentially consistent interleaving, with states merged by what they can still do
+  // (requires Options::model == Model::kSC). The search steps one event at a time in SC order
+  // and remembers each state it reaches by a key: each thread's events with the values it read
+  // and wrote, the latest value of every location, and the happens-before views that decide
+  // races to come (checker/src/execution_state_key.cc). A state reached again by another
+  // interleaving is not explored again, so runs that differ only in the order of writes that
+  // store the same values (two writers both setting a field to 4) converge.
+  // Report::executions counts distinct end states: a behaviour, in which every thread read the
+  // same values and memory ended the same, is counted once however many interleavings reach it
+  // (so it can be fewer than kExhaustive's graphs). Every outcome of a complete SC execution,
+  // every finding and every race site is found. A run that a finding cuts short ends where its
+  // interleaving was, so its outcome shows only what came before the failing step in SC order
+  // (kExhaustive also reports the graphs with other threads' later events). Report::races counts
+  // runs, not executions. Costs 16 bytes per state remembered. Its replay tokens read "mc1-sci-".
+  kStatefulSC,
 };
 
 struct Options {

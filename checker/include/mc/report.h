@@ -73,7 +73,9 @@ struct Report {
   // outcome, which mc::replay (and `mapcheck replay`) prints in full.
   std::map<std::string, std::string> outcome_tokens;
   // Unless Options::plain_races is kStop: each racing pair ("var@f:1: write f:2 (T1) / read f:3
-  // (T2)") -> executions in which it raced.
+  // (T2)") -> executions in which it raced. Under Strategy::kStatefulSC, which explores a
+  // behaviour along one of its interleavings and stops others where they meet a state seen
+  // before, every racing pair is found, and the number is the search's runs in which it raced.
   std::map<std::string, uint64_t> races;
   std::optional<Counterexample> counterexample;
   // mc::replay(test, token) re-runs the finding. (A replay fills counterexample with the

@@ -25,11 +25,13 @@ struct ObjectRef {
 
 bool InCheck();
 
+// `object`: the mc::atomic or mc::var itself, so that a pointer to it can be named independently
+// of the heap (Strategy::kStatefulSC).
 // `pointer`: the object holds a pointer, whose value (an address) may differ between runs of
 // the same execution; it is not used to tell executions apart.
 // `name` (may be null) names the object in traces and messages; it must outlive the check (a
 // string literal).
-ObjectRef RegisterLocation(bool atomic, bool pointer, uint64_t initial,
+ObjectRef RegisterLocation(uintptr_t object, bool atomic, bool pointer, uint64_t initial,
                            const SourceLocation& where, const char* name = nullptr);
 uint64_t Load(ObjectRef ref, memory_order order, const SourceLocation& where, const char* op);
 void Store(ObjectRef ref, uint64_t value, memory_order order, const SourceLocation& where,

@@ -20,13 +20,14 @@ class var {
   explicit var(std::source_location where = std::source_location::current()) : var(T{}, where) {}
   // NOLINTNEXTLINE(google-explicit-constructor): reads like a plain variable's initialisation.
   var(T initial, std::source_location where = std::source_location::current())
-      : ref_(detail::RegisterLocation(false, std::is_pointer_v<T>, detail::ToBits(initial),
-                                      where)) {}
+      : ref_(detail::RegisterLocation(reinterpret_cast<uintptr_t>(this), false,
+                                      std::is_pointer_v<T>, detail::ToBits(initial), where)) {}
   // A named variable: traces and race messages call it `name` (e.g. "hmap.flags") instead of
   // by where it was constructed. `name` must outlive the check (a string literal).
   var(T initial, const char* name, std::source_location where = std::source_location::current())
-      : ref_(detail::RegisterLocation(false, std::is_pointer_v<T>, detail::ToBits(initial), where,
-                                      name)) {}
+      : ref_(detail::RegisterLocation(reinterpret_cast<uintptr_t>(this), false,
+                                      std::is_pointer_v<T>, detail::ToBits(initial), where, name)) {
+  }
   var(const var&) = delete;
   var& operator=(const var&) = delete;
 
