@@ -370,7 +370,27 @@ bool Execution::Build(uint32_t thread, uint64_t choice) {
     case RequestKind::kNothing:
       break;
   }
-  return added && model_.IsConsistent(graph_, first);
+  return added &&
+         (interleaved_ ? ExtendsTheInterleaving(first) : model_.IsConsistent(graph_, first));
+}
+
+bool Execution::ExtendsTheInterleaving(uint32_t first) const {
+  // The order events were added in is an SC total order when every read takes the latest write
+  // and every write goes last: then po, rf, mo and fr all point forward in it. (A replay token
+  // can ask for any choice; the search's own choices satisfy this by construction.)
+  for (uint32_t id = first; id < graph_.size(); ++id) {
+    const Event& e = graph_[id];
+    if (e.location == kNone || !e.IsAccess()) continue;
+    const std::vector<uint32_t>& mo = graph_.Mo(e.location);
+    if (e.IsWrite() && graph_.MoPosition(id) + 1 != mo.size()) return false;
+    if (e.IsRead()) {
+      // Only this step's own write (an RMW's) may follow the source in mo.
+      for (size_t p = graph_.MoPosition(e.rf) + 1; p < mo.size(); ++p) {
+        if (mo[p] < first) return false;
+      }
+    }
+  }
+  return true;
 }
 
 void Execution::Unbuild(uint32_t first) {

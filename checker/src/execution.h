@@ -277,6 +277,9 @@ class Execution {
   // Adds the events of `thread`'s request under `choice` and reports whether the result is
   // consistent; Unbuild removes every event from `first` on again.
   bool Build(uint32_t thread, uint64_t choice);
+  // Strategy::kStatefulSC's consistency: the events from `first` on extend an SC interleaving
+  // (each read takes the latest write, each write goes last).
+  bool ExtendsTheInterleaving(uint32_t first) const;
   void Unbuild(uint32_t first);
   // The lowest thread waiting at a write or a ready join (it must step next), or kNone.
   uint32_t ForcedThread() const;

@@ -18,6 +18,7 @@
 #include "mc/check_testing.h"
 #include "mc/mc.h"
 #include "random_program.h"
+#include "replay_token.h"
 
 namespace mc::testing {
 namespace {
@@ -162,6 +163,21 @@ TEST(StatefulSC, ItsTokensReplayTheirExecution) {
     ASSERT_TRUE(again.counterexample.has_value());
     EXPECT_EQ(again.counterexample->ToString(), r.counterexample->ToString());
   }
+  // Each step of an interleaving reads the latest write or writes after it: a token whose step
+  // asks for an older source or an earlier place in mo (choice - 1) names no interleaving.
+  std::string error;
+  const auto token = internal::DecodeToken(r.replay_token, error);
+  ASSERT_TRUE(token.has_value()) << error;
+  int tampered = 0;
+  for (size_t i = 0; i < token->steps.size(); ++i) {
+    if (token->steps[i].choice == 0) continue;
+    internal::ReplayToken stale = *token;
+    --stale.steps[i].choice;
+    const Report wrong = mc::replay(body, internal::EncodeToken(stale));
+    EXPECT_TRUE(VerdictIs(wrong, Verdict::kUsageError)) << "step " << i;
+    ++tampered;
+  }
+  EXPECT_GT(tampered, 0);
   // A token of the graph search replays as such, whatever the options say.
   const Report graphs = mc::check(body, {.model = Model::kSC});
   ASSERT_TRUE(VerdictIs(graphs, Verdict::kAssertionFailed));

@@ -1,11 +1,12 @@
 // The rehash-state protocol of the bare GoMap under concurrent use (issue: "the rehash state
 // flags of GoMap"): small configurations of writers, readers, iterators and clears on one
-// GoMap<ModelBackend>, every execution explored (for one configuration, two writers inside a
-// growth already in progress, a stated sample of random runs) and classified: which
-// fatal fired and in which thread, an update lost without a fatal, a read or iteration that
-// returned a wrong answer without a fatal, a structure left corrupt, or a correct run. The map's
-// fields are plain memory racing with coherent word-sized semantics
-// (PlainRaces::kContinueCoherent), RC11.
+// GoMap<ModelBackend>, every execution explored and classified: which fatal fired and in which
+// thread, an update lost without a fatal, a read or iteration that returned a wrong answer
+// without a fatal, a structure left corrupt, or a correct run. The map's fields are plain memory
+// racing with coherent word-sized semantics (PlainRaces::kContinueCoherent), RC11.
+// Two writers inside a growth already in progress are beyond the search of RC11 graphs; that
+// configuration is classified twice: every SC interleaving (the stateful SC search, which counts
+// behaviours) and a stated sample of RC11 random runs.
 #pragma once
 
 #include <cstdint>
@@ -34,6 +35,10 @@ struct ProtocolCase {
   // The slow ctest run sets MAPCHECK_PROTOCOL_DEEP=1 for 20 times as many.
   uint64_t random_runs = 0;
   bool atomic_flag = false;
+  // Every SC interleaving instead of every RC11 execution: the stateful SC search
+  // (Strategy::kStatefulSC), whose counts are of behaviours (an end state reached by several
+  // interleavings counts once), for the case whose RC11 space no search finishes.
+  bool sc_interleavings = false;
 };
 
 struct ProtocolResult {
@@ -48,7 +53,8 @@ struct ProtocolResult {
   // "protocol/CASE@TOKEN" for the class's witness, as `mapcheck replay` takes it ("" if no
   // execution fell in the class).
   std::string Witness(const std::string& cls) const;
-  // "2,518 executions (all)" or "3,000 random runs (a sample)".
+  // "2,518 executions (all)", "175,671 behaviours (every SC interleaving)" or "3,000 random runs
+  // (a sample)".
   std::string Explored() const;
 };
 
