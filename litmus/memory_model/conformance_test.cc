@@ -49,6 +49,21 @@ std::string ParamName(const ::testing::TestParamInfo<Param>& info) {
 
 INSTANTIATE_TEST_SUITE_P(MemoryModel, Conformance, ::testing::ValuesIn(AllParams()), ParamName);
 
+// The stateful SC search (Strategy::kStatefulSC) on every row: the SC verdict of the outcome
+// condition. It counts behaviours, not executions: at most the SC executions, since two
+// executions with different values read or a different final memory are different graphs.
+TEST(ConformanceTable, TheStatefulSearchGivesEverySCVerdict) {
+  const mc::Options stateful{.model = mc::Model::kSC, .strategy = mc::Strategy::kStatefulSC};
+  for (const LitmusTest& t : Registry()) {
+    const mc::Report r = mc::check(t.body, stateful);
+    ASSERT_TRUE(r.ok() && r.exhaustive) << t.name << "\n" << r.ToString();
+    bool seen = false;
+    for (const auto& [outcome, n] : r.outcomes) seen = seen || Satisfies(t.condition, outcome);
+    EXPECT_EQ(seen, t.Expected(mc::Model::kSC).allowed) << t.name << "\n" << r.ToString();
+    EXPECT_LE(r.executions, t.Expected(mc::Model::kSC).executions) << t.name;
+  }
+}
+
 // The registry holds exactly the rows of CONFORMANCE.md: none lost to a build change.
 TEST(ConformanceTable, HasEveryRow) { EXPECT_EQ(Registry().size(), 41u); }
 
