@@ -10,6 +10,11 @@
 // Which threads may take the next step: if some thread waits at a write or a ready join, only the
 // lowest such thread (adding non-reads as early as possible loses no graph, since nothing but po
 // points into them); otherwise every thread waiting at a read, RMW, compare-exchange or choose.
+//
+// Under Strategy::kStatefulSC the run is an SC interleaving instead: a write is a decision like a
+// read (only a ready join is forced), a read takes the latest write and a write goes last, so the
+// order events are added in is the SC order, and the state after each step is summed up by
+// StateKey (execution_state_key.cc).
 #pragma once
 
 #include <cstdint>
