@@ -32,9 +32,10 @@ Report check(const std::function<void()>& test, const Options& options) {
     case Strategy::kPct:
     case Strategy::kGuided:
       return explorer.ExploreBySampling();
+    case Strategy::kStatefulSC:
+      return explorer.ExploreStates();
     case Strategy::kExhaustive:
     case Strategy::kBounded:
-    case Strategy::kStatefulSC:
       break;
   }
   return explorer.Explore();

@@ -269,6 +269,21 @@ Candidate Execution::Describe(uint32_t thread, uint64_t choice, uint32_t first) 
       break;
   }
   c.races = options_.plain_races == PlainRaces::kStop && StepRaces(first);
+  switch (rq.kind) {
+    case RequestKind::kRead:
+      c.location = rq.location;
+      break;
+    case RequestKind::kWrite:
+    case RequestKind::kRmw:
+    case RequestKind::kCas:
+    case RequestKind::kLock:
+    case RequestKind::kTryLock:
+      c.location = rq.location;
+      c.writes = true;
+      break;
+    default:  // none, or several (a condition variable's wait also unlocks its mutex)
+      break;
+  }
   return c;
 }
 

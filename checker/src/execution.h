@@ -52,6 +52,10 @@ struct Candidate {
   // of one thread in one state with the same response run the same code until its next request.
   std::optional<uint64_t> response;
   bool races = false;  // the step races (checked only when a race stops the run)
+  // Strategy::kStatefulSC's independence: the one location the step accesses (kNone for steps
+  // that touch none or several, which count as dependent on every step), and whether it may write.
+  uint32_t location = kNone;
+  bool writes = false;
 };
 
 struct Finding {
@@ -86,6 +90,8 @@ class Execution {
   std::vector<uint32_t> Eligible() const;
   // Whether the next step is forced: a thread waits at a write or a ready join.
   bool Forced() const { return ForcedThread() != kNone; }
+  // mc::observe calls so far.
+  size_t Observations() const { return observed_.size(); }
   // Whether some thread waits to join `thread` (which has not finished).
   bool WaitsToJoin(uint32_t thread) const;
   // Takes one step. Returns false, changing nothing, when the step is not consistent or not

@@ -172,7 +172,8 @@ void Explorer::NoteWhatFollowed(const Execution& run, Execution::Status status) 
 void Explorer::NoteMemory() {
   const uint64_t bytes = path_.capacity() * sizeof(PathStep) + frames_.capacity() * sizeof(Frame) +
                          frame_bytes_ + passed_.capacity() * sizeof(std::vector<Passover>) +
-                         visited_.bytes() + completed_.bytes() + raced_ends_.bytes();
+                         visited_.bytes() + completed_.bytes() + raced_ends_.bytes() +
+                         asleep_.bytes();
   report_.state_bytes = std::max(report_.state_bytes, bytes);
 }
 
@@ -190,12 +191,6 @@ std::vector<Explorer::Step> Explorer::FreshSteps(Execution& run) {
       if (tail || canonical || MayEndTheRun(run, c))
         fresh.push_back(Step{c, 0, tail || !canonical});
     }
-    return fresh;
-  }
-  if (options_.strategy == Strategy::kStatefulSC) {
-    // A state reached before has had every step from it explored (or is being explored).
-    if (!visited_.Insert(run.StateKey())) return fresh;
-    for (const Candidate& c : run.Candidates()) fresh.push_back(Step{c});
     return fresh;
   }
   const bool bounded = options_.strategy == Strategy::kBounded;
@@ -264,42 +259,51 @@ Report Explorer::Explore() {
                    "a consistent candidate could not be applied");
       MC_INVARIANT(run->hash() == first.candidate.hash, "the graph hash of a step changed");
     }
-    // A run of the stateful search that stops at a state seen before ends no execution, yet its
-    // steps so far may race where no other run's do.
-    if (options_.strategy == Strategy::kStatefulSC) {
-      for (const std::string& race : run->races()) ++report_.races[race];
-    }
     Progress(false);
     if (found) {
       run.reset();
       RecheckFinding();
       break;
     }
-    // Backtrack to the deepest decision with an untried alternative.
-    while (!frames_.empty() && frames_.back().next == frames_.back().alternatives.size()) {
-      frame_bytes_ -= frames_.back().alternatives.size() * (sizeof(Step) + 1);
-      frames_.pop_back();
-    }
-    if (frames_.empty()) {
+    if (!Backtrack()) {
       done = true;
       break;
     }
-    Frame& f = frames_.back();
-    const PathStep replaced = path_[f.depth];
-    path_.resize(f.depth);
-    const Step& next = f.alternatives[f.next++];
-    path_.push_back(PathStep{next.candidate, replaced.before, next.preemptions, next.must_end,
-                             replaced.first_event, replaced.threads});
-    ++report_.states;
+    TakeNextAlternative(frames_.back());
   }
-  report_.explored_fraction = done ? 1.0 : ExploredFraction();
   if (done && report_.verdict == Verdict::kOk && report_.cut > 0) {
     report_.verdict = Verdict::kBudgetExhausted;
     report_.message = "every execution with at most " + std::to_string(options_.preemption_bound) +
                       " preemptions explored, nothing found; the bound cut " +
                       std::to_string(report_.cut) +
                       " steps, so executions with more preemptions are not verified";
-  } else if (!done && report_.verdict == Verdict::kBudgetExhausted) {
+  }
+  return FinishSearch(done);
+}
+
+bool Explorer::Backtrack() {
+  while (!frames_.empty() && frames_.back().next == frames_.back().alternatives.size()) {
+    frame_bytes_ -= frames_.back().alternatives.size() * (sizeof(Step) + 1);
+    frames_.pop_back();
+  }
+  return !frames_.empty();
+}
+
+const Explorer::Step& Explorer::TakeNextAlternative(Frame& f) {
+  PathStep step = path_[f.depth];  // what was there before the step stays
+  path_.resize(f.depth);
+  const Step& next = f.alternatives[f.next++];
+  step.step = next.candidate;
+  step.preemptions = next.preemptions;
+  step.must_end = next.must_end;
+  path_.push_back(step);
+  ++report_.states;
+  return next;
+}
+
+Report Explorer::FinishSearch(bool done) {
+  report_.explored_fraction = done ? 1.0 : ExploredFraction();
+  if (!done && report_.verdict == Verdict::kBudgetExhausted) {
     report_.message += "; about " +
                        std::to_string(static_cast<int>(100 * report_.explored_fraction)) +
                        "% of the search tree was explored (estimate)";
@@ -336,7 +340,7 @@ void Explorer::Progress(bool final) {
        << report_.state_bytes / 1024 << " KiB), " << report_.runs << " runs, "
        << static_cast<uint64_t>(static_cast<double>(report_.runs) / elapsed.count()) << " runs/s, "
        << static_cast<int>(elapsed.count()) << " s";
-  if (options_.strategy == Strategy::kStatefulSC) line << ", " << visited_.size() << " distinct";
+  if (options_.strategy == Strategy::kStatefulSC) line << ", " << asleep_.size() << " distinct";
   if (options_.strategy == Strategy::kExhaustive || options_.strategy == Strategy::kBounded ||
       options_.strategy == Strategy::kStatefulSC) {
     const double fraction = final ? report_.explored_fraction : ExploredFraction();

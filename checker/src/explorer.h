@@ -53,10 +53,11 @@
 // replay compares the graph hash at each step with the recorded one: a divergence means the test
 // depends on something outside the checker and is reported as kNondeterministic.
 //
-// The stateful SC search (Strategy::kStatefulSC) steps one event of an SC interleaving at a time
-// (Execution in its interleaving mode) and remembers every decision state by
-// Execution::StateKey, which two states share only when their futures are the same; a state
-// seen before has no fresh steps. Ends are counted once per Execution::EndKey and outcome.
+// The stateful SC search (Strategy::kStatefulSC, explorer_stateful.cc) steps one event of an SC
+// interleaving at a time (Execution in its interleaving mode) and remembers every decision state
+// by Execution::StateKey, which two states share only when their futures are the same, with its
+// sleep set; a state seen before is explored again only for steps that slept then and are awake
+// now. Ends are counted once per Execution::EndKey and outcome.
 //
 // Bounded search (Strategy::kBounded) is a stateful search over states extended by (preemptions
 // used, last thread): a step by another thread while the last one could have gone on costs one
@@ -87,8 +88,10 @@ class Explorer {
  public:
   Explorer(const std::function<void()>& test, const Options& options);
 
-  // Strategy::kExhaustive, kBounded and kStatefulSC.
+  // Strategy::kExhaustive and kBounded.
   Report Explore();
+  // Strategy::kStatefulSC (explorer_stateful.cc).
+  Report ExploreStates();
   // Strategy::kRandom, kPct and kGuided.
   Report ExploreBySampling();
   // Runs the execution `steps` leads to. `strict`: the token must lead to a finding.
@@ -107,6 +110,14 @@ class Explorer {
     bool must_end = false;     // as in Step
     uint32_t first_event = 0;  // the graph size before the step
     uint32_t threads = 0;      // the threads before the step
+    size_t observations = 0;   // kStatefulSC: mc::observe calls before the step
+  };
+  // kStatefulSC: a step explored from an earlier state that needs no exploring from this one
+  // (a sleep set's member): its thread's pending step, which has not changed since.
+  struct Sleeper {
+    uint32_t thread = 0;
+    uint32_t location = kNone;
+    bool writes = false;
   };
   struct Frame {
     size_t depth = 0;  // index in path_ of the step this frame chooses
@@ -118,6 +129,13 @@ class Explorer {
     std::vector<bool> ended;  // and its thread ended on the way
     // and the plain locations it accessed (when a race ends the run)
     std::vector<std::vector<uint32_t>> plain;
+    // kStatefulSC: the sleep set when the next alternative is taken, and per alternative whether
+    // it can sleep (its thread had this one step, on one location) and, once explored, whether
+    // it was quiet: its thread went on to its next request and did nothing else (no
+    // observation, no spawn, no end, no question about the graph, no other thread moved).
+    std::vector<Sleeper> sleep = {};
+    std::vector<bool> can_sleep = {};
+    std::vector<bool> quiet = {};
   };
   struct Passover {
     uint32_t size = 0;   // graph size then
@@ -133,6 +151,12 @@ class Explorer {
   // Records that `thread` takes the step at `depth`: the eligible threads below it are passed
   // over.
   void NoteStep(const Execution& run, uint32_t thread, size_t depth);
+  // kStatefulSC (explorer_stateful.cc): the sleepers that stay asleep across step `c`, the
+  // bits of a sleep set in the run's current state, and the quiet flag of the frame alternative
+  // the run has just taken.
+  static std::vector<Sleeper> Across(const std::vector<Sleeper>& sleep, const Candidate& c);
+  static uint64_t Bits(const Execution& run, const std::vector<Sleeper>& sleep);
+  void NoteQuiet(const Execution& run, Execution::Status status);
   // Whether a step outside canonical order could end the run (so it must be tried).
   bool MayEndTheRun(const Execution& run, const Candidate& c) const;
   // After each Advance: follows the forced steps after a frame's alternative and notes, at the
@@ -143,6 +167,13 @@ class Explorer {
   // The estimated share of the search tree finished (see Report::explored_fraction).
   double ExploredFraction() const;
   void Progress(bool final);
+
+  // Pops the frames with no alternative left; false when none is left (the search is done).
+  bool Backtrack();
+  // Puts the frame's next alternative in place of its step on the path (for the next replay).
+  const Step& TakeNextAlternative(Frame& f);
+  // The report of a depth-first search, `done` or stopped by a budget.
+  Report FinishSearch(bool done);
 
   std::unique_ptr<Execution> NewExecution();
   // Runs a fresh execution along path_; false (with report_ filled) if the replay diverged.
@@ -168,9 +199,13 @@ class Explorer {
   std::unique_ptr<MemoryModel> model_;
   StackPool& stacks_;
   Watchdog watchdog_;
-  VisitedSet visited_;     // kBounded: graph hashes; kStatefulSC: state keys
-  VisitedSet completed_;   // kBounded, kStatefulSC: the ends counted so far
-  VisitedSet raced_ends_;  // kExhaustive: the end states found at their step, counted so far
+  VisitedSet visited_;  // kBounded: graph hashes
+  // kStatefulSC: state keys, each with the threads asleep when it was last explored (bits by
+  // the rank of the thread's canonical identity).
+  StateMap<uint64_t> asleep_;
+  std::vector<Sleeper> sleep_;  // kStatefulSC: the sleep set of the state the run reaches next
+  VisitedSet completed_;        // kBounded, kStatefulSC: the ends counted so far
+  VisitedSet raced_ends_;       // kExhaustive: the end states found at their step, counted so far
   std::vector<PathStep> path_;
   std::vector<Frame> frames_;
   size_t frame_bytes_ = 0;  // the alternatives held by frames_

@@ -94,6 +94,32 @@ TEST(StatefulSC, CountsABehaviourOnceHoweverManyInterleavingsReachIt) {
   EXPECT_EQ(differ.outcomes.at("x=2"), 1U);
 }
 
+TEST(StatefulSC, DoesNotTakeTwoIndependentStepsInBothOrders) {
+  // T1 stores 1 then 2 to x (steps a1, a2), T2 the same to y (b1, b2): one behaviour. The search
+  // takes a1 first and reaches the end three times: a1 a2 b1 b2, a1 b1 a2 b2, a1 b1 b2 a2 (a2
+  // and b2 are followed by their thread's end, so they never sleep). Back at the start, a1 was
+  // quiet (T1 went on to its next store) and touches x only, so it sleeps while T2 steps on y:
+  // b1 leads to b2, and there a1, still asleep, is all there is. Run 4 stops. Without the sleep
+  // set, b1 a1 would be a fifth run, stopped at the state a1 b1 reached.
+  const Report r = mc::check(
+      [] {
+        mc::atomic<int> x{0}, y{0};
+        mc::thread t1([&] {
+          x.store(1);
+          x.store(2);
+        });
+        mc::thread t2([&] {
+          y.store(1);
+          y.store(2);
+        });
+        t1.join();
+        t2.join();
+      },
+      kStateful);
+  EXPECT_TRUE(ExecutionsAre(r, 1));
+  EXPECT_EQ(r.runs, 4U);
+}
+
 TEST(StatefulSC, FindsTheRaceOfAnInterleavingWhoseValuesItHasSeen) {
   // T3 reads d only after T1 and T2 are done (it polls their plain done flags, which gives it no
   // happens-before), and only if f = 1. Whether its read of d races with T2's write depends on

@@ -125,7 +125,7 @@ TEST(GoMapProtocol, TwoWritersInsideAGrowthCorruptTheMapUndetected) {
 
 TEST(GoMapProtocol, TwoWritersInsideAGrowthUnderSCCorruptButNeverLoseSilently) {
   // The same configuration, every SC interleaving (the stateful SC search: 1,080,531 states,
-  // 175,671 behaviours, about 3 minutes). Each fatal of the sample above appears, and a map left
+  // 175,671 behaviours, about 45 seconds). Each fatal of the sample above appears, and a map left
   // corrupt without one. But under SC no update is lost, and no write stranded, without a fatal:
   // the RC11 sample's lost updates (docs/verification.md has a witness) are weak-memory
   // behaviours, outside every interleaving.
