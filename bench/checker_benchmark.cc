@@ -1,6 +1,7 @@
 // Checker throughput: executions per second and state memory for the conformance tests, N threads
 // each doing one relaxed fetch_add (N! executions), 3-thread store-buffering / IRIW-style
-// stress, and a GoMap growth beside a reader (a graph of hundreds of events). Run:
+// stress, and a GoMap growth beside a reader (a graph of hundreds of events; also under the
+// stateful SC search). Run:
 // build/default/bench/checker_benchmark (add --benchmark_filter=... to select).
 #include <benchmark/benchmark.h>
 #include <sys/resource.h>
@@ -102,21 +103,22 @@ BENCHMARK(BM_IriwStress)->Unit(benchmark::kMillisecond);
 // litmus/go_map with 2 cells per bucket (a Store that grows the map beside a Load, plain fields
 // racing), under RC11 and SC. Under SC every candidate step used to search the whole graph for a
 // cycle; it now searches from the new events only.
+void GrowthVsReader() {
+  models::GoMap<models::ModelBackend, int64_t, int64_t, 2> m(models::GoMapConfig{.hint = 1});
+  m.Store(1, 1);
+  m.Store(2, 1);
+  mc::thread w([&] { m.Store(100, 2); });
+  mc::thread r([&] {
+    int64_t v = 0;
+    (void)m.Load(1, &v);
+  });
+  w.join();
+  r.join();
+}
+
 void BM_GoMapGrowthVsReader(benchmark::State& state) {
   const auto model = static_cast<mc::Model>(state.range(0));
-  auto test = [] {
-    models::GoMap<models::ModelBackend, int64_t, int64_t, 2> m(models::GoMapConfig{.hint = 1});
-    m.Store(1, 1);
-    m.Store(2, 1);
-    mc::thread w([&] { m.Store(100, 2); });
-    mc::thread r([&] {
-      int64_t v = 0;
-      (void)m.Load(1, &v);
-    });
-    w.join();
-    r.join();
-  };
-  Measure(state, test,
+  Measure(state, GrowthVsReader,
           {.model = model,
            .plain_races = mc::PlainRaces::kContinueCoherent,
            .classify_findings = true});
@@ -125,6 +127,17 @@ BENCHMARK(BM_GoMapGrowthVsReader)
     ->Arg(static_cast<int>(mc::Model::kRC11))
     ->Arg(static_cast<int>(mc::Model::kSC))
     ->Unit(benchmark::kMillisecond);
+
+// The same under the stateful SC search (Strategy::kStatefulSC): every SC interleaving, states
+// merged; "executions" are behaviours here, fewer than the SC graphs above.
+void BM_GoMapGrowthVsReaderStateful(benchmark::State& state) {
+  Measure(state, GrowthVsReader,
+          {.model = mc::Model::kSC,
+           .strategy = mc::Strategy::kStatefulSC,
+           .plain_races = mc::PlainRaces::kContinueCoherent,
+           .classify_findings = true});
+}
+BENCHMARK(BM_GoMapGrowthVsReaderStateful)->Unit(benchmark::kMillisecond);
 
 // Every conformance row, one benchmark each, under RC11.
 void RegisterConformance() {
