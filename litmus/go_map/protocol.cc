@@ -220,6 +220,12 @@ std::string ProtocolResult::Explored() const {
 }
 
 const std::vector<ProtocolCase>& ProtocolCases() {
+  // Two writers inside a growth: one configuration, under two searches.
+  static const char* const kInsideAGrowth =
+      "B = 2 → 3 in progress: old buckets 0, 1 evacuated (nevacuate = 2), 2 and 3 hold a key "
+      "each; identity hash";
+  static const char* const kWritersOfOldBuckets2And3 =
+      "T1 stores a new key of old bucket 2, T2 one of old bucket 3";
   static const std::vector<ProtocolCase> cases = {
       {"two_writers", "make(map, 1) holding key 100 (one bucket)", "T1 stores 1, T2 stores 2"},
       {"two_writers_atomic_flag", "as two_writers, hashWriting taken by atomic test-and-set",
@@ -230,12 +236,9 @@ const std::vector<ProtocolCase>& ProtocolCases() {
       {"two_writers_across_a_growth",
        "make(map, 1) holding key 100: one free cell, so the second new key starts a growth",
        "T1 stores 1, T2 stores 2", 2},
-      {"two_writers_during_growth",
-       "B = 2 → 3 in progress: old buckets 0, 1 evacuated (nevacuate = 2), 2 and 3 hold a key "
-       "each; identity hash",
-       "T1 stores a new key of old bucket 2, T2 one of old bucket 3", 2, 3000},  // sampled
-      {"two_writers_during_growth_sc", "as two_writers_during_growth; SC",
-       "as two_writers_during_growth", 2, 0, false, true},  // every SC interleaving
+      {"two_writers_during_growth", kInsideAGrowth, kWritersOfOldBuckets2And3, 2, 3000},  // sampled
+      {"two_writers_during_growth_sc", kInsideAGrowth, kWritersOfOldBuckets2And3, 2, 0, false,
+       true},  // every SC interleaving
       {"growing_writer_vs_reader", "make(map, 1) holding keys 1, 2 (full)",
        "T1 stores 100 (a growth), T2 loads 1", 2},
       {"same_size_growth_vs_reader",
