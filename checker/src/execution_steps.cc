@@ -1,0 +1,279 @@
+// Execution, continued: the steps of a decision. Which choices a waiting thread's request has
+// (ChoiceRange), which of them are consistent (Candidates: each is built, checked and removed
+// again), what a step is (Describe), and adding and removing its events (Build, Unbuild).
+#include <algorithm>
+
+#include "execution.h"
+
+namespace mc::internal {
+namespace {
+
+// Candidate::response of a read of an address: tags the source's identity, so that it cannot
+// equal a response that carries a value.
+constexpr uint64_t kPointerResponse = 0x706f696e746572ULL;
+
+}  // namespace
+
+std::vector<uint64_t> Execution::ChoiceRange(uint32_t thread) const {
+  const Request& rq = threads_[thread].request;
+  std::vector<uint64_t> range;
+  const auto writes = rq.location == kNone ? uint64_t{0} : uint64_t{graph_.Mo(rq.location).size()};
+  if (interleaved_) {  // an SC interleaving: read the latest write, write after it
+    switch (rq.kind) {
+      case RequestKind::kRead:
+      case RequestKind::kRmw:
+      case RequestKind::kTryLock:
+        return {writes - 1};
+      case RequestKind::kCas:
+        return {2 * (writes - 1), 2 * (writes - 1) + 1};
+      case RequestKind::kWrite:
+        return {writes};
+      default:
+        break;  // the rest reads no memory, or takes the latest state already
+    }
+  }
+  switch (rq.kind) {
+    case RequestKind::kRead:
+    case RequestKind::kRmw:
+      for (uint64_t p = 0; p < writes; ++p) range.push_back(p);
+      break;
+    case RequestKind::kCas:
+      for (uint64_t p = 0; p < 2 * writes; ++p) range.push_back(p);
+      break;
+    case RequestKind::kWrite:
+      if (graph_.GoPlain(rq.location)) {
+        range.push_back(writes);  // Go-plain memory has no coherence order to choose
+        break;
+      }
+      for (uint64_t p = 1; p <= writes; ++p) range.push_back(p);
+      break;
+    case RequestKind::kChoose:
+      for (uint64_t v = 0; v < rq.choices; ++v) range.push_back(v);
+      break;
+    case RequestKind::kJoin:
+      range.push_back(0);
+      break;
+    case RequestKind::kLock:
+      range.push_back(writes - 1);  // a lock takes the mutex's latest state
+      break;
+    case RequestKind::kTryLock:  // succeeds on the latest state, or fails on a held one
+      for (uint64_t p = 0; p < writes; ++p) range.push_back(p);
+      break;
+    case RequestKind::kCvWait:
+    case RequestKind::kCvWake:
+      range.push_back(0);
+      break;
+    case RequestKind::kCvNotify: {  // notify_one: which waiter
+      const auto it = condvars_.find(rq.location);
+      const size_t waiting = it == condvars_.end() ? 0 : it->second.waiting.size();
+      const size_t n = rq.all || waiting == 0 ? 1 : waiting;
+      for (uint64_t c = 0; c < n; ++c) range.push_back(c);
+      break;
+    }
+    case RequestKind::kNothing:
+      break;
+  }
+  return range;
+}
+
+std::vector<Candidate> Execution::Candidates() {
+  std::vector<Candidate> out;
+  for (uint32_t t : Eligible()) {
+    for (uint64_t c : ChoiceRange(t)) {
+      const uint32_t first = graph_.size();
+      if (Build(t, c)) out.push_back(Describe(t, c, first));
+      Unbuild(first);
+    }
+  }
+  return out;
+}
+
+Candidate Execution::Describe(uint32_t thread, uint64_t choice, uint32_t first) const {
+  Candidate c;
+  c.thread = thread;
+  c.choice = choice;
+  c.hash = graph_.hash();
+  uint64_t result = 0;
+  for (uint32_t id = first; id < graph_.size(); ++id) {
+    const Event& e = graph_[id];
+    if (e.IsRead() && c.source == kNone) c.source = e.rf;
+    if (e.IsRead() && graph_.Location(e.location).pointer) {
+      // An address is summarised by the write it came from, as in the graph hash: that write
+      // stores the same object in every run, at an address that can differ from run to run
+      // (the allocator's state), and a response must compare equal across runs.
+      result = Combine(kPointerResponse, graph_[e.rf].canonical);
+    } else if (e.IsRead() || e.kind == EventKind::kChoose) {
+      result = e.value;
+    }
+  }
+  // What the thread is told (Respond): the value, and whether a CAS or a lock succeeded. A
+  // condition variable's response also depends on its waiters, so it is not summarised.
+  const Request& rq = threads_[thread].request;
+  switch (rq.kind) {
+    case RequestKind::kRead:
+    case RequestKind::kRmw:
+    case RequestKind::kChoose:
+      c.response = Combine(static_cast<uint64_t>(rq.kind), result);
+      break;
+    case RequestKind::kCas:
+      c.response = Combine(Combine(static_cast<uint64_t>(rq.kind), result), choice % 2);
+      break;
+    case RequestKind::kLock:
+    case RequestKind::kTryLock:
+      c.response =
+          Combine(static_cast<uint64_t>(rq.kind), graph_[graph_.size() - 1].IsWrite() ? 1 : 0);
+      break;
+    default:
+      break;
+  }
+  c.races = options_.plain_races == PlainRaces::kStop && StepRaces(first);
+  switch (rq.kind) {
+    case RequestKind::kRead:
+      c.location = rq.location;
+      break;
+    case RequestKind::kWrite:
+    case RequestKind::kRmw:
+    case RequestKind::kCas:
+    case RequestKind::kLock:
+    case RequestKind::kTryLock:
+      c.location = rq.location;
+      c.writes = true;
+      break;
+    default:  // none, or several (a condition variable's wait also unlocks its mutex)
+      break;
+  }
+  return c;
+}
+
+bool Execution::Build(uint32_t thread, uint64_t choice) {
+  const Request& rq = threads_[thread].request;
+  const uint32_t first = graph_.size();
+  Event e;
+  e.thread = thread;
+  e.location = rq.location;
+  e.order = rq.order;
+  e.op = rq.op;
+  e.where = rq.where;
+  if (rq.location != kNone) e.atomic = graph_.Location(rq.location).atomic || rq.atomic_access;
+  const auto& mo = rq.location == kNone ? std::vector<uint32_t>{} : graph_.Mo(rq.location);
+
+  auto add_read = [&](uint64_t position, bool rmw, memory_order order) {
+    if (position >= mo.size()) return false;
+    Event r = e;
+    r.kind = EventKind::kRead;
+    r.rmw = rmw;
+    r.order = order;
+    r.rf = mo[position];
+    r.value = graph_[r.rf].value;
+    graph_.Append(r);
+    return true;
+  };
+  auto add_rmw = [&](uint64_t position, uint64_t new_value) {
+    if (!add_read(position, true, rq.order)) return false;
+    Event w = e;
+    w.kind = EventKind::kWrite;
+    w.rmw = true;
+    w.value = new_value;
+    const uint32_t id = graph_.Append(w);
+    graph_.InsertMo(id, static_cast<uint32_t>(position + 1));
+    return true;
+  };
+
+  bool added = false;
+  switch (rq.kind) {
+    case RequestKind::kRead:
+      added = add_read(choice, false, rq.order);
+      break;
+    case RequestKind::kWrite: {
+      if (choice == 0 || choice > mo.size()) break;
+      e.kind = EventKind::kWrite;
+      e.value = rq.value;
+      const uint32_t id = graph_.Append(e);
+      graph_.InsertMo(id, static_cast<uint32_t>(choice));
+      added = true;
+      break;
+    }
+    case RequestKind::kRmw:
+      if (choice < mo.size()) added = add_rmw(choice, rq.fn(graph_[mo[choice]].value, rq.value));
+      break;
+    case RequestKind::kCas: {
+      const uint64_t position = choice / 2;
+      const bool fail = choice % 2 == 1;
+      if (position >= mo.size()) break;
+      const bool matches = graph_[mo[position]].value == rq.expected;
+      if (!fail && matches) added = add_rmw(position, rq.value);
+      if (fail && (!matches || rq.weak)) added = add_read(position, false, rq.failure_order);
+      break;
+    }
+    case RequestKind::kChoose:
+      if (choice >= rq.choices) break;
+      e.kind = EventKind::kChoose;
+      e.value = choice;
+      graph_.Append(e);
+      added = true;
+      break;
+    case RequestKind::kJoin: {
+      if (choice != 0 || threads_[rq.target].status != ThreadStatus::kFinished) break;
+      e.kind = EventKind::kJoin;
+      e.other_thread = rq.target;
+      e.sync = graph_.ThreadEvents(rq.target).back();
+      graph_.Append(e);
+      added = true;
+      break;
+    }
+    case RequestKind::kLock:
+    case RequestKind::kTryLock: {
+      // Taking the lock reads the latest state (an RMW after any other write would break the
+      // atomicity of the lock that read it). A failing try_lock reads any state that holds the
+      // mutex, as coherence allows; it never fails spuriously.
+      if (choice >= mo.size()) break;
+      const uint64_t state = graph_[mo[choice]].value;
+      if (Available(state, rq.shared)) {
+        if (choice + 1 == mo.size()) added = add_rmw(choice, rq.shared ? state + 1 : kExclusive);
+      } else if (rq.kind == RequestKind::kTryLock) {
+        added = add_read(choice, false, relaxed);
+      }
+      break;
+    }
+    case RequestKind::kCvWait:
+    case RequestKind::kCvWake:
+    case RequestKind::kCvNotify:
+      added = BuildCondvar(thread, choice, e);
+      break;
+    case RequestKind::kNothing:
+      break;
+  }
+  return added &&
+         (interleaved_ ? ExtendsTheInterleaving(first) : model_.IsConsistent(graph_, first));
+}
+
+bool Execution::ExtendsTheInterleaving(uint32_t first) const {
+  // The order events were added in is an SC total order when every read takes the latest write
+  // and every write goes last: then po, rf, mo and fr all point forward in it. (A replay token
+  // can ask for any choice; the search's own choices satisfy this by construction.)
+  for (uint32_t id = first; id < graph_.size(); ++id) {
+    const Event& e = graph_[id];
+    if (e.location == kNone || !e.IsAccess()) continue;
+    const std::vector<uint32_t>& mo = graph_.Mo(e.location);
+    if (e.IsWrite() && graph_.MoPosition(id) + 1 != mo.size()) return false;
+    if (e.IsRead()) {
+      // Only this step's own write (an RMW's) may follow the source in mo.
+      for (size_t p = graph_.MoPosition(e.rf) + 1; p < mo.size(); ++p) {
+        if (mo[p] < first) return false;
+      }
+    }
+  }
+  return true;
+}
+
+void Execution::Unbuild(uint32_t first) {
+  while (graph_.size() > first) {
+    const uint32_t last = graph_.size() - 1;
+    if (graph_[last].kind == EventKind::kWrite && graph_.MoPosition(last) != kNone) {
+      graph_.RemoveMo(last);
+    }
+    graph_.PopBack();
+  }
+}
+
+}  // namespace mc::internal
