@@ -35,6 +35,7 @@ Report check(const std::function<void()>& test, const Options& options) {
     case Strategy::kStatefulSC:
       return explorer.ExploreStates();
     case Strategy::kExhaustive:
+      return explorer.ExploreOptimally();
     case Strategy::kBounded:
       break;
   }

@@ -84,16 +84,20 @@ Execution::Status Execution::Advance() {
   }
   bool all_finished = true;
   bool spinning = false;
+  bool blocked = false;  // a thread stopped by a failed mc::assume
   for (const auto& t : threads_) {
     if (t.status == ThreadStatus::kBlocked) {
+      blocked = true;
+      if (assume_stops_thread_) continue;  // the others run on
       stopped_by_thread_ = true;
       return Status::kBlocked;
     }
     all_finished = all_finished && t.status == ThreadStatus::kFinished;
     spinning = spinning || t.status == ThreadStatus::kSpinBlocked;
   }
-  if (all_finished) return Status::kComplete;
+  if (all_finished) return blocked ? Status::kBlocked : Status::kComplete;
   if (Eligible().empty()) {
+    if (blocked) return Status::kBlocked;  // an execution that cannot happen: not a deadlock
     if (spinning) return ReportLivelock() ? Status::kFinding : Status::kBlocked;
     ReportDeadlock();
     return Status::kFinding;
@@ -103,13 +107,7 @@ Execution::Status Execution::Advance() {
 
 uint32_t Execution::ForcedThread() const {
   for (uint32_t t = 0; t < threads_.size(); ++t) {
-    const auto& ts = threads_[t];
-    if (ts.status != ThreadStatus::kWaiting) continue;
-    if (ts.request.kind == RequestKind::kWrite && !interleaved_) return t;
-    if (ts.request.kind == RequestKind::kJoin &&
-        threads_[ts.request.target].status == ThreadStatus::kFinished) {
-      return t;
-    }
+    if (IsForced(t)) return t;
   }
   return kNone;
 }
@@ -124,6 +122,29 @@ bool Execution::WaitsToJoin(uint32_t thread) const {
   return false;
 }
 
+bool Execution::IsForced(uint32_t thread) const {
+  const auto& ts = threads_[thread];
+  if (ts.status != ThreadStatus::kWaiting) return false;
+  if (ts.request.kind == RequestKind::kWrite) return !interleaved_;
+  return ts.request.kind == RequestKind::kJoin &&
+         threads_[ts.request.target].status == ThreadStatus::kFinished;
+}
+
+bool Execution::CanStep(uint32_t thread) const {
+  const auto& ts = threads_[thread];
+  if (ts.status != ThreadStatus::kWaiting) return false;
+  switch (ts.request.kind) {
+    case RequestKind::kJoin:
+      return threads_[ts.request.target].status == ThreadStatus::kFinished;
+    case RequestKind::kLock:  // blocked until the mutex is released
+      return Available(MutexValue(ts.request.location), ts.request.shared);
+    case RequestKind::kCvWake:
+      return Notified(thread) || options_.spurious_wakeups;
+    default:
+      return true;
+  }
+}
+
 std::vector<uint32_t> Execution::Eligible() const {
   if (const uint32_t forced = ForcedThread(); forced != kNone) return {forced};
   std::vector<uint32_t> eligible;
@@ -131,12 +152,9 @@ std::vector<uint32_t> Execution::Eligible() const {
   for (uint32_t t = 0; t < threads_.size(); ++t) {
     const auto& ts = threads_[t];
     if (ts.status != ThreadStatus::kWaiting || ts.request.kind == RequestKind::kJoin) continue;
-    if (ts.request.kind == RequestKind::kLock &&
-        !Available(MutexValue(ts.request.location), ts.request.shared)) {
-      continue;  // blocked until the mutex is released
-    }
+    if (!CanStep(t)) continue;
     if (ts.request.kind == RequestKind::kCvWake && !Notified(t)) {
-      if (options_.spurious_wakeups) spurious.push_back(t);
+      spurious.push_back(t);
       continue;
     }
     eligible.push_back(t);
@@ -150,9 +168,7 @@ std::vector<uint32_t> Execution::Eligible() const {
 }
 
 bool Execution::Apply(uint32_t thread, uint64_t choice) {
-  if (thread >= threads_.size()) return false;
-  const auto eligible = Eligible();
-  if (std::find(eligible.begin(), eligible.end(), thread) == eligible.end()) return false;
+  if (thread >= threads_.size() || !CanStep(thread)) return false;
   const uint32_t first = graph_.size();
   if (!Build(thread, choice)) {
     Unbuild(first);

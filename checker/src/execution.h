@@ -95,8 +95,43 @@ class Execution {
   // Whether some thread waits to join `thread` (which has not finished).
   bool WaitsToJoin(uint32_t thread) const;
   // Takes one step. Returns false, changing nothing, when the step is not consistent or not
-  // available (a replay token from another test).
+  // available (a replay token from another test). Any thread that can step may (CanStep): the
+  // forced-first order of Eligible is the graph search's choice, not a rule of the execution.
   bool Apply(uint32_t thread, uint64_t choice);
+
+  // For the optimal search (explorer_optimal.cc), which schedules threads itself.
+  // What a waiting thread's request is, as far as a scheduler needs to know.
+  enum class StepKind : uint8_t { kNothing, kRead, kWrite, kRmw, kCas, kChoose, kJoin, kOther };
+  struct Pending {
+    StepKind kind = StepKind::kNothing;
+    uint32_t location = kNone;
+    uint64_t expected = 0;  // kCas
+    bool weak = false;      // kCas
+    memory_order order = relaxed;
+    memory_order failure_order = relaxed;  // kCas
+  };
+  Pending PendingOf(uint32_t thread) const;
+  // Whether `thread` waits at a request it can take now (a join of a finished thread, a free
+  // mutex, a notified wait...), and whether that request must go first (a write, a ready join).
+  bool CanStep(uint32_t thread) const;
+  bool IsForced(uint32_t thread) const;
+  // The consistent steps of one thread. With `moot`, also the RMW steps that are consistent but
+  // for atomicity (their read shares its source with another RMW's), into *moot.
+  std::vector<Candidate> CandidatesOf(uint32_t thread, std::vector<Candidate>* moot = nullptr);
+  // Whether a step reads the latest write (or writes last, or takes the first value of a
+  // choose): the step a thread takes when nothing is known of what other threads do later.
+  bool Maximal(uint32_t thread, uint64_t choice) const;
+  // Adds the events of a moot step (see CandidatesOf) without telling the thread; RemoveSince
+  // takes them out again. Returns the first event added.
+  uint32_t AddMoot(uint32_t thread, uint64_t choice);
+  void RemoveSince(uint32_t first) { Unbuild(first); }
+  // The run's thread with this canonical identity, or kNone.
+  uint32_t ThreadWithIdentity(uint64_t canonical) const;
+  // Under the optimal search a failed mc::assume stops its thread only: the others run on (their
+  // writes may revisit its reads), and the run ends blocked when nothing else can move.
+  void StopOnlyTheThreadOnAssume() { assume_stops_thread_ = true; }
+  // Whether some thread spins at an mc::yield that observed nothing new.
+  bool Spinning() const;
 
   // Whether the run ended because a thread ended it (a finding its step or its code raised, a
   // failed mc::assume) rather than because every thread finished or none could move. Such an end
@@ -117,6 +152,7 @@ class Execution {
   // happens-before views, which only decide what is still to come).
   Hash128 EndKey() const;
   const ExecutionGraph& graph() const { return graph_; }
+  const MemoryModel& model() const { return model_; }
   const Finding& finding() const { return finding_; }
   // "name=value ..." of this run's mc::observe calls.
   std::string Outcome() const;
@@ -312,6 +348,8 @@ class Execution {
   uint64_t ViewTerm(const Bitset& view, uint32_t self) const;
 
   const Options& options_;
+  bool assume_stops_thread_ = false;  // StopOnlyTheThreadOnAssume
+  bool skip_atomicity_ = false;       // Build of a moot step (CandidatesOf, AddMoot)
   // Strategy::kStatefulSC: every step is one event of an SC interleaving (a write is a decision
   // like a read, appended last in mo; a read takes the latest write).
   const bool interleaved_;

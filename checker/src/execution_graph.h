@@ -72,6 +72,7 @@ class ExecutionGraph {
   const Bitset& HbPred(uint32_t id) const { return hb_pred_[id]; }
   bool Hb(uint32_t a, uint32_t b) const { return hb_pred_[b].Test(a); }
   bool sc_atomics() const { return sc_atomics_; }
+  bool go_plain() const { return go_plain_; }
   // Whether `location` is plain memory under Go's semantics.
   bool GoPlain(uint32_t location) const { return go_plain_ && !locations_[location].atomic; }
   uint32_t seq_cst_events() const { return seq_cst_events_; }

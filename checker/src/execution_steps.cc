@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "execution.h"
+#include "invariant.h"
 
 namespace mc::internal {
 namespace {
@@ -86,6 +87,105 @@ std::vector<Candidate> Execution::Candidates() {
     }
   }
   return out;
+}
+
+std::vector<Candidate> Execution::CandidatesOf(uint32_t thread, std::vector<Candidate>* moot) {
+  std::vector<Candidate> out;
+  const Request& rq = threads_[thread].request;
+  for (uint64_t c : ChoiceRange(thread)) {
+    const uint32_t first = graph_.size();
+    if (Build(thread, c)) {
+      out.push_back(Describe(thread, c, first));
+    } else if (moot != nullptr &&
+               (rq.kind == RequestKind::kRmw || (rq.kind == RequestKind::kCas && c % 2 == 0))) {
+      Unbuild(first);
+      skip_atomicity_ = true;
+      if (Build(thread, c)) moot->push_back(Describe(thread, c, first));
+      skip_atomicity_ = false;
+    }
+    Unbuild(first);
+  }
+  return out;
+}
+
+uint32_t Execution::AddMoot(uint32_t thread, uint64_t choice) {
+  const uint32_t first = graph_.size();
+  skip_atomicity_ = true;
+  const bool built = Build(thread, choice);
+  skip_atomicity_ = false;
+  MC_INVARIANT(built, "a moot step could not be added again");
+  return first;
+}
+
+Execution::Pending Execution::PendingOf(uint32_t thread) const {
+  const Request& rq = threads_[thread].request;
+  Pending p;
+  p.location = rq.location;
+  p.expected = rq.expected;
+  p.weak = rq.weak;
+  p.order = rq.order;
+  p.failure_order = rq.failure_order;
+  switch (rq.kind) {
+    case RequestKind::kNothing:
+      p.kind = StepKind::kNothing;
+      break;
+    case RequestKind::kRead:
+      p.kind = StepKind::kRead;
+      break;
+    case RequestKind::kWrite:
+      p.kind = StepKind::kWrite;
+      break;
+    case RequestKind::kRmw:
+      p.kind = StepKind::kRmw;
+      break;
+    case RequestKind::kCas:
+      p.kind = StepKind::kCas;
+      break;
+    case RequestKind::kChoose:
+      p.kind = StepKind::kChoose;
+      break;
+    case RequestKind::kJoin:
+      p.kind = StepKind::kJoin;
+      break;
+    default:  // mutexes and condition variables
+      p.kind = StepKind::kOther;
+      break;
+  }
+  return p;
+}
+
+bool Execution::Maximal(uint32_t thread, uint64_t choice) const {
+  const Request& rq = threads_[thread].request;
+  const uint64_t writes = rq.location == kNone ? 0 : graph_.Mo(rq.location).size();
+  switch (rq.kind) {
+    case RequestKind::kRead:
+    case RequestKind::kRmw:
+      return choice + 1 == writes;
+    case RequestKind::kCas: {  // the latest write, and no spurious failure
+      if (choice / 2 + 1 != writes) return false;
+      return choice % 2 == 0 || graph_[graph_.Mo(rq.location).back()].value != rq.expected;
+    }
+    case RequestKind::kWrite:
+      return choice == writes;
+    case RequestKind::kChoose:
+      return choice == 0;
+    default:
+      return true;
+  }
+}
+
+uint32_t Execution::ThreadWithIdentity(uint64_t canonical) const {
+  for (uint32_t t = 0; t < graph_.thread_count(); ++t) {
+    if (graph_.ThreadCanonical(t) == canonical) return t;
+  }
+  return kNone;
+}
+
+bool Execution::Spinning() const {
+  for (const auto& ts : threads_) {
+    if (ts.status == ThreadStatus::kSpinBlocked) return true;
+  }
+  return false;
 }
 
 Candidate Execution::Describe(uint32_t thread, uint64_t choice, uint32_t first) const {
@@ -243,8 +343,8 @@ bool Execution::Build(uint32_t thread, uint64_t choice) {
     case RequestKind::kNothing:
       break;
   }
-  return added &&
-         (interleaved_ ? ExtendsTheInterleaving(first) : model_.IsConsistent(graph_, first));
+  return added && (interleaved_ ? ExtendsTheInterleaving(first)
+                                : model_.IsConsistent(graph_, first, !skip_atomicity_));
 }
 
 bool Execution::ExtendsTheInterleaving(uint32_t first) const {

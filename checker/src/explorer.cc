@@ -168,11 +168,11 @@ void Explorer::NoteWhatFollowed(const Execution& run, Execution::Status status) 
   frames_[f.frame].plain[f.alternative] = std::move(plain);
 }
 
-void Explorer::NoteMemory() {
-  const uint64_t bytes = path_.capacity() * sizeof(PathStep) + frames_.capacity() * sizeof(Frame) +
-                         frame_bytes_ + passed_.capacity() * sizeof(std::vector<Passover>) +
-                         visited_.bytes() + completed_.bytes() + raced_ends_.bytes() +
-                         asleep_.bytes();
+void Explorer::NoteMemory(uint64_t more) {
+  const uint64_t bytes = more + path_.capacity() * sizeof(PathStep) +
+                         frames_.capacity() * sizeof(Frame) + frame_bytes_ +
+                         passed_.capacity() * sizeof(std::vector<Passover>) + visited_.bytes() +
+                         completed_.bytes() + raced_ends_.bytes() + asleep_.bytes();
   report_.state_bytes = std::max(report_.state_bytes, bytes);
 }
 
@@ -302,7 +302,11 @@ const Explorer::Step& Explorer::TakeNextAlternative(Frame& f) {
 
 Report Explorer::FinishSearch(bool done) {
   report_.explored_fraction = done ? 1.0 : ExploredFraction();
-  if (!done && report_.verdict == Verdict::kBudgetExhausted) {
+  if (!done && report_.verdict == Verdict::kBudgetExhausted && optimal_ != nullptr) {
+    report_.message += "; " + std::to_string(optimal_->pending()) +
+                       " graphs were still to explore (the optimal search does not estimate the "
+                       "share of the whole)";
+  } else if (!done && report_.verdict == Verdict::kBudgetExhausted) {
     report_.message += "; about " +
                        std::to_string(static_cast<int>(100 * report_.explored_fraction)) +
                        "% of the search tree was explored (estimate)";
@@ -340,8 +344,11 @@ void Explorer::Progress(bool final) {
        << static_cast<uint64_t>(static_cast<double>(report_.runs) / elapsed.count()) << " runs/s, "
        << static_cast<int>(elapsed.count()) << " s";
   if (options_.strategy == Strategy::kStatefulSC) line << ", " << asleep_.size() << " distinct";
-  if (options_.strategy == Strategy::kExhaustive || options_.strategy == Strategy::kBounded ||
-      options_.strategy == Strategy::kStatefulSC) {
+  if (optimal_ != nullptr) {
+    line << ", " << optimal_->pending() << " graphs to explore";
+  } else if (options_.strategy == Strategy::kExhaustive ||
+             options_.strategy == Strategy::kBounded ||
+             options_.strategy == Strategy::kStatefulSC) {
     const double fraction = final ? report_.explored_fraction : ExploredFraction();
     line << ", ~" << static_cast<int>(100 * fraction) << "% of the search tree";
     if (!final && fraction > 0.001) {

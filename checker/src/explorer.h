@@ -78,6 +78,7 @@
 #include "mc/check.h"
 #include "mc/report.h"
 #include "memory_model.h"
+#include "optimal_search.h"
 #include "replay_token.h"
 #include "visited_set.h"
 #include "watchdog.h"
@@ -88,7 +89,10 @@ class Explorer {
  public:
   Explorer(const std::function<void()>& test, const Options& options);
 
-  // Strategy::kExhaustive and kBounded.
+  // Strategy::kExhaustive by the optimal search (explorer_optimal.cc) where it supports the
+  // program, else by Explore.
+  Report ExploreOptimally();
+  // Strategy::kExhaustive (the canonical-order search) and kBounded.
   Report Explore();
   // Strategy::kStatefulSC (explorer_stateful.cc).
   Report ExploreStates();
@@ -162,8 +166,9 @@ class Explorer {
   // After each Advance: follows the forced steps after a frame's alternative and notes, at the
   // next unforced decision or the end of the run, whether it went on (Frame::went_on).
   void NoteWhatFollowed(const Execution& run, Execution::Status status);
-  // The search's own memory now (path, frames, visited sets); report_.state_bytes keeps the peak.
-  void NoteMemory();
+  // The search's own memory now (path, frames, visited sets, and `more` held elsewhere);
+  // report_.state_bytes keeps the peak.
+  void NoteMemory(uint64_t more = 0);
   // The estimated share of the search tree finished (see Report::explored_fraction).
   double ExploredFraction() const;
   void Progress(bool final);
@@ -221,6 +226,7 @@ class Explorer {
     bool read_the_graph = false;
   };
   std::optional<Following> following_;
+  const OptimalSearch* optimal_ = nullptr;  // the optimal search, while it runs
   Report report_;
   std::chrono::steady_clock::time_point start_;
   std::chrono::steady_clock::time_point last_progress_;

@@ -12,6 +12,10 @@
 
 namespace mc::internal {
 
+// rmw ∩ (fr;mo) = ∅ for every RMW at `location`: each RMW write directly follows, in mo, the write
+// its read half read from. Shared by all models.
+bool RmwAtomicityHolds(const ExecutionGraph& g, uint32_t location);
+
 class MemoryModel {
  public:
   virtual ~MemoryModel() = default;
@@ -19,17 +23,24 @@ class MemoryModel {
   // Whether every atomic access behaves as seq_cst (so every atomic rf edge synchronises).
   virtual bool AtomicsAreSeqCst() const = 0;
   // Whether `g` is consistent, given that it was before the events from `first_new` on were
-  // added (and before a new write among them was placed in mo).
-  virtual bool IsConsistent(const ExecutionGraph& g, uint32_t first_new) const = 0;
+  // added (and before a new write among them was placed in mo). Without `atomicity`, RMW
+  // atomicity is not required of the new writes: the optimal search asks this of an RMW whose
+  // read shares its source with another RMW, to revisit from its write (explorer_optimal.cc).
+  bool IsConsistent(const ExecutionGraph& g, uint32_t first_new, bool atomicity = true) const {
+    for (uint32_t id = first_new; atomicity && id < g.size(); ++id) {
+      if (g[id].IsWrite() && !RmwAtomicityHolds(g, g[id].location)) return false;
+    }
+    return IsOrdered(g, first_new);
+  }
+
+ protected:
+  // The model's own axioms beyond RMW atomicity, under the same assumption as IsConsistent.
+  virtual bool IsOrdered(const ExecutionGraph& g, uint32_t first_new) const = 0;
 };
 
 std::unique_ptr<MemoryModel> MakeMemoryModel(Model model);
 std::unique_ptr<MemoryModel> MakeScModel();
 std::unique_ptr<MemoryModel> MakeRc11Model();
-
-// rmw ∩ (fr;mo) = ∅ for every RMW at `location`: each RMW write directly follows, in mo, the write
-// its read half read from. Shared by all models.
-bool RmwAtomicityHolds(const ExecutionGraph& g, uint32_t location);
 
 // Go's rule for a read of Go-plain memory: no write hidden from it by happens-before.
 bool GoReadAllowed(const ExecutionGraph& g, uint32_t read);

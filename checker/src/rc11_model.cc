@@ -28,10 +28,7 @@ class Rc11Model final : public MemoryModel {
   Model kind() const override { return Model::kRC11; }
   bool AtomicsAreSeqCst() const override { return false; }
 
-  bool IsConsistent(const ExecutionGraph& g, uint32_t first_new) const override {
-    for (uint32_t id = first_new; id < g.size(); ++id) {
-      if (g[id].IsWrite() && !RmwAtomicityHolds(g, g[id].location)) return false;
-    }
+  bool IsOrdered(const ExecutionGraph& g, uint32_t first_new) const override {
     if (!CoherenceHolds(g, first_new)) return false;
     if (g.seq_cst_events() == 0) return true;
     // New events that are not seq_cst can only add psc edges through an SC fence

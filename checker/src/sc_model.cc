@@ -16,10 +16,7 @@ class ScModel final : public MemoryModel {
   Model kind() const override { return Model::kSC; }
   bool AtomicsAreSeqCst() const override { return true; }
 
-  bool IsConsistent(const ExecutionGraph& g, uint32_t first_new) const override {
-    for (uint32_t id = first_new; id < g.size(); ++id) {
-      if (g[id].IsWrite() && !RmwAtomicityHolds(g, g[id].location)) return false;
-    }
+  bool IsOrdered(const ExecutionGraph& g, uint32_t first_new) const override {
     return NoCycleThroughNew(g, first_new);
   }
 

@@ -20,124 +20,33 @@
 #include <string>
 #include <vector>
 
-#include "execution.h"
-#include "fiber.h"
 #include "mc/check_testing.h"
 #include "mc/mc.h"
-#include "memory_model.h"
+#include "naive_enumerator.h"
 #include "random_program.h"
-#include "watchdog.h"
 
 namespace mc::testing {
 namespace {
 
-// An exact description of a graph, independent of the order its events were added in.
-std::string Describe(const internal::ExecutionGraph& g) {
-  std::vector<std::string> events;
-  for (uint32_t id = 0; id < g.size(); ++id) {
-    const internal::Event& e = g[id];
-    std::ostringstream out;
-    out << e.canonical << ":" << static_cast<int>(e.kind) << ":" << e.value;
-    if (e.location != internal::kNone) out << "@" << g.Location(e.location).canonical;
-    if (e.rf != internal::kNone) out << "<" << g[e.rf].canonical;
-    if (e.IsWrite() && e.location != internal::kNone && g.MoPosition(id) != internal::kNone) {
-      out << "#" << g.MoPosition(id);
-    }
-    events.push_back(out.str());
-  }
-  std::sort(events.begin(), events.end());
-  std::string all;
-  for (const std::string& e : events) all += e + " ";
-  return all;
-}
-
-// Every path of the transition system, each end state (complete, blocked, or cut short by a
-// classified finding) recorded once by Describe.
-class NaiveEnumerator {
- public:
-  NaiveEnumerator(const std::function<void()>& test, const Options& options)
-      : test_(test),
-        options_(options),
-        model_(internal::MakeMemoryModel(options.model)),
-        stacks_(internal::StackPoolFor(options.stack_size)),
-        watchdog_(0) {}
-
-  // Every path costs a run of the test: programs past kMaxRuns are left out (too_big).
-  static constexpr uint64_t kMaxRuns = 2000;
-  void Run() { Walk({}); }
-  bool too_big = false;
-  uint64_t executions = 0;
-  uint64_t blocked = 0;
-  std::map<std::string, uint64_t> outcomes;
-
- private:
-  void Walk(const std::vector<std::pair<uint32_t, uint64_t>>& path) {
-    if (too_big || ++runs_ > kMaxRuns) {
-      too_big = true;
-      return;
-    }
-    std::vector<internal::Candidate> next;
-    {
-      // One run at a time: the run's fibers are gone before the next one starts.
-      internal::Execution run(options_, *model_, stacks_, watchdog_, test_, ++serial_);
-      for (const auto& [thread, choice] : path) {
-        ASSERT_EQ(run.Advance(), internal::Execution::Status::kDecision);
-        ASSERT_TRUE(run.Apply(thread, choice));
-      }
-      const auto status = run.Advance();
-      if (status == internal::Execution::Status::kDecision) {
-        next = run.Candidates();
-      } else {
-        Record(run, status);
-      }
-    }
-    for (const internal::Candidate& c : next) {
-      auto longer = path;
-      longer.emplace_back(c.thread, c.choice);
-      Walk(longer);
-    }
-  }
-
-  void Record(const internal::Execution& run, internal::Execution::Status status) {
-    if (!ends_.insert(Describe(run.graph())).second) return;
-    if (status == internal::Execution::Status::kBlocked) {
-      ++blocked;
-      return;
-    }
-    ++executions;
-    std::string outcome = run.Outcome();
-    if (status == internal::Execution::Status::kFinding) {
-      outcome += std::string(outcome.empty() ? "" : " ") +
-                 "finding=" + std::string(VerdictName(run.finding().verdict));
-    }
-    ++outcomes[outcome];
-  }
-
-  const std::function<void()>& test_;
-  Options options_;
-  std::unique_ptr<internal::MemoryModel> model_;
-  internal::StackPool& stacks_;
-  internal::Watchdog watchdog_;
-  uint64_t serial_ = 1u << 20;
-  uint64_t runs_ = 0;
-  std::set<std::string> ends_;
-};
-
 TEST(Stateless, CountsEveryEndStateOfARunAThreadCutShortOnce) {
-  // T2's store is added first (writes need nothing from other threads). Then T1 reads x (0 or
-  // 1) and T2 reads y (0), in either order. T1 reading 1 completes: one execution. T1 reading 0
-  // blocks the run at once, before or after T2's read: two end states, and the second one puts
-  // T1's read after T2's although canonical order (lower thread first) would not.
-  const Report r = mc::check([] {
-    mc::atomic<int> x{0}, y{0};
-    mc::thread t1([&] { mc::assume(x.load(relaxed) == 1); });
-    mc::thread t2([&] {
-      x.store(1, relaxed);
-      (void)y.load(relaxed);
-    });
-    t1.join();
-    t2.join();
-  });
+  // The canonical-order search (the optimal search lets the other threads run on past a failed
+  // assume: optimal_test.cc). T2's store is added first (writes need nothing from other
+  // threads). Then T1 reads x (0 or 1) and T2 reads y (0), in either order. T1 reading 1
+  // completes: one execution. T1 reading 0 blocks the run at once, before or after T2's read: two
+  // end states, and the second one puts T1's read after T2's although canonical order (lower
+  // thread first) would not.
+  const Report r = mc::check(
+      [] {
+        mc::atomic<int> x{0}, y{0};
+        mc::thread t1([&] { mc::assume(x.load(relaxed) == 1); });
+        mc::thread t2([&] {
+          x.store(1, relaxed);
+          (void)y.load(relaxed);
+        });
+        t1.join();
+        t2.join();
+      },
+      {.optimal_search = false});
   EXPECT_TRUE(ExecutionsAre(r, 1));
   EXPECT_EQ(r.blocked, 2u);
 }
@@ -293,16 +202,19 @@ TEST(Stateless, RunsDoNotDependOnTheAddressesPointersHold) {
 }
 
 TEST(Stateless, KeepsNoMemoryPerVisitedState) {
-  // Seven threads, one relaxed fetch_add each: 7! = 5040 executions over tens of thousands of
-  // steps. The search holds its path (at most 7 decisions deep here) and each decision's untried
-  // alternatives (at most 7), so its memory is a few KiB however many states it passes; the
-  // visited-state set it replaced needed 16 bytes a state (over 600 KiB here).
-  const Report r = mc::check([] {
-    mc::atomic<int> x{0};
-    std::vector<mc::thread> threads;
-    for (int i = 0; i < 7; ++i) threads.emplace_back([&] { x.fetch_add(1, relaxed); });
-    for (auto& t : threads) t.join();
-  });
+  // The canonical-order search (the optimal one's memory: optimal_test.cc). Seven threads, one
+  // relaxed fetch_add each: 7! = 5040 executions over tens of thousands of steps. It holds its path
+  // (at most 7 decisions deep here) and each decision's untried alternatives (at most 7), so its
+  // memory is a few KiB however many states it passes; the visited-state set it replaced needed 16
+  // bytes a state (over 600 KiB here).
+  const Report r = mc::check(
+      [] {
+        mc::atomic<int> x{0};
+        std::vector<mc::thread> threads;
+        for (int i = 0; i < 7; ++i) threads.emplace_back([&] { x.fetch_add(1, relaxed); });
+        for (auto& t : threads) t.join();
+      },
+      {.optimal_search = false});
   EXPECT_TRUE(ExecutionsAre(r, 5040));
   EXPECT_GT(r.states, 40000u);
   EXPECT_LT(r.state_bytes, 16u * 1024u) << r.states << " states";

@@ -103,6 +103,12 @@ struct Options {
   // ("... finding=go map fatal: concurrent map writes"), and the exploration goes on, so a test
   // can classify every execution. The first such finding's counterexample and token are kept.
   bool classify_findings = false;
+  // Strategy::kExhaustive explores each execution graph once without a run that ends in none
+  // (the optimal search, checker/src/optimal_search.h) where it supports the program: atomics,
+  // plain memory, fences, threads, mc::choose, mc::assume, assertions and Go fatals. Mutexes,
+  // condition variables, spin loops that block at mc::yield, PlainRaces::kContinueGo and
+  // classify_findings take the canonical-order search, as does every program when this is false.
+  bool optimal_search = true;
   // Print a progress line to stderr at most once a second (executions, states, rate, and under
   // the exhaustive strategies the share of the search tree done so far). Off by default, so
   // tests stay quiet; the mapcheck command turns it on for long runs.

@@ -1,0 +1,143 @@
+// The optimal exhaustive search: every consistent execution graph once, and no run that does not
+// end in one (TruSt: Kokologiannakis, Marmanis, Gladstein, Vafeiadis, "Truly Stateless, Optimal
+// Dynamic Partial Order Reduction", POPL 2022; GenMC's driver is the reference implementation).
+//
+// The search adds events in one fixed order: a thread is chosen by a function of the graph alone
+// (the thread that must go first, a write or a ready join, else the lowest thread by its place in
+// the spawn tree) and all of its consistent steps are alternatives (forward revisits): a read from
+// each write it may read, a write at each place in mo it may take, each value of an mc::choose.
+// A read never waits for a write that comes later in that order; instead, when a write w is added,
+// every earlier read r of its location outside w's po ∪ rf prefix may be revisited (a backward
+// revisit): the graph keeps the events added up to r and w's prefix, deletes the rest, and r reads
+// from w. The revisit is taken only when every deleted event, and r, was added *maximally* (a read
+// from the latest write, a write at the end of mo, the first value of a choose), none of them is
+// mo-before an event that stays (other than w), and no deleted read was itself revisited by a
+// deleted write; and a write placed before the end of mo revisits only while its mo-successor
+// stays. That condition names, for every graph, the one path that builds it, so each consistent
+// graph is reached exactly once, without remembering any.
+//
+// Steps, not events. A step is what Execution::Apply adds and the events the thread then produces
+// on its own until its next request (inits, fences, spawns and the first events of the threads
+// spawned, notes, its end). Those events are a function of the step, so the search stamps, keeps
+// and deletes whole steps; the read and write of an RMW are one step.
+//
+// A revisit is a new graph, so it is a new run: the test is re-run along a plan, the kept steps in
+// the order they were first taken (their choices translated to the smaller graph) and r's step
+// last, reading w. The kept steps are a po ∪ rf-closed part of a consistent graph, so each of them
+// is consistent again; whether r may read w there is checked by the run that re-creates it.
+//
+// RMWs. An RMW's read may not share its source with another RMW (atomicity), yet the graph where
+// the other RMW reads this one's write is reached only by revisiting from it. Such a step is
+// "moot": it is added to the graph for as long as it takes to compute its write's revisits, those
+// that delete the RMW it conflicts with, and taken out again without running anything after it.
+//
+// Stopping. A finding stops the search (Options::classify_findings uses the canonical-order
+// search, whose count of executions cut short is of every graph at the failing step). A failed
+// mc::assume stops only its thread (the other threads may write what revisits its reads): the run
+// ends blocked once nothing else can move, and such blocked graphs are counted once each, apart.
+//
+// Not yet supported, so the canonical-order search runs instead (and the report says nothing
+// else): mutexes, condition variables, spin loops that block at mc::yield, Go's plain-read rule
+// (PlainRaces::kContinueGo) and classified findings.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+#include "execution.h"
+
+namespace mc::internal {
+
+class OptimalSearch {
+ public:
+  // A step of a plan: which thread, which choice in the graph the plan has built so far, its
+  // stamp (the order of the search), and what the maximality condition needs to know of it.
+  struct PlanStep {
+    uint64_t thread = 0;  // the thread's canonical identity
+    uint64_t choice = 0;
+    uint32_t stamp = 0;
+    bool maximal = true;
+    bool revisitable = true;  // false once in the prefix of a write that revisited a read
+    bool check = false;       // `after` is the graph hash after the step (an exact replay)
+    Hash128 after;
+  };
+  // A graph to explore from: its plan is the first `prefix` steps of `base` and then `tail`.
+  struct Work {
+    std::shared_ptr<const std::vector<PlanStep>> base;
+    size_t prefix = 0;
+    std::vector<PlanStep> tail;
+    uint32_t next_stamp = 1;
+    bool last_is_new = true;  // the last step's write has not revisited yet
+  };
+
+  // What one run of a plan came to: it ended (Execution::Status `status`, the run left at its
+  // final state for the caller to count), its last step turned out inconsistent (a revisit that
+  // cannot be: a wasted run), the test did not replay the same (kDiverged, at plan step
+  // diverged_at()), or the test uses what this search does not support yet.
+  enum class Result { kEnded, kWasted, kDiverged, kUnsupported };
+  struct Outcome {
+    Result result = Result::kEnded;
+    Execution::Status status = Execution::Status::kComplete;
+  };
+  // Runs `work` in the fresh `run` to its end, pushing the alternatives and revisits it meets
+  // onto the work list. The steps applied, in order, are left in taken() (a replay token).
+  Outcome Run(Execution& run, const Work& work);
+  struct Taken {
+    uint32_t thread;
+    uint64_t choice;
+  };
+  const std::vector<Taken>& taken() const { return taken_; }
+
+  std::vector<Work>& work() { return work_; }
+  size_t pending() const { return work_.size(); }
+  uint64_t bytes() const;
+  size_t diverged_at() const { return diverged_at_; }
+
+ private:
+  // A step of the current run.
+  struct Step {
+    uint64_t thread_id = 0;
+    uint32_t thread = 0;
+    uint64_t choice = 0;
+    uint32_t first = 0;  // its events: [first, end)
+    uint32_t end = 0;
+    uint32_t stamp = 0;
+    bool maximal = true;
+    bool revisitable = true;
+    Execution::Pending pending;   // the request it answered
+    std::vector<uint32_t> preds;  // steps holding its events' po, rf and sync predecessors
+  };
+
+  // Ends the last step at the graph's current size and records what its events depend on.
+  void CloseStep(const Execution& run);
+  // The next thread, a function of the graph alone.
+  uint32_t Schedule(const Execution& run);
+  // Pushes the backward revisits of the write in steps_[ws]; a moot step's must delete the step
+  // `conflict` of the RMW it conflicts with: only reads stamped no later than it, and none when
+  // it is in the write's prefix.
+  void PushRevisits(const Execution& run, uint32_t ws, uint32_t next_stamp, uint32_t conflict);
+  // The steps in the po ∪ rf ∪ sync prefix of steps_[s] (s included).
+  std::vector<bool> Prefix(uint32_t s) const;
+  // Whether the graph of the kept steps, with rs's read reading w, is consistent: built apart
+  // from the run (no fibers), so that a revisit that cannot be costs no run.
+  bool RevisitConsistent(const Execution& run, const std::vector<bool>& keep, uint32_t rs,
+                         uint32_t w, bool success) const;
+  bool MaximalExtension(const ExecutionGraph& g, uint32_t rs, uint32_t w,
+                        const std::vector<bool>& keep) const;
+  // The choice that steps_[s] makes in the graph of the kept steps taken before it.
+  uint64_t Translate(const ExecutionGraph& g, uint32_t s, const std::vector<bool>& keep) const;
+  // The mo position that `write` has among the kept writes of its location added before step s.
+  uint64_t Position(const ExecutionGraph& g, uint32_t write, uint32_t s,
+                    const std::vector<bool>& keep) const;
+  const std::vector<uint32_t>& SpawnPath(const Execution& run, uint32_t thread);
+
+  std::vector<Work> work_;
+  std::vector<Taken> taken_;
+  std::vector<Step> steps_;
+  std::vector<uint32_t> step_of_;  // per event of the run's graph
+  std::vector<std::vector<uint32_t>> spawn_paths_;
+  size_t diverged_at_ = 0;
+};
+
+}  // namespace mc::internal
