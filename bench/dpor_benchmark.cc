@@ -1,0 +1,71 @@
+// The standard DPOR benchmarks (bench/dpor_programs.h) under the exhaustive search, at the sizes
+// of docs/performance.md's table: executions, runs (one per execution when the search is
+// optimal), executions per second, the search's memory. With --canonical, the canonical-order
+// search instead (Options::optimal_search = false), for the before/after columns.
+//   build/default/bench/dpor_benchmark [--canonical] [--benchmark_filter=readers]
+// bench/dpor-vs-genmc runs it beside GenMC on the same programs.
+#include <benchmark/benchmark.h>
+
+#include <cstring>
+#include <string>
+
+#include "bench/dpor_programs.h"
+
+namespace {
+
+bool canonical = false;
+
+void Run(benchmark::State& state, void (*program)(int), mc::Model model) {
+  const auto n = static_cast<int>(state.range(0));
+  mc::Options options;
+  options.model = model;
+  options.optimal_search = !canonical;
+  mc::Report last;
+  uint64_t executions = 0;
+  for (auto _ : state) {
+    last = mc::check([&] { program(n); }, options);
+    executions += last.executions;
+  }
+  if (!last.ok()) state.SkipWithError(last.message.c_str());
+  state.counters["executions"] = static_cast<double>(last.executions);
+  state.counters["runs"] = static_cast<double>(last.runs);
+  state.counters["runs/exec"] =
+      static_cast<double>(last.runs) / static_cast<double>(last.executions + last.blocked);
+  state.counters["state_KiB"] = static_cast<double>(last.state_bytes) / 1024.0;
+  state.counters["exec/s"] =
+      benchmark::Counter(static_cast<double>(executions), benchmark::Counter::kIsRate);
+}
+
+void Register(const char* name, void (*program)(int), std::initializer_list<int> sizes) {
+  for (mc::Model model : {mc::Model::kRC11, mc::Model::kSC}) {
+    const std::string label = std::string(name) + "/" + (model == mc::Model::kSC ? "sc" : "rc11");
+    auto* b = benchmark::RegisterBenchmark(
+        label.c_str(), [program, model](benchmark::State& s) { Run(s, program, model); });
+    for (int n : sizes) b->Arg(n);
+    b->Unit(benchmark::kMillisecond)->Iterations(1)->Repetitions(3)->ReportAggregatesOnly(true);
+  }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  for (int i = 1; i < argc; ++i) {
+    if (std::strcmp(argv[i], "--canonical") == 0) {
+      canonical = true;
+      for (int j = i; j + 1 < argc; ++j) argv[j] = argv[j + 1];
+      --argc;
+      break;
+    }
+  }
+  using namespace mapcheck::bench;
+  Register("readers", Readers, {8, 12, 13});
+  Register("lastzero", LastZero, {13});
+  Register("casrot", CasRot, {10});
+  Register("fib_bench", FibBench, {5});
+  Register("indexer", Indexer, {8, 15});
+  Register("fetch_add", FetchAdd, {9});
+  benchmark::Initialize(&argc, argv);
+  benchmark::RunSpecifiedBenchmarks();
+  benchmark::Shutdown();
+  return 0;
+}
