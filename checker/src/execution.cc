@@ -11,15 +11,22 @@
 namespace mc::internal {
 
 Execution::Execution(const Options& options, const MemoryModel& model, StackPool& stacks,
-                     Watchdog& watchdog, const std::function<void()>& test, uint64_t serial)
+                     Watchdog& watchdog, const std::function<void()>& test, uint64_t serial,
+                     ExecutionGraph* storage)
     : options_(options),
       interleaved_(options.strategy == Strategy::kStatefulSC),
       model_(model),
       stacks_(stacks),
       watchdog_(watchdog),
       serial_(serial),
+      storage_(storage),
       graph_(model.AtomicsAreSeqCst(),
              options.plain_races == PlainRaces::kContinueGo && model.kind() == Model::kRC11) {
+  if (storage_ != nullptr) {
+    graph_ = std::move(*storage_);
+    graph_.Clear(model.AtomicsAreSeqCst(),
+                 options.plain_races == PlainRaces::kContinueGo && model.kind() == Model::kRC11);
+  }
   stacks_.ReleaseAll();
   const uint32_t main = graph_.AddThread(Mix(1));
   threads_.emplace_back();
@@ -33,7 +40,10 @@ Execution::Execution(const Options& options, const MemoryModel& model, StackPool
   graph_.Append(start);
 }
 
-Execution::~Execution() { Teardown(); }
+Execution::~Execution() {
+  Teardown();
+  if (storage_ != nullptr) *storage_ = std::move(graph_);
+}
 
 void Execution::Teardown() {
   CurrentExecution current(this);
@@ -96,7 +106,7 @@ Execution::Status Execution::Advance() {
     spinning = spinning || t.status == ThreadStatus::kSpinBlocked;
   }
   if (all_finished) return blocked ? Status::kBlocked : Status::kComplete;
-  if (Eligible().empty()) {
+  if (!AnyEligible()) {
     if (blocked) return Status::kBlocked;  // an execution that cannot happen: not a deadlock
     if (spinning) return ReportLivelock() ? Status::kFinding : Status::kBlocked;
     ReportDeadlock();
@@ -145,6 +155,20 @@ bool Execution::CanStep(uint32_t thread) const {
   }
 }
 
+bool Execution::FreelyEligible(uint32_t t) const {
+  const auto& ts = threads_[t];
+  return ts.status == ThreadStatus::kWaiting && ts.request.kind != RequestKind::kJoin &&
+         CanStep(t) && !(ts.request.kind == RequestKind::kCvWake && !Notified(t));
+}
+
+bool Execution::AnyEligible() const {
+  if (ForcedThread() != kNone) return true;
+  for (uint32_t t = 0; t < threads_.size(); ++t) {
+    if (FreelyEligible(t)) return true;
+  }
+  return false;
+}
+
 std::vector<uint32_t> Execution::Eligible() const {
   if (const uint32_t forced = ForcedThread(); forced != kNone) return {forced};
   std::vector<uint32_t> eligible;
@@ -153,7 +177,7 @@ std::vector<uint32_t> Execution::Eligible() const {
     const auto& ts = threads_[t];
     if (ts.status != ThreadStatus::kWaiting || ts.request.kind == RequestKind::kJoin) continue;
     if (!CanStep(t)) continue;
-    if (ts.request.kind == RequestKind::kCvWake && !Notified(t)) {
+    if (!FreelyEligible(t)) {
       spurious.push_back(t);
       continue;
     }

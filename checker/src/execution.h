@@ -76,8 +76,10 @@ class Execution {
  public:
   enum class Status { kDecision, kComplete, kBlocked, kFinding };
 
+  // `storage`, when given, is a graph whose buffers this run builds in and gives back when it is
+  // destroyed (Explorer keeps one across runs: a warm search allocates no graph).
   Execution(const Options& options, const MemoryModel& model, StackPool& stacks, Watchdog& watchdog,
-            const std::function<void()>& test, uint64_t serial);
+            const std::function<void()>& test, uint64_t serial, ExecutionGraph* storage = nullptr);
   ~Execution();
   Execution(const Execution&) = delete;
   Execution& operator=(const Execution&) = delete;
@@ -88,6 +90,7 @@ class Execution {
   std::vector<Candidate> Candidates();
   // The threads that may take the next step (see the header comment).
   std::vector<uint32_t> Eligible() const;
+  bool AnyEligible() const;  // !Eligible().empty(), without building the list
   // Whether the next step is forced: a thread waits at a write or a ready join.
   bool Forced() const { return ForcedThread() != kNone; }
   // mc::observe calls so far.
@@ -328,6 +331,9 @@ class Execution {
   // (each read takes the latest write, each write goes last).
   bool ExtendsTheInterleaving(uint32_t first) const;
   void Unbuild(uint32_t first);
+  // Whether `t` waits at a step it can take that is not a join nor a wake-up only a spurious
+  // one would allow.
+  bool FreelyEligible(uint32_t t) const;
   // The lowest thread waiting at a write or a ready join (it must step next), or kNone.
   uint32_t ForcedThread() const;
   Candidate Describe(uint32_t thread, uint64_t choice, uint32_t first) const;
@@ -357,6 +363,7 @@ class Execution {
   StackPool& stacks_;
   Watchdog& watchdog_;
   uint64_t serial_;
+  ExecutionGraph* storage_;
   ExecutionGraph graph_;
   std::vector<ThreadState> threads_;
   uint32_t current_ = kNone;  // the thread whose fiber runs, kNone on the scheduler

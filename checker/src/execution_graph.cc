@@ -31,16 +31,37 @@ const char* EventKindName(EventKind kind) {
   return "?";
 }
 
+void ExecutionGraph::Clear(bool atomics_are_seq_cst, bool go_plain) {
+  sc_atomics_ = atomics_are_seq_cst;
+  go_plain_ = go_plain;
+  events_.clear();
+  hb_pred_.clear();
+  mo_pos_.clear();
+  thread_count_ = 0;
+  location_count_ = 0;
+  seq_cst_events_ = 0;
+  seq_cst_fences_ = 0;
+  hash_ = Hash128{};
+}
+
 uint32_t ExecutionGraph::AddThread(uint64_t canonical) {
-  threads_.push_back(ThreadInfo{canonical, {}});
-  return static_cast<uint32_t>(threads_.size() - 1);
+  if (thread_count_ == threads_.size()) threads_.emplace_back();
+  ThreadInfo& thread = threads_[thread_count_];
+  thread.canonical = canonical;
+  thread.events.clear();
+  return thread_count_++;
 }
 
 uint32_t ExecutionGraph::AddLocation(bool atomic, bool mutex, bool pointer) {
-  locations_.push_back(LocationInfo{atomic, mutex, pointer, kNone, 0});
-  loc_events_.emplace_back();
-  mo_.emplace_back();
-  return static_cast<uint32_t>(locations_.size() - 1);
+  if (location_count_ == locations_.size()) {
+    locations_.emplace_back();
+    loc_events_.emplace_back();
+    mo_.emplace_back();
+  }
+  locations_[location_count_] = LocationInfo{atomic, mutex, pointer, kNone, 0};
+  loc_events_[location_count_].clear();
+  mo_[location_count_].clear();
+  return location_count_++;
 }
 
 bool ExecutionGraph::IsSeqCst(const Event& e) const {

@@ -28,7 +28,8 @@ Explorer::Explorer(const std::function<void()>& test, const Options& options)
 
 std::unique_ptr<Execution> Explorer::NewExecution() {
   ++report_.runs;
-  return std::make_unique<Execution>(options_, *model_, stacks_, watchdog_, test_, NextSerial());
+  return std::make_unique<Execution>(options_, *model_, stacks_, watchdog_, test_, NextSerial(),
+                                     &spare_graph_);
 }
 
 ReplayToken Explorer::Token() const {

@@ -204,6 +204,7 @@ class Explorer {
   std::unique_ptr<MemoryModel> model_;
   StackPool& stacks_;
   Watchdog watchdog_;
+  ExecutionGraph spare_graph_{false, false};  // the buffers each run builds its graph in
   VisitedSet visited_;  // kBounded: graph hashes
   // kStatefulSC: state keys, each with the threads asleep when it was last explored (bits by
   // the rank of the thread's canonical identity).

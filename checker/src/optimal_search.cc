@@ -14,19 +14,26 @@ uint64_t OptimalSearch::bytes() const {
   uint64_t bytes = work_.capacity() * sizeof(Work) + steps_.capacity() * sizeof(Step) +
                    step_of_.capacity() * sizeof(uint32_t);
   for (const Work& w : work_) bytes += w.tail.capacity() * sizeof(PlanStep);
-  for (const Step& s : steps_) bytes += s.preds.capacity() * sizeof(uint32_t);
+  bytes += preds_.capacity() * sizeof(uint32_t);
   return bytes;
 }
 
 OptimalSearch::Outcome OptimalSearch::Run(Execution& run, const Work& work) {
   run.StopOnlyTheThreadOnAssume();
   steps_.clear();
+  preds_.clear();
   step_of_.clear();
   spawn_paths_.clear();
   taken_.clear();
   steps_.push_back(Step{});  // the root: what the test does before its first decision
   const size_t planned = work.prefix + work.tail.size();
-  auto path = std::make_shared<std::vector<PlanStep>>();
+  // The path of this run, shared by the alternatives it pushes; the last run's buffer is reused
+  // when none of them holds it.
+  if (spare_path_ == nullptr || spare_path_.use_count() > 1) {
+    spare_path_ = std::make_shared<std::vector<PlanStep>>();
+  }
+  std::shared_ptr<std::vector<PlanStep>> path = spare_path_;
+  path->clear();
   path->reserve(planned + 16);
   uint32_t next_stamp = work.next_stamp;
   for (size_t i = 0;; ++i) {
@@ -145,12 +152,12 @@ void OptimalSearch::CloseStep(const Execution& run) {
   Step& s = steps_.back();
   s.end = g.size();
   step_of_.resize(s.end, index);
-  s.preds.clear();
+  s.preds_begin = index == 0 ? 0 : steps_[index - 1].preds_end;
+  preds_.resize(s.preds_begin);
   auto add = [&](uint32_t event) {
     const uint32_t p = step_of_[event];
-    if (p != index && std::find(s.preds.begin(), s.preds.end(), p) == s.preds.end()) {
-      s.preds.push_back(p);
-    }
+    const auto from = preds_.begin() + s.preds_begin;
+    if (p != index && std::find(from, preds_.end(), p) == preds_.end()) preds_.push_back(p);
   };
   for (uint32_t id = s.first; id < s.end; ++id) {
     const Event& e = g[id];
@@ -158,6 +165,7 @@ void OptimalSearch::CloseStep(const Execution& run) {
     if (e.IsRead()) add(e.rf);
     if (e.sync != kNone) add(e.sync);
   }
+  s.preds_end = static_cast<uint32_t>(preds_.size());
 }
 
 const std::vector<uint32_t>& OptimalSearch::SpawnPath(const Execution& run, uint32_t thread) {
@@ -187,17 +195,19 @@ uint32_t OptimalSearch::Schedule(const Execution& run) {
   return best;
 }
 
-std::vector<bool> OptimalSearch::Prefix(uint32_t s) const {
-  std::vector<bool> in(steps_.size(), false);
-  std::vector<uint32_t> stack = {s};
+const std::vector<bool>& OptimalSearch::Prefix(uint32_t s) {
+  std::vector<bool>& in = prefix_;
+  in.assign(steps_.size(), false);
+  stack_.assign(1, s);
   in[s] = true;
-  while (!stack.empty()) {
-    const uint32_t x = stack.back();
-    stack.pop_back();
-    for (uint32_t p : steps_[x].preds) {
+  while (!stack_.empty()) {
+    const uint32_t x = stack_.back();
+    stack_.pop_back();
+    for (uint32_t k = steps_[x].preds_begin; k < steps_[x].preds_end; ++k) {
+      const uint32_t p = preds_[k];
       if (!in[p]) {
         in[p] = true;
-        stack.push_back(p);
+        stack_.push_back(p);
       }
     }
   }
@@ -213,10 +223,11 @@ void OptimalSearch::PushRevisits(const Execution& run, uint32_t ws, uint32_t nex
     if (g[id].kind == EventKind::kWrite) w = id;
   }
   if (w == kNone) return;
-  const std::vector<bool> prefix = Prefix(ws);
+  const std::vector<bool>& prefix = Prefix(ws);
   if (conflict != kNone && prefix[conflict]) return;  // no revisit can delete it
   const uint32_t latest = conflict == kNone ? kNone : steps_[conflict].stamp;
-  std::vector<uint32_t> reads;  // the steps whose read may be revisited
+  std::vector<uint32_t>& reads = reads_;  // the steps whose read may be revisited
+  reads.clear();
   for (uint32_t r : g.LocationEvents(g[w].location)) {
     if (!g[r].IsRead()) continue;
     const uint32_t s = step_of_[r];
@@ -224,7 +235,8 @@ void OptimalSearch::PushRevisits(const Execution& run, uint32_t ws, uint32_t nex
     if (steps_[s].stamp > latest) continue;
     reads.push_back(s);
   }
-  std::vector<bool> keep(steps_.size());
+  std::vector<bool>& keep = keep_;
+  keep.assign(steps_.size(), false);
   for (uint32_t rs : reads) {
     for (uint32_t x = 0; x < steps_.size(); ++x) {
       keep[x] = prefix[x] || steps_[x].stamp <= steps_[rs].stamp;
@@ -279,15 +291,17 @@ void OptimalSearch::PushRevisits(const Execution& run, uint32_t ws, uint32_t nex
 bool OptimalSearch::RevisitConsistent(const Execution& run, const std::vector<bool>& keep,
                                       uint32_t rs, uint32_t w, bool success) const {
   const ExecutionGraph& g = run.graph();
-  ExecutionGraph copy(g.sc_atomics(), g.go_plain());
+  ExecutionGraph& copy = scratch_;
+  copy.Clear(g.sc_atomics(), g.go_plain());
   for (uint32_t t = 0; t < g.thread_count(); ++t) copy.AddThread(g.ThreadCanonical(t));
   for (uint32_t l = 0; l < g.location_count(); ++l) {
     const LocationInfo& info = g.Location(l);
     copy.AddLocation(info.atomic, info.mutex, info.pointer);
   }
-  std::vector<uint32_t> id(g.size(), kNone);
-  std::vector<uint32_t> original;  // per event of the copy
-  original.reserve(g.size());
+  std::vector<uint32_t>& id = scratch_id_;
+  id.assign(g.size(), kNone);
+  std::vector<uint32_t>& original = scratch_original_;  // per event of the copy
+  original.clear();
   auto place = [&](uint32_t n, uint32_t mo_position) {  // among the copied writes
     uint32_t at = 0;
     for (uint32_t x : copy.Mo(copy[n].location)) at += g.MoPosition(original[x]) < mo_position;

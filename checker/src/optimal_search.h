@@ -105,8 +105,10 @@ class OptimalSearch {
     uint32_t stamp = 0;
     bool maximal = true;
     bool revisitable = true;
-    Execution::Pending pending;   // the request it answered
-    std::vector<uint32_t> preds;  // steps holding its events' po, rf and sync predecessors
+    Execution::Pending pending;  // the request it answered
+    // The steps holding its events' po, rf and sync predecessors: preds_[preds_begin, preds_end).
+    uint32_t preds_begin = 0;
+    uint32_t preds_end = 0;
   };
 
   // Ends the last step at the graph's current size and records what its events depend on.
@@ -117,8 +119,8 @@ class OptimalSearch {
   // `conflict` of the RMW it conflicts with: only reads stamped no later than it, and none when
   // it is in the write's prefix.
   void PushRevisits(const Execution& run, uint32_t ws, uint32_t next_stamp, uint32_t conflict);
-  // The steps in the po ∪ rf ∪ sync prefix of steps_[s] (s included).
-  std::vector<bool> Prefix(uint32_t s) const;
+  // The steps in the po ∪ rf ∪ sync prefix of steps_[s] (s included), in prefix_.
+  const std::vector<bool>& Prefix(uint32_t s);
   // Whether the graph of the kept steps, with rs's read reading w, is consistent: built apart
   // from the run (no fibers), so that a revisit that cannot be costs no run.
   bool RevisitConsistent(const Execution& run, const std::vector<bool>& keep, uint32_t rs,
@@ -135,9 +137,20 @@ class OptimalSearch {
   std::vector<Work> work_;
   std::vector<Taken> taken_;
   std::vector<Step> steps_;
+  std::vector<uint32_t> preds_;    // of every step, in order (Step::preds_begin)
   std::vector<uint32_t> step_of_;  // per event of the run's graph
+  // Buffers of Prefix and PushRevisits, kept across calls so that a warm search allocates none.
+  std::vector<bool> prefix_;
+  std::vector<uint32_t> stack_;
+  std::vector<uint32_t> reads_;
+  std::vector<bool> keep_;
+  std::shared_ptr<std::vector<PlanStep>> spare_path_;
   std::vector<std::vector<uint32_t>> spawn_paths_;
   size_t diverged_at_ = 0;
+  // RevisitConsistent's graph and maps, kept so that checking a revisit allocates nothing.
+  mutable ExecutionGraph scratch_{false, false};
+  mutable std::vector<uint32_t> scratch_id_;
+  mutable std::vector<uint32_t> scratch_original_;
 };
 
 }  // namespace mc::internal

@@ -101,7 +101,8 @@ void Watchdog::Running(uint32_t thread, const std::source_location& last_event) 
   thread_.store(thread, std::memory_order_relaxed);
   file_.store(last_event.file_name(), std::memory_order_relaxed);
   line_.store(last_event.line(), std::memory_order_relaxed);
-  resumes_.fetch_add(1, std::memory_order_release);
+  // One writer (the scheduler): a plain increment, not a locked read-modify-write.
+  resumes_.store(resumes_.load(std::memory_order_relaxed) + 1, std::memory_order_release);
   running_.store(true, std::memory_order_release);
 }
 
