@@ -1,11 +1,14 @@
 // The standard DPOR benchmarks (bench/dpor_programs.h) under the exhaustive search, at the sizes
 // of docs/performance.md's table: executions, runs (one per execution when the search is
 // optimal), executions per second, the search's memory. With --canonical, the canonical-order
-// search instead (Options::optimal_search = false), for the before/after columns.
-//   build/default/bench/dpor_benchmark [--canonical] [--benchmark_filter=readers]
+// search instead (Options::optimal_search = false), for the before/after columns; with
+// --threads N, the optimal search on N OS threads (Options::threads; read the wall-clock Time
+// column then, as CPU time counts only the calling thread).
+//   build/default/bench/dpor_benchmark [--canonical] [--threads N] [--benchmark_filter=readers]
 // bench/dpor-vs-genmc runs it beside GenMC on the same programs.
 #include <benchmark/benchmark.h>
 
+#include <cstdlib>
 #include <cstring>
 #include <string>
 
@@ -14,12 +17,14 @@
 namespace {
 
 bool canonical = false;
+unsigned threads = 1;
 
 void Run(benchmark::State& state, void (*program)(int), mc::Model model) {
   const auto n = static_cast<int>(state.range(0));
   mc::Options options;
   options.model = model;
   options.optimal_search = !canonical;
+  options.threads = threads;
   mc::Report last;
   uint64_t executions = 0;
   for (auto _ : state) {
@@ -42,21 +47,25 @@ void Register(const char* name, void (*program)(int), std::initializer_list<int>
     auto* b = benchmark::RegisterBenchmark(
         label.c_str(), [program, model](benchmark::State& s) { Run(s, program, model); });
     for (int n : sizes) b->Arg(n);
-    b->Unit(benchmark::kMillisecond)->Iterations(1)->Repetitions(3)->ReportAggregatesOnly(true);
+    b->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(1)->Repetitions(3)->ReportAggregatesOnly(true);
   }
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
+  // Our flags, taken out before Google Benchmark reads the rest.
+  int kept = 1;
   for (int i = 1; i < argc; ++i) {
     if (std::strcmp(argv[i], "--canonical") == 0) {
       canonical = true;
-      for (int j = i; j + 1 < argc; ++j) argv[j] = argv[j + 1];
-      --argc;
-      break;
+    } else if (std::strcmp(argv[i], "--threads") == 0 && i + 1 < argc) {
+      threads = static_cast<unsigned>(std::strtoul(argv[++i], nullptr, 10));
+    } else {
+      argv[kept++] = argv[i];
     }
   }
+  argc = kept;
   using namespace mapcheck::bench;
   Register("readers", Readers, {8, 12, 13});
   Register("lastzero", LastZero, {13});

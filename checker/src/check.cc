@@ -35,7 +35,7 @@ Report check(const std::function<void()>& test, const Options& options) {
     case Strategy::kStatefulSC:
       return explorer.ExploreStates();
     case Strategy::kExhaustive:
-      return explorer.ExploreOptimally();
+      return options.threads != 1 ? explorer.ExploreInParallel() : explorer.ExploreOptimally();
     case Strategy::kBounded:
       break;
   }

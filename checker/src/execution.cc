@@ -202,8 +202,15 @@ bool Execution::Apply(uint32_t thread, uint64_t choice) {
   threads_[thread].status = ThreadStatus::kRunnable;
   graph_dependent_ = graph_dependent_ || read_the_graph_;
   read_the_graph_ = false;
-  CheckRaces(first);
+  if (!known_consistent_ || options_.plain_races != PlainRaces::kStop) CheckRaces(first);
   return true;
+}
+
+bool Execution::Reapply(uint32_t thread, uint64_t choice) {
+  known_consistent_ = true;
+  const bool applied = Apply(thread, choice);
+  known_consistent_ = false;
+  return applied;
 }
 
 void Execution::Respond(uint32_t thread, uint64_t choice, uint32_t first) {

@@ -101,6 +101,10 @@ class Execution {
   // available (a replay token from another test). Any thread that can step may (CanStep): the
   // forced-first order of Eligible is the graph search's choice, not a rule of the execution.
   bool Apply(uint32_t thread, uint64_t choice);
+  // Apply, re-creating a step of a graph known to be consistent and race-free (a search
+  // replaying a prefix it has checked): the memory model's check and, where a race stops the
+  // run, the race check are skipped. The caller must verify the graph it rebuilt (by its hash).
+  bool Reapply(uint32_t thread, uint64_t choice);
 
   // For the optimal search (explorer_optimal.cc), which schedules threads itself.
   // What a waiting thread's request is, as far as a scheduler needs to know.
@@ -356,6 +360,7 @@ class Execution {
   const Options& options_;
   bool assume_stops_thread_ = false;  // StopOnlyTheThreadOnAssume
   bool skip_atomicity_ = false;       // Build of a moot step (CandidatesOf, AddMoot)
+  bool known_consistent_ = false;     // Build from Reapply
   // Strategy::kStatefulSC: every step is one event of an SC interleaving (a write is a decision
   // like a read, appended last in mo; a read takes the latest write).
   const bool interleaved_;

@@ -191,24 +191,24 @@ void ExecutionGraph::AddReleaseHeads(uint32_t write, Bitset& into) const {
 }
 
 Hash128 ExecutionGraph::Term(uint32_t id) const {
+  // Every part of the event that tells two graphs apart, folded by one mixing step each (the
+  // term is computed about once per event added, so it is kept short).
   const Event& e = events_[id];
-  uint64_t h = Combine(e.canonical, static_cast<uint64_t>(e.kind));
-  h = Combine(h, static_cast<uint64_t>(e.order));
   // Half of an RMW or a plain access: a successful CAS (read and write) and a failed one followed
   // by a store of the same value are otherwise the same events, at different points of the
-  // program.
-  h = Combine(h, (e.rmw ? 1u : 0u) | (e.atomic ? 2u : 0u));
+  // program. Go-plain writes have no coherence order: where they sit in mo is only the order
+  // they were added in, and must not tell two graphs apart.
+  const bool in_mo = mo_pos_[id] != kNone && !(e.IsWrite() && GoPlain(e.location));
+  const uint64_t shape = static_cast<uint64_t>(e.kind) | (static_cast<uint64_t>(e.order) << 8) |
+                         (e.rmw ? 1ULL << 16 : 0) | (e.atomic ? 1ULL << 17 : 0) |
+                         (in_mo ? (static_cast<uint64_t>(mo_pos_[id]) + 1) << 32 : 0);
+  uint64_t h = Mix(e.canonical ^ Mix(shape));
   // An address may differ between two runs of the same execution (the heap is not replayed):
   // pointer values do not take part; what a read returns is still pinned by its rf source.
-  if (e.location == kNone || !locations_[e.location].pointer) h = Combine(h, e.value);
-  if (e.location != kNone) h = Combine(h, locations_[e.location].canonical);
-  if (e.rf != kNone) h = Combine(h, events_[e.rf].canonical);
-  // Go-plain writes have no coherence order: where they sit in mo is only the order they were
-  // added in, and must not tell two graphs apart.
-  if (mo_pos_[id] != kNone && !(e.IsWrite() && GoPlain(e.location))) {
-    h = Combine(h, 0x6d6f0000ULL + mo_pos_[id]);
-  }
-  return Hash128{Mix(h), Mix(h ^ 0x5bd1e9955bd1e995ULL)};
+  if (e.location == kNone || !locations_[e.location].pointer) h = Mix(h ^ e.value);
+  if (e.location != kNone) h = Mix(h ^ locations_[e.location].canonical);
+  if (e.rf != kNone) h = Mix(h ^ (events_[e.rf].canonical + 0x7266));
+  return Hash128{h, Mix(h ^ 0x5bd1e9955bd1e995ULL)};
 }
 
 void ExecutionGraph::AddTerm(uint32_t id) {

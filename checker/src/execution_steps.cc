@@ -343,8 +343,9 @@ bool Execution::Build(uint32_t thread, uint64_t choice) {
     case RequestKind::kNothing:
       break;
   }
-  return added && (interleaved_ ? ExtendsTheInterleaving(first)
-                                : model_.IsConsistent(graph_, first, !skip_atomicity_));
+  if (!added || known_consistent_) return added;
+  return interleaved_ ? ExtendsTheInterleaving(first)
+                      : model_.IsConsistent(graph_, first, !skip_atomicity_);
 }
 
 bool Execution::ExtendsTheInterleaving(uint32_t first) const {

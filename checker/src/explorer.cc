@@ -7,6 +7,7 @@
 
 #include "counterexample.h"
 #include "invariant.h"
+#include "shared_work.h"
 
 namespace mc::internal {
 namespace {
@@ -65,9 +66,11 @@ bool Explorer::ReplayPath(Execution& run) {
 }
 
 bool Explorer::BudgetExhausted() {
-  if (options_.max_executions != 0 && report_.executions >= options_.max_executions) {
+  // A worker of a parallel search counts every worker's executions.
+  const uint64_t executions = shared_ != nullptr ? shared_->executions.load() : report_.executions;
+  if (options_.max_executions != 0 && executions >= options_.max_executions) {
     report_.verdict = Verdict::kBudgetExhausted;
-    report_.message = "stopped after " + std::to_string(report_.executions) +
+    report_.message = "stopped after " + std::to_string(executions) +
                       " executions (Options::max_executions); nothing beyond them is verified";
     return true;
   }
@@ -76,7 +79,7 @@ bool Explorer::BudgetExhausted() {
     if (elapsed.count() >= options_.max_seconds) {
       report_.verdict = Verdict::kBudgetExhausted;
       report_.message = "stopped after " + std::to_string(elapsed.count()) + " s and " +
-                        std::to_string(report_.executions) +
+                        std::to_string(executions) +
                         " executions (Options::max_seconds); nothing beyond them is verified";
       return true;
     }

@@ -85,6 +85,8 @@
 
 namespace mc::internal {
 
+class SharedWork;
+
 class Explorer {
  public:
   Explorer(const std::function<void()>& test, const Options& options);
@@ -92,6 +94,9 @@ class Explorer {
   // Strategy::kExhaustive by the optimal search (explorer_optimal.cc) where it supports the
   // program, else by Explore.
   Report ExploreOptimally();
+  // Strategy::kExhaustive with Options::threads > 1: the optimal search on that many OS threads
+  // (explorer_parallel.cc), falling back as ExploreOptimally does.
+  Report ExploreInParallel();
   // Strategy::kExhaustive (the canonical-order search) and kBounded.
   Report Explore();
   // Strategy::kStatefulSC (explorer_stateful.cc).
@@ -228,6 +233,11 @@ class Explorer {
   };
   std::optional<Following> following_;
   const OptimalSearch* optimal_ = nullptr;  // the optimal search, while it runs
+  // A worker of a parallel optimal search: the work and totals it shares, its index, and how
+  // many of its own items it has counted in shared_->pending.
+  SharedWork* shared_ = nullptr;
+  unsigned worker_ = 0;
+  size_t reported_pending_ = 0;
   Report report_;
   std::chrono::steady_clock::time_point start_;
   std::chrono::steady_clock::time_point last_progress_;

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "explorer.h"
+#include "shared_work.h"
 
 namespace mc::internal {
 
@@ -14,9 +15,32 @@ Report Explorer::ExploreOptimally() {
   }
   OptimalSearch search;
   optimal_ = &search;
-  search.work().push_back(OptimalSearch::Work{nullptr, 0, {}, 1, false});
+  // The root graph; a worker of a parallel search other than the first starts with nothing.
+  if (shared_ == nullptr || worker_ == 0) {
+    OptimalSearch::Work root;
+    root.last_is_new = false;
+    search.work().push_back(std::move(root));
+  }
   bool done = false;
   while (true) {
+    if (shared_ != nullptr) {
+      if (shared_->stopped()) break;
+      shared_->pending.fetch_add(search.work().size() - reported_pending_,
+                                 std::memory_order_relaxed);
+      reported_pending_ = search.work().size();
+      if (search.work().empty()) {
+        OptimalSearch::Work given;
+        if (!shared_->Take(given)) {
+          done = !shared_->stopped();
+          break;
+        }
+        search.work().push_back(std::move(given));
+      } else if (search.work().size() > 1 && shared_->Hungry()) {
+        // The oldest item is the root of the largest subtree this worker holds.
+        shared_->Give(std::move(search.work().front()));
+        search.work().erase(search.work().begin());
+      }
+    }
     if (search.work().empty()) {
       done = true;
       break;
@@ -25,6 +49,7 @@ Report Explorer::ExploreOptimally() {
     const OptimalSearch::Work work = std::move(search.work().back());
     search.work().pop_back();
     auto run = NewExecution();
+    if (shared_ != nullptr) shared_->runs.fetch_add(1, std::memory_order_relaxed);
     const OptimalSearch::Outcome outcome = search.Run(*run, work);
     path_.clear();
     for (const OptimalSearch::Taken& t : search.taken()) {
@@ -35,6 +60,10 @@ Report Explorer::ExploreOptimally() {
     }
     report_.states += path_.size() - std::min(path_.size(), work.prefix + work.tail.size());
     NoteMemory(search.bytes());
+    if (outcome.result == OptimalSearch::Result::kUnsupported && shared_ != nullptr) {
+      shared_->unsupported.store(true);  // the parallel search starts again (explorer_parallel.cc)
+      break;
+    }
     if (outcome.result == OptimalSearch::Result::kUnsupported) {
       // Start again with the canonical-order search; the runs spent stay counted.
       run.reset();
@@ -56,13 +85,22 @@ Report Explorer::ExploreOptimally() {
       break;
     }
     if (outcome.result == OptimalSearch::Result::kWasted) continue;
+    const uint64_t executions = report_.executions;
     const RunEnd end = Conclude(*run, outcome.status);
+    if (shared_ != nullptr) {
+      shared_->executions.fetch_add(report_.executions - executions, std::memory_order_relaxed);
+    }
     Progress(false);
     if (end == RunEnd::kFound) {
       run.reset();
       RecheckFinding();
       break;
     }
+  }
+  if (shared_ != nullptr) {
+    if (!done) shared_->Stop();  // a finding, a divergence, a budget: the others stop too
+    shared_->pending.fetch_sub(reported_pending_, std::memory_order_relaxed);
+    reported_pending_ = 0;
   }
   Report report = FinishSearch(done);
   optimal_ = nullptr;

@@ -58,13 +58,20 @@ OptimalSearch::Outcome OptimalSearch::Run(Execution& run, const Work& work) {
       step.thread = run.ThreadWithIdentity(ps.thread);
       if (step.thread != kNone) step.pending = run.PendingOf(step.thread);
       step.first = run.graph().size();
-      if (step.thread == kNone || !run.Apply(step.thread, ps.choice)) {
+      // Every step but a plan's last re-creates a step of a graph already checked: a prefix of
+      // the path that pushed this work (checked by its hash below), or a kept step of a revisit
+      // (checked whole by RevisitConsistent, and its replay by the hash below).
+      const bool known = i + 1 < planned;
+      if (step.thread == kNone ||
+          !(known ? run.Reapply(step.thread, ps.choice) : run.Apply(step.thread, ps.choice))) {
         // A revisit's last step is the one the plan could not check beforehand.
         if (i + 1 == planned && work.base == nullptr) return {Result::kWasted};
         diverged_at_ = i;
         return {Result::kDiverged};
       }
-      if (ps.check && !(run.hash() == ps.after)) {
+      step.applied_end = run.graph().size();
+      if ((ps.check && !(run.hash() == ps.after)) ||
+          (i + 2 == planned && work.check_kept && !(run.hash() == work.kept))) {
         diverged_at_ = i;
         return {Result::kDiverged};
       }
@@ -99,7 +106,12 @@ OptimalSearch::Outcome OptimalSearch::Run(Execution& run, const Work& work) {
         alt.choice = candidates[k].choice;
         alt.stamp = next_stamp;
         alt.maximal = run.Maximal(step.thread, alt.choice);
-        work_.push_back(Work{path, path->size(), {alt}, next_stamp + 1, true});
+        Work item;
+        item.base = path;
+        item.prefix = path->size();
+        item.tail = {alt};
+        item.next_stamp = next_stamp + 1;
+        work_.push_back(std::move(item));
       }
       for (const Candidate& m : moot) {
         // Added just long enough to revisit from its write (see the header).
@@ -108,6 +120,7 @@ OptimalSearch::Outcome OptimalSearch::Run(Execution& run, const Work& work) {
         trial.stamp = next_stamp;
         trial.maximal = run.Maximal(step.thread, m.choice);
         trial.first = run.AddMoot(step.thread, m.choice);
+        trial.applied_end = run.graph().size();
         steps_.push_back(std::move(trial));
         CloseStep(run);
         // The RMW it conflicts with reads the same source; its revisits must delete it.
@@ -130,6 +143,7 @@ OptimalSearch::Outcome OptimalSearch::Run(Execution& run, const Work& work) {
       step.first = run.graph().size();
       MC_INVARIANT(run.Apply(step.thread, step.choice),
                    "a consistent candidate could not be applied");
+      step.applied_end = run.graph().size();
       MC_INVARIANT(run.hash() == candidates[taken].hash, "the graph hash of a step changed");
     }
     taken_.push_back(Taken{step.thread, step.choice});
@@ -245,8 +259,8 @@ void OptimalSearch::PushRevisits(const Execution& run, uint32_t ws, uint32_t nex
     if (!MaximalExtension(g, rs, w, keep)) continue;
     const Step& r = steps_[rs];
     const bool matches = r.pending.kind != StepKind::kCas || g[w].value == r.pending.expected;
-    if (!RevisitConsistent(run, keep, rs, w, matches)) continue;
     Work item;
+    if (!RevisitConsistent(run, keep, rs, w, matches, &item)) continue;
     item.next_stamp = next_stamp;
     for (uint32_t x = 1; x < steps_.size(); ++x) {
       if (!keep[x]) continue;
@@ -289,7 +303,8 @@ void OptimalSearch::PushRevisits(const Execution& run, uint32_t ws, uint32_t nex
 }
 
 bool OptimalSearch::RevisitConsistent(const Execution& run, const std::vector<bool>& keep,
-                                      uint32_t rs, uint32_t w, bool success) const {
+                                      uint32_t rs, uint32_t w, bool success,
+                                      Work* item) const {
   const ExecutionGraph& g = run.graph();
   ExecutionGraph& copy = scratch_;
   copy.Clear(g.sc_atomics(), g.go_plain());
@@ -307,9 +322,18 @@ bool OptimalSearch::RevisitConsistent(const Execution& run, const std::vector<bo
     for (uint32_t x : copy.Mo(copy[n].location)) at += g.MoPosition(original[x]) < mo_position;
     copy.InsertMo(n, at);
   };
+  // The replay is checked just after its last kept step is applied: before the events that
+  // step's thread then produces on its own (a moot step's were never produced here).
+  uint32_t last_kept = 0;
+  for (uint32_t x = 1; x < steps_.size(); ++x) {
+    if (keep[x]) last_kept = x;
+  }
+  item->check_kept = last_kept != 0;
+  const uint32_t check_at = steps_[last_kept].applied_end;
   uint32_t read = kNone;
   for (uint32_t e = 0; e < g.size(); ++e) {
     if (step_of_[e] == rs && g[e].IsRead() && read == kNone) read = e;
+    if (e == check_at) item->kept = copy.hash();
     if (!keep[step_of_[e]]) continue;
     Event ev = g[e];
     if (ev.rf != kNone) ev.rf = id[ev.rf];
@@ -319,6 +343,7 @@ bool OptimalSearch::RevisitConsistent(const Execution& run, const std::vector<bo
     if (ev.kind == EventKind::kWrite) place(id[e], g.MoPosition(e));
   }
   MC_INVARIANT(read != kNone, "a revisited step without its read");
+  if (check_at >= g.size()) item->kept = copy.hash();
   Event r = g[read];
   r.rf = id[w];
   r.value = g[w].value;

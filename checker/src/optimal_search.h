@@ -69,6 +69,10 @@ class OptimalSearch {
     std::vector<PlanStep> tail;
     uint32_t next_stamp = 1;
     bool last_is_new = true;  // the last step's write has not revisited yet
+    // A revisit: the graph's hash just after its last kept step is applied (the kept steps are
+    // replayed without re-checking them, so this checks the replay).
+    bool check_kept = false;
+    Hash128 kept;
   };
 
   // What one run of a plan came to: it ended (Execution::Status `status`, the run left at its
@@ -100,7 +104,8 @@ class OptimalSearch {
     uint64_t thread_id = 0;
     uint32_t thread = 0;
     uint64_t choice = 0;
-    uint32_t first = 0;  // its events: [first, end)
+    uint32_t first = 0;  // its events: [first, end); those of the step itself up to applied_end,
+    uint32_t applied_end = 0;  // then those its thread produced on its own
     uint32_t end = 0;
     uint32_t stamp = 0;
     bool maximal = true;
@@ -124,7 +129,7 @@ class OptimalSearch {
   // Whether the graph of the kept steps, with rs's read reading w, is consistent: built apart
   // from the run (no fibers), so that a revisit that cannot be costs no run.
   bool RevisitConsistent(const Execution& run, const std::vector<bool>& keep, uint32_t rs,
-                         uint32_t w, bool success) const;
+                         uint32_t w, bool success, Work* item) const;
   bool MaximalExtension(const ExecutionGraph& g, uint32_t rs, uint32_t w,
                         const std::vector<bool>& keep) const;
   // The choice that steps_[s] makes in the graph of the kept steps taken before it.

@@ -109,6 +109,12 @@ struct Options {
   // condition variables, spin loops that block at mc::yield, PlainRaces::kContinueGo and
   // classify_findings take the canonical-order search, as does every program when this is false.
   bool optimal_search = true;
+  // OS threads the optimal search runs on (each explores graphs of its own; the counts are those
+  // of one thread). The test then runs on several OS threads at once, each run in its own
+  // execution: it must not share mutable state between runs (which a deterministic test does not
+  // anyway). 1 (the default) keeps everything on the calling thread; 0 is one per core. Only
+  // the optimal search is parallel; what it does not support runs on one thread.
+  unsigned threads = 1;
   // Print a progress line to stderr at most once a second (executions, states, rate, and under
   // the exhaustive strategies the share of the search tree done so far). Off by default, so
   // tests stay quiet; the mapcheck command turns it on for long runs.
