@@ -66,6 +66,7 @@ struct Row {
   std::string verdict;
   std::string expected;
   std::string executions;  // "got/want" when the search was complete, else "got"
+  uint64_t runs = 0;       // re-executions of the test (litmus only): the search's cost
   double seconds = 0;
   Status status = Status::kOk;
   std::string detail;    // why it is not ok
@@ -101,6 +102,7 @@ Row CheckLitmus(const litmus::LitmusTest& test, mc::Model model, const mc::Optio
   execs << r.executions;
   if (complete && counts_graphs) execs << "/" << want.executions;
   row.executions = execs.str();
+  row.runs = r.runs;
   if (r.verdict != mc::Verdict::kOk && r.verdict != mc::Verdict::kBudgetExhausted) {
     row.verdict = "error";
     row.status = Status::kMismatch;
@@ -155,6 +157,7 @@ void PrintRow(const Row& r, std::ostream& out) {
   if (r.kind == "litmus") {
     out << std::left << std::setw(30) << r.name << std::setw(6) << r.model << std::setw(11)
         << r.verdict << std::setw(11) << r.expected << std::setw(14) << r.executions
+        << std::setw(9) << r.runs
         << std::setw(10) << Seconds(r.seconds) << StatusName(r.status) << "\n";
   } else {
     out << std::left << std::setw(6) << r.name << std::setw(13) << r.verdict << std::setw(13)
@@ -170,7 +173,7 @@ std::string RowJson(const Row& r) {
       .Add("expected", r.expected)
       .Add("result", StatusName(r.status))
       .Add("seconds", r.seconds);
-  if (!r.executions.empty()) o.Add("executions", r.executions);
+  if (!r.executions.empty()) o.Add("executions", r.executions).Add("runs", r.runs);
   if (!r.evidence.empty()) o.Add("evidence", r.evidence);
   if (!r.detail.empty()) o.Add("detail", r.detail);
   if (!r.replay.empty()) o.Add("replay", r.replay);
@@ -248,6 +251,7 @@ int CheckCommand(const std::vector<std::string>& args, std::ostream& out, std::o
   if (!flags.json && litmus_rows > 0) {
     out << std::left << std::setw(30) << "test" << std::setw(6) << "model" << std::setw(11)
         << "verdict" << std::setw(11) << "expected" << std::setw(14) << "executions"
+        << std::setw(9) << "runs"
         << std::setw(10) << "time"
         << "result\n";
   }

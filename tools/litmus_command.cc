@@ -108,6 +108,7 @@ int LitmusCommand(const std::vector<std::string>& args, std::ostream& out, std::
                            .Add("observation", o.observation)
                            .Add("condition", program.condition_text)
                            .Add("executions", o.report.executions)
+                           .Add("runs", o.report.runs)
                            .Add("seconds", o.report.seconds)
                            .Raw("states", StatesJson(file, o))
                            .Add("message", o.report.message)

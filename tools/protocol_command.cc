@@ -72,13 +72,14 @@ int ProtocolCommand(const std::vector<std::string>& args, std::ostream& out, std
                              .Add("setup", c.setup)
                              .Add("threads", c.threads)
                              .Add("explored", r.Explored())
+                             .Add("runs", r.report.runs)
                              .Raw("classes", JsonArray(classes, false))
                              .ToString());
           return;
         }
         out << (i == 0 ? "" : "\n") << c.name << " (" << model << ", " << c.cells
-            << " cells per bucket): " << r.Explored() << "\n  " << c.setup << "; " << c.threads
-            << "\n";
+            << " cells per bucket): " << r.Explored() << " in " << r.report.runs << " runs\n  "
+            << c.setup << "; " << c.threads << "\n";
         for (const auto& [cls, n] : r.classes) {
           out << "  " << std::left << std::setw(60) << cls << " " << n << "\n";
         }

@@ -33,6 +33,7 @@ inline std::string ReportJson(const mc::Report& r, const std::string& replay) {
       .Add("message", r.message)
       .Add("executions", r.executions)
       .Add("blocked", r.blocked)
+      .Add("runs", r.runs)
       .Add("exhaustive", r.exhaustive)
       .Add("seconds", r.seconds);
   if (!replay.empty()) o.Add("replay", replay);

@@ -37,7 +37,11 @@ ReplayToken Explorer::Token() const {
   ReplayToken token;
   token.model = options_.model;
   token.interleaved = options_.strategy == Strategy::kStatefulSC;
-  for (const PathStep& p : path_) token.steps.push_back({p.step.thread, p.step.choice});
+  if (optimal_ != nullptr) {  // the optimal search keeps its run's steps itself
+    for (const OptimalSearch::Taken& t : optimal_->taken()) token.steps.push_back({t.thread, t.choice});
+  } else {
+    for (const PathStep& p : path_) token.steps.push_back({p.step.thread, p.step.choice});
+  }
   return token;
 }
 

@@ -22,6 +22,7 @@ Report Explorer::ExploreOptimally() {
     search.work().push_back(std::move(root));
   }
   bool done = false;
+  size_t longest_work = 0;
   while (true) {
     if (shared_ != nullptr) {
       if (shared_->stopped()) break;
@@ -51,15 +52,15 @@ Report Explorer::ExploreOptimally() {
     auto run = NewExecution();
     if (shared_ != nullptr) shared_->runs.fetch_add(1, std::memory_order_relaxed);
     const OptimalSearch::Outcome outcome = search.Run(*run, work);
-    path_.clear();
-    for (const OptimalSearch::Taken& t : search.taken()) {
-      PathStep step;
-      step.step.thread = t.thread;
-      step.step.choice = t.choice;
-      path_.push_back(step);
+    // The run's steps stay in search.taken(): Token() reads them there.
+    const size_t steps = search.taken().size();
+    report_.states += steps - std::min(steps, work.prefix + work.tail.size());
+    // The search's memory is mostly its work list: measured (a walk over it) when the list is
+    // longer than ever before, and every 64 runs.
+    if (search.pending() > longest_work || report_.runs % 64 == 0) {
+      longest_work = std::max(longest_work, search.pending());
+      NoteMemory(search.bytes());
     }
-    report_.states += path_.size() - std::min(path_.size(), work.prefix + work.tail.size());
-    NoteMemory(search.bytes());
     if (outcome.result == OptimalSearch::Result::kUnsupported && shared_ != nullptr) {
       shared_->unsupported.store(true);  // the parallel search starts again (explorer_parallel.cc)
       break;
