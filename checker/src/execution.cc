@@ -12,7 +12,7 @@ namespace mc::internal {
 
 Execution::Execution(const Options& options, const MemoryModel& model, StackPool& stacks,
                      Watchdog& watchdog, const std::function<void()>& test, uint64_t serial,
-                     ExecutionGraph* storage)
+                     ExecutionGraph* storage, const Restore* restore)
     : options_(options),
       interleaved_(options.strategy == Strategy::kStatefulSC),
       model_(model),
@@ -24,12 +24,25 @@ Execution::Execution(const Options& options, const MemoryModel& model, StackPool
              options.plain_races == PlainRaces::kContinueGo && model.kind() == Model::kRC11) {
   if (storage_ != nullptr) {
     graph_ = std::move(*storage_);
-    graph_.Clear(model.AtomicsAreSeqCst(),
-                 options.plain_races == PlainRaces::kContinueGo && model.kind() == Model::kRC11);
+    if (restore != nullptr) {
+      graph_.TruncateTo(restore->events, restore->threads, restore->locations);
+      restored_threads_ = restore->threads;
+      restored_locations_ = restore->locations;
+    } else {
+      graph_.Clear(model.AtomicsAreSeqCst(),
+                   options.plain_races == PlainRaces::kContinueGo && model.kind() == Model::kRC11);
+    }
   }
   stacks_.ReleaseAll();
-  const uint32_t main = graph_.AddThread(Mix(1));
   threads_.emplace_back();
+  if (restored_threads_ > 0) {  // the main thread and its start are restored
+    threads_[0].restored_events = static_cast<uint32_t>(graph_.ThreadEvents(0).size());
+    threads_[0].redone = 1;
+    threads_[0].body = test;
+    threads_[0].fiber = std::make_unique<Fiber>(stacks_.Acquire(), [this] { ThreadMain(0); });
+    return;
+  }
+  const uint32_t main = graph_.AddThread(Mix(1));
   threads_[main].body = test;
   threads_[main].fiber =
       std::make_unique<Fiber>(stacks_.Acquire(), [this, main] { ThreadMain(main); });
@@ -285,7 +298,7 @@ void Execution::ThreadMain(uint32_t thread) {
     end.kind = EventKind::kThreadEnd;
     end.thread = thread;
     end.op = "end";
-    graph_.Append(end);
+    AppendOrRedo(thread, end);
   } catch (const AbortRun&) {
   } catch (const std::exception& e) {
     if (!aborting_) {
@@ -347,7 +360,92 @@ uint32_t Execution::CheckedLocation(detail::ObjectRef ref, const std::source_loc
 
 uint32_t Execution::AppendEvent(Event e) {
   e.thread = current_;
-  return graph_.Append(e);
+  return AppendOrRedo(current_, e);
+}
+
+uint32_t Execution::AppendOrRedo(uint32_t thread, const Event& e) {
+  ThreadState& ts = threads_[thread];
+  if (ts.redone >= ts.restored_events) return graph_.Append(e);
+  const uint32_t id = graph_.ThreadEvents(thread)[ts.redone++];
+  const Event& was = graph_[id];
+  // An address may differ from the last run's: the graph takes this run's.
+  const bool pointer = was.location != kNone && graph_.Location(was.location).pointer;
+  if (was.kind != e.kind || was.location != e.location || was.other_thread != e.other_thread ||
+      (!pointer && was.value != e.value)) {
+    redo_differed_ = true;
+  } else if (pointer) {
+    graph_.SetPointerValue(id, e.value);
+  }
+  return id;
+}
+
+bool Execution::Redo(uint32_t thread) {
+  if (thread >= threads_.size() || !CanStep(thread)) return false;
+  ThreadState& ts = threads_[thread];
+  Request& rq = ts.request;
+  if (ts.redone >= ts.restored_events) return false;
+  const std::vector<uint32_t>& mine = graph_.ThreadEvents(thread);
+  const uint32_t id = mine[ts.redone];
+  const Event& e = graph_[id];
+  uint32_t events = 1;
+  bool same = e.location == rq.location;
+  // Addresses are this run's (AppendOrRedo): a read takes its source's value as it is now, and
+  // the writes on a pointer location take the values this run computes.
+  const bool pointer = e.location != kNone && graph_.Location(e.location).pointer;
+  const uint64_t value = e.IsRead() ? graph_[e.rf].value : e.value;
+  if (pointer && e.IsRead()) graph_.SetPointerValue(id, value);
+  auto write_half = [&](uint64_t written) {
+    same = same && ts.redone + 1 < mine.size() && graph_[mine[ts.redone + 1]].IsWrite();
+    if (!same) return;
+    if (pointer) {
+      graph_.SetPointerValue(mine[ts.redone + 1], written);
+    } else {
+      same = graph_[mine[ts.redone + 1]].value == written;
+    }
+  };
+  switch (rq.kind) {
+    case RequestKind::kRead:
+      same = same && e.IsRead() && !e.rmw;
+      break;
+    case RequestKind::kRmw:
+      same = same && e.IsRead() && e.rmw;
+      if (same) write_half(rq.fn(value, rq.value));
+      events = 2;
+      break;
+    case RequestKind::kCas:
+      same = same && e.IsRead() && (e.rmw ? value == rq.expected : value != rq.expected || rq.weak);
+      rq.success = e.rmw;
+      if (same && e.rmw) write_half(rq.value);
+      events = e.rmw ? 2 : 1;
+      break;
+    case RequestKind::kWrite:
+      same = same && e.kind == EventKind::kWrite;
+      if (same && pointer) graph_.SetPointerValue(id, rq.value);
+      same = same && (pointer || e.value == rq.value);
+      break;
+    case RequestKind::kChoose:
+      same = same && e.kind == EventKind::kChoose;
+      break;
+    case RequestKind::kJoin:
+      same = same && e.kind == EventKind::kJoin && e.other_thread == rq.target;
+      break;
+    default:  // not a step the optimal search takes
+      same = false;
+  }
+  if (!same || ts.redone + events > ts.restored_events) return false;
+  rq.result = value;
+  ts.redone += events;
+  ts.status = ThreadStatus::kRunnable;
+  return true;
+}
+
+bool Execution::CaughtUp() const {
+  if (redo_differed_ || threads_.size() < restored_threads_ ||
+      next_location_ < restored_locations_) {
+    return false;
+  }
+  return std::all_of(threads_.begin(), threads_.end(),
+                     [](const ThreadState& ts) { return ts.redone >= ts.restored_events; });
 }
 
 detail::ThreadRef Execution::Spawn(std::function<void()> body, const std::source_location& where) {
@@ -359,7 +457,9 @@ detail::ThreadRef Execution::Spawn(std::function<void()> body, const std::source
   }
   const uint32_t parent = current_;
   const uint64_t canonical = Combine(graph_.ThreadCanonical(parent), ++threads_[parent].spawned);
-  const uint32_t child = graph_.AddThread(canonical);
+  const bool restored = next_thread_ < restored_threads_;
+  const uint32_t child = restored ? next_thread_++ : graph_.AddThread(canonical);
+  if (restored && graph_.ThreadCanonical(child) != canonical) redo_differed_ = true;
   Event spawn;
   spawn.kind = EventKind::kSpawn;
   spawn.other_thread = child;
@@ -372,8 +472,12 @@ detail::ThreadRef Execution::Spawn(std::function<void()> body, const std::source
   start.sync = spawn_id;
   start.op = "start";
   start.where = where;
-  graph_.Append(start);
+  MC_INVARIANT(child == threads_.size(), "a spawned thread out of step with the graph's threads");
   threads_.emplace_back();
+  if (restored) {
+    threads_[child].restored_events = static_cast<uint32_t>(graph_.ThreadEvents(child).size());
+  }
+  AppendOrRedo(child, start);
   threads_[child].body = std::move(body);
   threads_[child].created_at = where;
   threads_[child].fiber =

@@ -76,10 +76,20 @@ class Execution {
  public:
   enum class Status { kDecision, kComplete, kBlocked, kFinding };
 
+  // A part of the graph in `storage` for the run to redo rather than rebuild: its first `events`
+  // events, `threads` threads and `locations` locations (the graph at an earlier decision of
+  // the run that left it there, see Redo).
+  struct Restore {
+    uint32_t events = 0;
+    uint32_t threads = 0;
+    uint32_t locations = 0;
+  };
   // `storage`, when given, is a graph whose buffers this run builds in and gives back when it is
-  // destroyed (Explorer keeps one across runs: a warm search allocates no graph).
+  // destroyed (Explorer keeps one across runs: a warm search allocates no graph). With
+  // `restore`, the run starts from that part of it instead of an empty graph.
   Execution(const Options& options, const MemoryModel& model, StackPool& stacks, Watchdog& watchdog,
-            const std::function<void()>& test, uint64_t serial, ExecutionGraph* storage = nullptr);
+            const std::function<void()>& test, uint64_t serial, ExecutionGraph* storage = nullptr,
+            const Restore* restore = nullptr);
   ~Execution();
   Execution(const Execution&) = delete;
   Execution& operator=(const Execution&) = delete;
@@ -105,6 +115,13 @@ class Execution {
   // replaying a prefix it has checked): the memory model's check and, where a race stops the
   // run, the race check are skipped. The caller must verify the graph it rebuilt (by its hash).
   bool Reapply(uint32_t thread, uint64_t choice);
+  // In a run started from a restored graph: takes `thread`'s next step as the restored graph
+  // has it (its read's value, its CAS's outcome) without adding anything. While a thread has
+  // restored events left, what it does on its own (inits, spawns, notes, its end) is matched
+  // against them too. False when the step does not match (the test did something else).
+  bool Redo(uint32_t thread);
+  // Whether every restored event has been redone, each as the test did it before.
+  bool CaughtUp() const;
 
   // For the optimal search (explorer_optimal.cc), which schedules threads itself.
   // What a waiting thread's request is, as far as a scheduler needs to know.
@@ -255,6 +272,9 @@ class Execution {
     ThreadStatus status = ThreadStatus::kRunnable;
     Request request;
     uint32_t spawned = 0;  // children so far, for their canonical identities
+    // A restored run: the thread's events in the restored graph, and how many are redone.
+    uint32_t restored_events = 0;
+    uint32_t redone = 0;
     std::source_location created_at;
     // Spin loops: where the current iteration started (an index in the thread's events), and
     // the rf sources of the previous iteration's reads.
@@ -320,6 +340,8 @@ class Execution {
   bool SetFinding(Verdict verdict, std::string message);
   uint32_t CheckedLocation(detail::ObjectRef ref, const std::source_location& where);
   uint32_t AppendEvent(Event e);  // for events added without a decision
+  // Appends `e` (of `thread`), or matches it against the thread's next restored event.
+  uint32_t AppendOrRedo(uint32_t thread, const Event& e);
   uint32_t NewLocation(bool atomic, bool mutex, bool pointer, uint64_t initial,
                        const std::source_location& where);
   // A request on the object `ref` (checked to belong to this execution).
@@ -370,6 +392,13 @@ class Execution {
   uint64_t serial_;
   ExecutionGraph* storage_;
   ExecutionGraph graph_;
+  // A restored run (Restore): its threads and locations, how many of them the test has
+  // re-created, and whether an event it redid differed from the restored one.
+  uint32_t restored_threads_ = 0;
+  uint32_t restored_locations_ = 0;
+  uint32_t next_thread_ = 1;
+  uint32_t next_location_ = 0;
+  bool redo_differed_ = false;
   std::vector<ThreadState> threads_;
   uint32_t current_ = kNone;  // the thread whose fiber runs, kNone on the scheduler
   bool aborting_ = false;

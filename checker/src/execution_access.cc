@@ -9,7 +9,12 @@ namespace mc::internal {
 
 uint32_t Execution::NewLocation(bool atomic, bool mutex, bool pointer, uint64_t initial,
                                 const std::source_location& where) {
-  const uint32_t loc = graph_.AddLocation(atomic, mutex, pointer);
+  const bool restored = next_location_ < restored_locations_;
+  const uint32_t loc = restored ? next_location_++ : graph_.AddLocation(atomic, mutex, pointer);
+  if (restored) {
+    const LocationInfo& was = graph_.Location(loc);
+    if (was.atomic != atomic || was.mutex != mutex || was.pointer != pointer) redo_differed_ = true;
+  }
   Event e;
   e.kind = EventKind::kInit;
   e.location = loc;

@@ -44,6 +44,24 @@ void ExecutionGraph::Clear(bool atomics_are_seq_cst, bool go_plain) {
   hash_ = Hash128{};
 }
 
+void ExecutionGraph::TruncateTo(uint32_t events, uint32_t threads, uint32_t locations) {
+  MC_INVARIANT(events <= size() && threads <= thread_count_ && locations <= location_count_,
+               "a graph truncated to more than it holds");
+  while (size() > events) {
+    const uint32_t last = size() - 1;
+    if (events_[last].kind == EventKind::kWrite && mo_pos_[last] != kNone) RemoveMo(last);
+    PopBack();
+  }
+  for (uint32_t t = threads; t < thread_count_; ++t) {
+    MC_INVARIANT(threads_[t].events.empty(), "a truncated thread keeps events");
+  }
+  for (uint32_t l = locations; l < location_count_; ++l) {
+    MC_INVARIANT(loc_events_[l].empty(), "a truncated location keeps events");
+  }
+  thread_count_ = threads;
+  location_count_ = locations;
+}
+
 uint32_t ExecutionGraph::AddThread(uint64_t canonical) {
   if (thread_count_ == threads_.size()) threads_.emplace_back();
   ThreadInfo& thread = threads_[thread_count_];
@@ -94,6 +112,12 @@ uint32_t ExecutionGraph::Append(Event e) {
     AddTerm(id);
   }
   return id;
+}
+
+void ExecutionGraph::SetPointerValue(uint32_t id, uint64_t value) {
+  MC_INVARIANT(events_[id].location != kNone && locations_[events_[id].location].pointer,
+               "SetPointerValue on an event that is not on a pointer location");
+  events_[id].value = value;
 }
 
 void ExecutionGraph::PopBack() {

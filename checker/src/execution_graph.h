@@ -38,6 +38,9 @@ class ExecutionGraph {
   // Empties the graph for another run, keeping every buffer: a search that re-runs the test
   // builds each graph in the storage of the one before, without allocating once warm.
   void Clear(bool atomics_are_seq_cst, bool go_plain);
+  // Cuts the graph back to its first `events` events, `threads` threads and `locations`
+  // locations: the graph as it was when it had that many (events are only ever appended).
+  void TruncateTo(uint32_t events, uint32_t threads, uint32_t locations);
 
   uint32_t size() const { return static_cast<uint32_t>(events_.size()); }
   const Event& operator[](uint32_t id) const { return events_[id]; }
@@ -65,6 +68,9 @@ class ExecutionGraph {
   // happens-before predecessors. A read must have its rf set; a write is not in mo until
   // InsertMo. An init event is placed mo-first at once.
   uint32_t Append(Event e);
+  // Sets the value of an event on a pointer location (whose values are not part of the hash):
+  // a restored graph takes the addresses of the run that redoes it.
+  void SetPointerValue(uint32_t id, uint64_t value);
   // Removes the last event (which must not be in mo).
   void PopBack();
   // Places `write` at `position` of its location's modification order (1 = just after init).

@@ -175,7 +175,8 @@ bool Execution::Maximal(uint32_t thread, uint64_t choice) const {
 }
 
 uint32_t Execution::ThreadWithIdentity(uint64_t canonical) const {
-  for (uint32_t t = 0; t < graph_.thread_count(); ++t) {
+  // The threads of this run (a restored graph may hold some not spawned again yet).
+  for (uint32_t t = 0; t < threads_.size(); ++t) {
     if (graph_.ThreadCanonical(t) == canonical) return t;
   }
   return kNone;
@@ -255,7 +256,9 @@ bool Execution::Build(uint32_t thread, uint64_t choice) {
   e.op = rq.op;
   e.where = rq.where;
   if (rq.location != kNone) e.atomic = graph_.Location(rq.location).atomic || rq.atomic_access;
-  const auto& mo = rq.location == kNone ? std::vector<uint32_t>{} : graph_.Mo(rq.location);
+  static const std::vector<uint32_t> kNoWrites;
+  // (Not `cond ? std::vector<uint32_t>{} : Mo(...)`: that copies the mo into a temporary.)
+  const std::vector<uint32_t>& mo = rq.location == kNone ? kNoWrites : graph_.Mo(rq.location);
 
   auto add_read = [&](uint64_t position, bool rmw, memory_order order) {
     if (position >= mo.size()) return false;

@@ -27,10 +27,10 @@ Explorer::Explorer(const std::function<void()>& test, const Options& options)
       watchdog_(options.max_silent_seconds),
       start_(std::chrono::steady_clock::now()) {}
 
-std::unique_ptr<Execution> Explorer::NewExecution() {
+std::unique_ptr<Execution> Explorer::NewExecution(const Execution::Restore* restore) {
   ++report_.runs;
   return std::make_unique<Execution>(options_, *model_, stacks_, watchdog_, test_, NextSerial(),
-                                     &spare_graph_);
+                                     &spare_graph_, restore);
 }
 
 ReplayToken Explorer::Token() const {

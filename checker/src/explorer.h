@@ -185,7 +185,8 @@ class Explorer {
   // The report of a depth-first search, `done` or stopped by a budget.
   Report FinishSearch(bool done);
 
-  std::unique_ptr<Execution> NewExecution();
+  // A run; with `restore`, starting from that part of the last run's graph (Execution::Restore).
+  std::unique_ptr<Execution> NewExecution(const Execution::Restore* restore = nullptr);
   // Runs a fresh execution along path_; false (with report_ filled) if the replay diverged.
   bool ReplayPath(Execution& run);
   void RecordFinding(Execution& run);

@@ -49,9 +49,14 @@ Report Explorer::ExploreOptimally() {
     if (BudgetExhausted()) break;
     const OptimalSearch::Work work = std::move(search.work().back());
     search.work().pop_back();
-    auto run = NewExecution();
+    // A forward alternative of the last run starts from its graph (where races are not
+    // recorded: a restored run does not re-check its prefix for them).
+    Execution::Restore restore;
+    const bool restored = options_.plain_races == PlainRaces::kStop &&
+                          options_.restore_graphs && search.Restorable(work, &restore);
+    auto run = NewExecution(restored ? &restore : nullptr);
     if (shared_ != nullptr) shared_->runs.fetch_add(1, std::memory_order_relaxed);
-    const OptimalSearch::Outcome outcome = search.Run(*run, work);
+    const OptimalSearch::Outcome outcome = search.Run(*run, work, restored ? &restore : nullptr);
     // The run's steps stay in search.taken(): Token() reads them there.
     const size_t steps = search.taken().size();
     report_.states += steps - std::min(steps, work.prefix + work.tail.size());

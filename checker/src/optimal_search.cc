@@ -18,27 +18,61 @@ uint64_t OptimalSearch::bytes() const {
   return bytes;
 }
 
-OptimalSearch::Outcome OptimalSearch::Run(Execution& run, const Work& work) {
+OptimalSearch::Outcome OptimalSearch::Run(Execution& run, const Work& work,
+                                          const Execution::Restore* restore) {
   run.StopOnlyTheThreadOnAssume();
-  steps_.clear();
-  preds_.clear();
-  step_of_.clear();
-  spawn_paths_.clear();
-  taken_.clear();
-  steps_.push_back(Step{});  // the root: what the test does before its first decision
   const size_t planned = work.prefix + work.tail.size();
   // The path of this run, shared by the alternatives it pushes; the last run's buffer is reused
   // when none of them holds it.
+  const bool restored = restore != nullptr;
+  std::shared_ptr<std::vector<PlanStep>> last = spare_path_;
   if (spare_path_ == nullptr || spare_path_.use_count() > 1) {
     spare_path_ = std::make_shared<std::vector<PlanStep>>();
   }
   std::shared_ptr<std::vector<PlanStep>> path = spare_path_;
-  path->clear();
+  spawn_paths_.clear();
+  size_t start = 0;
+  if (restored) {
+    // The run starts from the graph of the last run at this work's decision (Restorable): the
+    // search's steps up to it stay, and the test's threads redo the steps of the prefix from
+    // the graph instead of rebuilding it.
+    MC_INVARIANT(last != nullptr && work.prefix < steps_.size() && work.prefix <= last->size(),
+                 "a restore of another run");
+    steps_.resize(work.prefix + 1);
+    preds_.resize(steps_.back().preds_end);
+    step_of_.resize(steps_.back().end);
+    taken_.resize(work.prefix);
+    if (path != last) path->assign(last->begin(), last->begin() + static_cast<long>(work.prefix));
+    path->resize(work.prefix);
+    for (; start < work.prefix; ++start) {
+      const PlanStep& ps = (*work.base)[start];
+      const uint32_t thread =
+          run.Advance() == Status::kDecision ? run.ThreadWithIdentity(ps.thread) : kNone;
+      if (thread == kNone || !run.Redo(thread)) {
+        diverged_at_ = start;
+        return {Result::kDiverged};
+      }
+    }
+  } else {
+    steps_.clear();
+    preds_.clear();
+    step_of_.clear();
+    taken_.clear();
+    steps_.push_back(Step{});  // the root: what the test does before its first decision
+    path->clear();
+  }
   path->reserve(planned + 16);
   uint32_t next_stamp = work.next_stamp;
-  for (size_t i = 0;; ++i) {
+  for (size_t i = start;; ++i) {
     const Status status = run.Advance();
-    CloseStep(run);
+    if (restored && i == start) {  // the restored step is closed already
+      if (!run.CaughtUp()) {
+        diverged_at_ = i;
+        return {Result::kDiverged};
+      }
+    } else {
+      CloseStep(run);
+    }
     if (run.Spinning()) return {Result::kUnsupported};
     // The write of the step just taken revisits: every new step, and a plan's last one (a
     // forward alternative, or the read a revisit re-did) unless it has revisited already.
@@ -180,6 +214,30 @@ void OptimalSearch::CloseStep(const Execution& run) {
     if (e.sync != kNone) add(e.sync);
   }
   s.preds_end = static_cast<uint32_t>(preds_.size());
+  s.threads_end = g.thread_count();
+  s.locations_end = g.location_count();
+}
+
+bool OptimalSearch::Restorable(const Work& work, Execution::Restore* restore) const {
+  if (work.base == nullptr || spare_path_ == nullptr || work.prefix == 0 ||
+      work.prefix >= steps_.size() || work.prefix > spare_path_->size()) {
+    return false;
+  }
+  // The last run took the same first steps (a forward alternative it pushed, or one an
+  // ancestor of it pushed before the point where they part): the same graph there.
+  if (work.base != spare_path_) {
+    const std::vector<PlanStep>& a = *work.base;
+    const std::vector<PlanStep>& b = *spare_path_;
+    for (size_t k = work.prefix; k-- > 0;) {
+      if (a[k].thread != b[k].thread || a[k].choice != b[k].choice || a[k].stamp != b[k].stamp ||
+          a[k].maximal != b[k].maximal || a[k].revisitable != b[k].revisitable) {
+        return false;
+      }
+    }
+  }
+  const Step& at = steps_[work.prefix];
+  *restore = Execution::Restore{at.end, at.threads_end, at.locations_end};
+  return true;
 }
 
 const std::vector<uint32_t>& OptimalSearch::SpawnPath(const Execution& run, uint32_t thread) {

@@ -86,7 +86,12 @@ class OptimalSearch {
   };
   // Runs `work` in the fresh `run` to its end, pushing the alternatives and revisits it meets
   // onto the work list. The steps applied, in order, are left in taken() (a replay token).
-  Outcome Run(Execution& run, const Work& work);
+  // With `restore` (from Restorable), `run` starts from the last run's graph at the work's
+  // decision and redoes its prefix (Execution::Redo) instead of rebuilding it.
+  Outcome Run(Execution& run, const Work& work, const Execution::Restore* restore = nullptr);
+  // Whether `work` continues the last run at one of its decisions (a forward alternative it
+  // pushed), so that its graph there can be restored from the last run's: what to restore.
+  bool Restorable(const Work& work, Execution::Restore* restore) const;
   struct Taken {
     uint32_t thread;
     uint64_t choice;
@@ -107,6 +112,8 @@ class OptimalSearch {
     uint32_t first = 0;  // its events: [first, end); those of the step itself up to applied_end,
     uint32_t applied_end = 0;  // then those its thread produced on its own
     uint32_t end = 0;
+    uint32_t threads_end = 0;  // the graph's threads and locations at its end
+    uint32_t locations_end = 0;
     uint32_t stamp = 0;
     bool maximal = true;
     bool revisitable = true;

@@ -47,6 +47,68 @@ TEST(Optimal, OneRunPerExecutionOnRandomPrograms) {
   std::cout << programs << " programs x 2 models, " << executions << " executions\n";
 }
 
+TEST(Optimal, RunsStartedFromTheLastGraphCountAsRebuiltOnes) {
+  // Options::restore_graphs: a run that continues the last one at an earlier decision starts
+  // from its graph and redoes the steps before it (Execution::Redo). The same executions,
+  // outcomes and runs as when every graph is rebuilt, with and without threads stopped by
+  // mc::assume.
+  const uint64_t programs = EnvOr("MC_OPTIMAL_PROGRAMS", 1000) / 5;
+  std::mt19937_64 rng(EnvOr("MC_OPTIMAL_SEED", 20261126) + 1);
+  int failures = 0;
+  for (uint64_t i = 0; i < programs && failures < 3; ++i) {
+    const Program p = RandomProgram(rng, 3);
+    const StopProgram q = RandomStopProgram(rng);
+    for (Model model : {Model::kRC11, Model::kSC}) {
+      const std::function<void()> plain = [&] { RunProgram(p); };
+      const std::function<void()> stops = [&] { RunStopProgram(q); };
+      for (const std::function<void()>* body : {&plain, &stops}) {
+        const Report restored = mc::check(*body, {.model = model});
+        const Report rebuilt = mc::check(*body, {.model = model, .restore_graphs = false});
+        if (restored.verdict == rebuilt.verdict && restored.executions == rebuilt.executions &&
+            restored.blocked == rebuilt.blocked && restored.runs == rebuilt.runs &&
+            Normalised(restored.outcomes) == Normalised(rebuilt.outcomes)) {
+          continue;
+        }
+        ++failures;
+        ADD_FAILURE() << "program #" << i << " under " << ModelName(model) << ": "
+                      << (body == &plain ? p.ToString() : q.ToString()) << "\n  restored: "
+                      << restored.executions << " executions, " << restored.blocked
+                      << " blocked, " << restored.runs << " runs ("
+                      << VerdictName(restored.verdict) << ")\n  rebuilt: " << rebuilt.executions
+                      << " executions, " << rebuilt.blocked << " blocked, " << rebuilt.runs
+                      << " runs (" << VerdictName(rebuilt.verdict) << ")";
+      }
+    }
+  }
+}
+
+TEST(Optimal, ARestoredRunThatDoesSomethingElseIsNondeterministic) {
+  // The test creates an object whose initial value counts the runs: the second run, started
+  // from the first one's graph at a read's alternative, redoes that init and finds another
+  // value (and when rebuilt, the graph hash after the first step differs).
+  for (bool restore : {true, false}) {
+    int runs = 0;
+    const Report r = mc::check(
+        [&] {
+          ++runs;
+          mc::atomic<int> counted{runs};
+          mc::atomic<int> x{0};
+          mc::thread a([&] {
+            (void)x.load(relaxed);
+            (void)x.load(relaxed);
+          });
+          mc::thread b([&] {
+            x.store(1, relaxed);
+            x.store(2, relaxed);
+          });
+          a.join();
+          b.join();
+        },
+        {.restore_graphs = restore});
+    EXPECT_EQ(r.verdict, Verdict::kNondeterministic) << restore << ": " << r.message;
+  }
+}
+
 // A program whose threads stop at a failed mc::assume: its asserts become assumes, and location 0
 // stays atomic, so that nothing but a blocked thread cuts an execution short.
 StopProgram AssumeOnly(StopProgram p) {

@@ -115,6 +115,10 @@ struct Options {
   // anyway). 1 (the default) keeps everything on the calling thread; 0 is one per core. Only
   // the optimal search is parallel; what it does not support runs on one thread.
   unsigned threads = 1;
+  // The optimal search starts a run that continues the last one at an earlier decision from the
+  // last run's graph there: the test's threads redo their steps from it instead of the checker
+  // rebuilding it (checker/src/optimal_search.h). False rebuilds every graph, for comparison.
+  bool restore_graphs = true;
   // Print a progress line to stderr at most once a second (executions, states, rate, and under
   // the exhaustive strategies the share of the search tree done so far). Off by default, so
   // tests stay quiet; the mapcheck command turns it on for long runs.
