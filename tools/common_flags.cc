@@ -150,6 +150,18 @@ FlagResult TakeCommonFlag(const std::string& command, unsigned accepted,
     flags.jobs = static_cast<unsigned>(*v);
     return FlagResult::kTaken;
   }
+  if (a == "--threads" && (accepted & kStrategyFlags) != 0) {
+    const std::string* s = value("a number of OS threads for the exhaustive search");
+    if (s == nullptr) return FlagResult::kError;
+    const auto v = ParseCount(*s);
+    if (!v || *v > 1024) {
+      err << "mapcheck " << command << ": bad --threads '" << *s
+          << "' (expected 0 to 1024; 0 is one per core)\n";
+      return FlagResult::kError;
+    }
+    flags.options.threads = static_cast<unsigned>(*v);
+    return FlagResult::kTaken;
+  }
   if (a == "--json" && (accepted & kJsonFlag) != 0) {
     flags.json = true;
     return FlagResult::kTaken;
@@ -219,7 +231,10 @@ std::string CommonFlagsHelp(unsigned accepted) {
         "                     (at most K preemptions), random:N (N random walks) or pct:D:N\n"
         "                     (N PCT runs targeting bugs of depth D), or stateful-sc (every\n"
         "                     SC interleaving, states merged by value; implies --model sc)\n"
-        "  --seed N           seed of the random and pct strategies (default 1)\n";
+        "  --seed N           seed of the random and pct strategies (default 1)\n"
+        "  --threads N        OS threads for each exhaustive search (default 1; 0: one per\n"
+        "                     core); the counts do not change. Beside --jobs, each check\n"
+        "                     uses N of its own\n";
   }
   if ((accepted & kBudgetFlag) != 0) {
     out +=

@@ -168,6 +168,13 @@ bool Execution::CanStep(uint32_t thread) const {
   }
 }
 
+bool Execution::OnlyOneRunning(uint32_t self) const {
+  for (uint32_t t = 0; t < threads_.size(); ++t) {
+    if (t != self && threads_[t].status == ThreadStatus::kRunnable) return false;
+  }
+  return true;
+}
+
 bool Execution::FreelyEligible(uint32_t t) const {
   const auto& ts = threads_[t];
   return ts.status == ThreadStatus::kWaiting && ts.request.kind != RequestKind::kJoin &&
@@ -326,6 +333,10 @@ void Execution::Post(Request request) {
   threads_[self].request = request;
   if (!aborting_) {
     threads_[self].status = ThreadStatus::kWaiting;
+    if (redo_next_ < redo_order_.size() && redo_order_[redo_next_] == self &&
+        finding_.verdict == Verdict::kOk && OnlyOneRunning(self) && RedoNext()) {
+      return;  // redone on this fiber (PlanRedo)
+    }
     threads_[self].fiber->Suspend();
   }
   // Torn down while waiting, or called during the teardown: finish the step alone, or unwind.
@@ -436,6 +447,17 @@ bool Execution::Redo(uint32_t thread) {
   rq.result = value;
   ts.redone += events;
   ts.status = ThreadStatus::kRunnable;
+  return true;
+}
+
+void Execution::PlanRedo(std::vector<uint32_t> threads) {
+  redo_order_ = std::move(threads);
+  redo_next_ = 0;
+}
+
+bool Execution::RedoNext() {
+  if (redo_next_ >= redo_order_.size() || !Redo(redo_order_[redo_next_])) return false;
+  ++redo_next_;
   return true;
 }
 

@@ -44,15 +44,29 @@ OptimalSearch::Outcome OptimalSearch::Run(Execution& run, const Work& work,
     taken_.resize(work.prefix);
     if (path != last) path->assign(last->begin(), last->begin() + static_cast<long>(work.prefix));
     path->resize(work.prefix);
-    for (; start < work.prefix; ++start) {
-      const PlanStep& ps = (*work.base)[start];
-      const uint32_t thread =
-          run.Advance() == Status::kDecision ? run.ThreadWithIdentity(ps.thread) : kNone;
-      if (thread == kNone || !run.Redo(thread)) {
-        diverged_at_ = start;
+    // Which thread takes each step: the restored graph's threads have the same numbers.
+    std::vector<uint32_t> order(work.prefix, kNone);
+    for (size_t k = 0; k < work.prefix; ++k) {
+      for (uint32_t t = 0; t < restore->threads && order[k] == kNone; ++t) {
+        if (run.graph().ThreadCanonical(t) == (*work.base)[k].thread) order[k] = t;
+      }
+      if (order[k] == kNone) {
+        diverged_at_ = k;
         return {Result::kDiverged};
       }
     }
+    run.PlanRedo(std::move(order));
+    // A thread redoes its own steps on its fiber while it runs alone (Execution::PlanRedo); the
+    // others are redone from here.
+    while (run.redone_steps() < work.prefix) {
+      const Status status = run.Advance();
+      if (run.redone_steps() == work.prefix) break;
+      if (status != Status::kDecision || !run.RedoNext()) {
+        diverged_at_ = run.redone_steps();
+        return {Result::kDiverged};
+      }
+    }
+    start = work.prefix;
   } else {
     steps_.clear();
     preds_.clear();
