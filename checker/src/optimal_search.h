@@ -24,7 +24,13 @@
 // A revisit is a new graph, so it is a new run: the test is re-run along a plan, the kept steps in
 // the order they were first taken (their choices translated to the smaller graph) and r's step
 // last, reading w. The kept steps are a po ∪ rf-closed part of a consistent graph, so each of them
-// is consistent again; whether r may read w there is checked by the run that re-creates it.
+// is consistent again; whether r may read w there is checked beforehand on a scratch graph
+// (RevisitConsistent), and the rebuilt kept part is compared with it by hash.
+//
+// A forward alternative continues a run at one of its decisions. When the last run took the same
+// steps up to there (it pushed the alternative, or shares the steps with the run that did), the
+// new run starts from the last run's graph cut back to the decision (Restorable), and the test's
+// threads redo the prefix from it (Execution::Redo) instead of the search rebuilding it.
 //
 // RMWs. An RMW's read may not share its source with another RMW (atomicity), yet the graph where
 // the other RMW reads this one's write is reached only by revisiting from it. Such a step is
