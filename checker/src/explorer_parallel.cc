@@ -61,18 +61,18 @@ Report Explorer::ExploreInParallel() {
     return Explore();
   }
   // A finding comes first, then a budget that stopped one worker (and so all; its message
-  // counts every worker's executions).
-  std::stable_sort(reports.begin(), reports.end(), [](const Report& a, const Report& b) {
-    auto rank = [](const Report& r) {
-      return r.verdict == Verdict::kOk ? 2 : r.verdict == Verdict::kBudgetExhausted ? 1 : 0;
-    };
-    return rank(a) < rank(b);
-  });
+  // counts every worker's executions), then the rest.
+  auto rank = [](const Report& r) {
+    return r.verdict == Verdict::kOk ? 2 : r.verdict == Verdict::kBudgetExhausted ? 1 : 0;
+  };
   Report total;
   bool all_done = true;
-  for (const Report& r : reports) {
-    AddReport(total, r);
-    all_done = all_done && r.explored_fraction == 1.0;
+  for (int pass = 0; pass < 3; ++pass) {
+    for (const Report& r : reports) {
+      if (rank(r) != pass) continue;
+      AddReport(total, r);
+      all_done = all_done && r.explored_fraction == 1.0;
+    }
   }
   total.exhaustive = all_done && total.verdict == Verdict::kOk;
   total.explored_fraction = all_done ? 1.0 : 0.0;
