@@ -55,9 +55,12 @@ Result RunLitmus(const LitmusTest& test, mc::Model model, const mc::Options& bas
   for (const auto& [outcome, count] : result.report.outcomes) {
     if (count > 0 && Satisfies(test.condition, outcome)) result.allowed = true;
   }
-  const Expectation& want = test.Expected(model);
+  const Expectation* expected = test.Expected(model);
+  const Expectation want = expected != nullptr ? *expected : Expectation{};
   std::ostringstream problem;
-  if (result.report.verdict != mc::Verdict::kOk) {
+  if (expected == nullptr) {
+    problem << "no expectation under " << mc::ModelName(model);
+  } else if (result.report.verdict != mc::Verdict::kOk) {
     problem << "verdict " << mc::VerdictName(result.report.verdict) << " (" << result.report.message
             << "), want ok";
   } else if (result.allowed != want.allowed) {

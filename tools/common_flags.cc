@@ -6,6 +6,14 @@
 namespace mapcheck {
 namespace {
 
+// "rc11, sc or all": the model names of mc::kModels, and "all".
+std::string ModelChoices() {
+  std::string out;
+  for (const mc::ModelInfo& m : mc::kModels) out += std::string(m.name) + ", ";
+  if (out.size() >= 2) out.replace(out.size() - 2, 2, " or ");
+  return out + "all";
+}
+
 std::optional<uint64_t> ParseCount(std::string_view text) {
   uint64_t v = 0;
   const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
@@ -89,17 +97,16 @@ FlagResult TakeCommonFlag(const std::string& command, unsigned accepted,
     return &args[++i];
   };
   if (a == "--model" && (accepted & kModelFlag) != 0) {
-    const std::string* m = value("rc11, sc or all");
+    const std::string* m = value(ModelChoices().c_str());
     if (m == nullptr) return FlagResult::kError;
-    if (*m == "rc11") {
-      flags.models = {mc::Model::kRC11};
-    } else if (*m == "sc") {
-      flags.models = {mc::Model::kSC};
-    } else if (*m == "all") {
-      flags.models = {mc::Model::kRC11, mc::Model::kSC};
+    flags.models.clear();
+    if (*m == "all") {
+      for (const mc::ModelInfo& info : mc::kModels) flags.models.push_back(info.model);
+    } else if (const mc::ModelInfo* info = mc::FindModel(*m); info != nullptr) {
+      flags.models = {info->model};
     } else {
-      err << "mapcheck " << command << ": unknown model '" << *m
-          << "' (expected rc11, sc or all)\n";
+      err << "mapcheck " << command << ": unknown model '" << *m << "' (expected "
+          << ModelChoices() << ")\n";
       return FlagResult::kError;
     }
     return FlagResult::kTaken;
@@ -224,7 +231,7 @@ std::optional<int> ParseCommandLine(const std::string& command, unsigned accepte
 
 std::string CommonFlagsHelp(unsigned accepted) {
   std::string out;
-  if ((accepted & kModelFlag) != 0) out += "  --model M          rc11, sc or all\n";
+  if ((accepted & kModelFlag) != 0) out += "  --model M          " + ModelChoices() + "\n";
   if ((accepted & kStrategyFlags) != 0) {
     out +=
         "  --strategy S       exhaustive (default; the only one that verifies), bounded:K\n"

@@ -55,8 +55,9 @@ std::string EncodeToken(const ReplayToken& token) {
     PutVarint(bytes, s.thread);
     PutVarint(bytes, s.choice);
   }
-  const char* model = token.model == Model::kRC11 ? "rc11" : token.interleaved ? "sci" : "sc";
-  return std::string("mc1-") + model + "-" + Base64Url(bytes);
+  // The model's name from kModels, and "i" for the steps of an interleaving.
+  return std::string("mc1-") + std::string(ModelName(token.model)) +
+         (token.interleaved ? "i" : "") + "-" + Base64Url(bytes);
 }
 
 std::optional<ReplayToken> DecodeToken(std::string_view text, std::string& error) {
@@ -66,20 +67,24 @@ std::optional<ReplayToken> DecodeToken(std::string_view text, std::string& error
     return std::nullopt;
   }
   text.remove_prefix(4);
-  if (text.starts_with("sc-")) {
-    token.model = Model::kSC;
-    text.remove_prefix(3);
-  } else if (text.starts_with("sci-")) {
-    token.model = Model::kSC;
-    token.interleaved = true;
-    text.remove_prefix(4);
-  } else if (text.starts_with("rc11-")) {
-    token.model = Model::kRC11;
-    text.remove_prefix(5);
-  } else {
-    error = "unknown memory model in replay token (expected \"sc\", \"sci\" or \"rc11\")";
+  const size_t dash = text.find('-');
+  const std::string_view tag = text.substr(0, dash);
+  const ModelInfo* model = dash == std::string_view::npos ? nullptr : FindModel(tag);
+  if (model == nullptr && tag.ends_with('i')) {  // the steps of an interleaving
+    model = FindModel(tag.substr(0, tag.size() - 1));
+    token.interleaved = model != nullptr;
+  }
+  if (model == nullptr) {
+    error = "unknown memory model in replay token (expected";
+    for (const ModelInfo& m : kModels) {
+      error += std::string(m.model == kModels.front().model ? " \"" : ", \"") +
+               std::string(m.name) + "\"";
+    }
+    error += ", with \"i\" after it for the steps of an interleaving)";
     return std::nullopt;
   }
+  token.model = model->model;
+  text.remove_prefix(dash + 1);
   const auto bytes = FromBase64Url(text);
   if (!bytes) {
     error = "replay token has a character outside base64url";

@@ -1,7 +1,7 @@
 // Replay tokens: the choices that lead to one execution, as short copy-pasteable text.
 //
-//   mc1-<model>-<payload>     model: "sc", "rc11", or "sci" (SC, steps of an interleaving:
-//                             Strategy::kStatefulSC)
+//   mc1-<model>-<payload>     model: its name in kModels ("sc", "rc11"), with "i" after it for
+//                             the steps of an interleaving ("sci": Strategy::kStatefulSC)
 //   payload: base64url of LEB128 varints: thread, choice, thread, choice, ...
 //
 // The format is versioned ("mc1"); a token from another version or a damaged one is rejected

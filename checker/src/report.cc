@@ -1,6 +1,8 @@
 // Names and text forms of the report types.
 #include "mc/report.h"
 
+#include <cstdio>
+#include <cstdlib>
 #include <sstream>
 
 #include "mc/check.h"
@@ -8,15 +10,23 @@
 
 namespace mc {
 
-std::string_view ModelName(Model model) {
-  switch (model) {
-    case Model::kSC:
-      return "sc";
-    case Model::kRC11:
-      return "rc11";
+const ModelInfo& InfoOf(Model model) {
+  for (const ModelInfo& m : kModels) {
+    if (m.model == model) return m;
   }
-  return "?";
+  std::fprintf(stderr, "[mc internal error] memory model %d has no row in kModels\n",
+               static_cast<int>(model));
+  std::abort();
 }
+
+const ModelInfo* FindModel(std::string_view name) {
+  for (const ModelInfo& m : kModels) {
+    if (m.name == name) return &m;
+  }
+  return nullptr;
+}
+
+std::string_view ModelName(Model model) { return InfoOf(model).name; }
 
 std::string_view OrderName(memory_order order) {
   switch (order) {

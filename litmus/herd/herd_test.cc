@@ -51,11 +51,14 @@ TEST(HerdConformance, EveryRegistryShapeHasAHerdFileThatAgreesWithIt) {
     }
     ASSERT_NE(twin, nullptr) << entry.path() << ": no registry test named " << program.name;
     seen.insert(program.name);
-    for (const mc::Model model : {mc::Model::kRC11, mc::Model::kSC}) {
+    for (const mc::ModelInfo& info : mc::kModels) {
+      const mc::Model model = info.model;
       mc::Options options;
       options.model = model;
       const Outcome o = Explore(program, options);
-      const auto& want = twin->Expected(model);
+      ASSERT_NE(twin->Expected(model), nullptr)
+          << program.name << " states no expectation under " << info.name;
+      const auto& want = *twin->Expected(model);
       EXPECT_EQ(o.report.verdict, mc::Verdict::kOk) << program.name << ": " << o.report.ToString();
       EXPECT_EQ(o.report.executions, want.executions)
           << program.name << " under " << mc::ModelName(model);

@@ -1,6 +1,7 @@
 // Memory orders and memory models as the checker names them.
 #pragma once
 
+#include <array>
 #include <atomic>
 #include <string_view>
 
@@ -14,12 +15,31 @@ inline constexpr memory_order release = std::memory_order_release;
 inline constexpr memory_order acq_rel = std::memory_order_acq_rel;
 inline constexpr memory_order seq_cst = std::memory_order_seq_cst;
 
-// The memory model an exploration is checked against. Adding a model is one enumerator here
-// plus one class behind checker/src/memory_model.h (see docs/development.md).
+// The memory model an exploration is checked against. Adding a model is one enumerator here,
+// one row of kModels, one class behind checker/src/memory_model.h and its litmus expectations
+// (see docs/development.md).
 enum class Model {
   kSC,    // sequential consistency: acyclic(po | rf | mo | fr)
   kRC11,  // Lahav et al., PLDI 2017, as herd7's rc11.cat encodes it
 };
+
+// The models, one row each: what names, parses, encodes or iterates over models reads this
+// list (ModelName, replay tokens, mapcheck's --model, the tests that loop over models), so a
+// model added here is everywhere at once.
+struct ModelInfo {
+  Model model;
+  // ModelName, the spelling of --model and the model's tag in a replay token.
+  std::string_view name;
+  std::string_view summary;
+};
+inline constexpr std::array<ModelInfo, 2> kModels = {{
+    {Model::kRC11, "rc11", "RC11 (Lahav et al., PLDI 2017), as herd7's rc11.cat"},
+    {Model::kSC, "sc", "sequential consistency"},
+}};
+// The row of `model` (every enumerator has one: model_table_test).
+const ModelInfo& InfoOf(Model model);
+// The row named `name`, or nullptr.
+const ModelInfo* FindModel(std::string_view name);
 
 std::string_view ModelName(Model model);
 std::string_view OrderName(memory_order order);
