@@ -42,8 +42,9 @@ void Run(benchmark::State& state, void (*program)(int), mc::Model model) {
 }
 
 void Register(const char* name, void (*program)(int), std::initializer_list<int> sizes) {
-  for (mc::Model model : {mc::Model::kRC11, mc::Model::kSC}) {
-    const std::string label = std::string(name) + "/" + (model == mc::Model::kSC ? "sc" : "rc11");
+  for (const mc::ModelInfo& info : mc::kModels) {
+    const mc::Model model = info.model;
+    const std::string label = std::string(name) + "/" + std::string(info.name);
     auto* b = benchmark::RegisterBenchmark(
         label.c_str(), [program, model](benchmark::State& s) { Run(s, program, model); });
     for (int n : sizes) b->Arg(n);

@@ -223,7 +223,9 @@ int CheckCommand(const std::vector<std::string>& args, std::ostream& out, std::o
           })) {
     return *stop;
   }
-  if (flags.models.empty()) flags.models = {mc::Model::kRC11, mc::Model::kSC};
+  if (flags.models.empty()) {
+    for (const mc::ModelInfo& m : mc::kModels) flags.models.push_back(m.model);
+  }
   mc::Options options = flags.options;
   options.max_seconds = flags.budget_seconds;
   options.progress = flags.jobs == 1 && !flags.json && isatty(STDERR_FILENO) != 0;

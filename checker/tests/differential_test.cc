@@ -15,6 +15,7 @@
 #include <string>
 
 #include "brute_force.h"
+#include "mc/check_testing.h"
 #include "mc/mc.h"
 #include "random_program.h"
 
@@ -135,7 +136,7 @@ TEST(Differential, ExplorerMatchesBruteForceOnRandomPrograms) {
       ++skipped;
       continue;
     }
-    for (Model model : {Model::kRC11, Model::kSC}) {
+    for (Model model : AllModels()) {
       const auto want = BruteForceOutcomes(p, model);
       const Report got = mc::check([&] { RunProgram(p); }, {.model = model});
       executions += got.executions;

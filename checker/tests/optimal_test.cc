@@ -28,7 +28,7 @@ TEST(Optimal, OneRunPerExecutionOnRandomPrograms) {
   int failures = 0;
   for (uint64_t i = 0; i < programs && failures < 3; ++i) {
     const Program p = RandomProgram(rng, 3);
-    for (Model model : {Model::kRC11, Model::kSC}) {
+    for (Model model : AllModels()) {
       const std::function<void()> body = [&] { RunProgram(p); };
       const Report got = mc::check(body, {.model = model});
       const Report canonical = mc::check(body, {.model = model, .optimal_search = false});
@@ -58,7 +58,7 @@ TEST(Optimal, RunsStartedFromTheLastGraphCountAsRebuiltOnes) {
   for (uint64_t i = 0; i < programs && failures < 3; ++i) {
     const Program p = RandomProgram(rng, 3);
     const StopProgram q = RandomStopProgram(rng);
-    for (Model model : {Model::kRC11, Model::kSC}) {
+    for (Model model : AllModels()) {
       const std::function<void()> plain = [&] { RunProgram(p); };
       const std::function<void()> stops = [&] { RunStopProgram(q); };
       for (const std::function<void()>* body : {&plain, &stops}) {
@@ -132,7 +132,7 @@ TEST(Optimal, CountsEveryBlockedGraphOnceWithNoOtherRun) {
   int failures = 0;
   for (uint64_t i = 0; i < programs && failures < 3; ++i) {
     const StopProgram p = AssumeOnly(RandomStopProgram(rng));
-    for (Model model : {Model::kRC11, Model::kSC}) {
+    for (Model model : AllModels()) {
       const std::function<void()> body = [&] { RunStopProgram(p); };
       const Report got = mc::check(body, {.model = model});
       NaiveEnumerator want(body, {.model = model}, /*assume_stops_thread=*/true);

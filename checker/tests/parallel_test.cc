@@ -25,7 +25,7 @@ TEST(Parallel, SameCountsAsOneThreadOnRandomPrograms) {
   int failures = 0;
   for (uint64_t i = 0; i < programs && failures < 3; ++i) {
     const Program p = RandomProgram(rng, 3);
-    for (Model model : {Model::kRC11, Model::kSC}) {
+    for (Model model : AllModels()) {
       const std::function<void()> body = [&] { RunProgram(p); };
       const Report one = mc::check(body, {.model = model});
       for (unsigned threads : {2U, 3U}) {
@@ -60,7 +60,7 @@ TEST(Parallel, SameCountsAsOneThreadOnTheDporBenchmarks) {
       if (std::string_view(p.name) == c.name) program = p.run;
     }
     ASSERT_NE(program, nullptr) << c.name;
-    for (Model model : {Model::kRC11, Model::kSC}) {
+    for (Model model : AllModels()) {
       const int n = c.n;
       const std::function<void()> body = [&] { program(n); };
       const Report one = mc::check(body, {.model = model});

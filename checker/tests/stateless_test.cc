@@ -91,7 +91,7 @@ TEST(Stateless, MatchesEveryPathOnRandomProgramsThatStopAndRace) {
   uint64_t skipped = 0;
   for (uint64_t i = 0; i < programs && failures < 3; ++i) {
     const StopProgram p = RandomStopProgram(rng);
-    for (Model model : {Model::kRC11, Model::kSC}) {
+    for (Model model : AllModels()) {
       const std::function<void()> body = [&] { RunStopProgram(p); };
       const Options options{.model = model, .classify_findings = true};
       const Report got = mc::check(body, options);
@@ -148,7 +148,7 @@ TEST(Stateless, FindsTheExecutionsTheVisitedSetMissed) {
   // The cause: the graph hash left out whether an event is half of an RMW, so "CAS succeeds" and
   // "CAS fails, then the store" hashed alike. The bounded search, which still keeps visited
   // states, now counts them too.
-  for (Model model : {Model::kSC, Model::kRC11}) {
+  for (Model model : AllModels()) {
     const Report bounded =
         mc::check(body, {.model = model, .strategy = Strategy::kBounded, .preemption_bound = 1000});
     EXPECT_EQ(bounded.executions, model == Model::kSC ? 7u : 9u) << ModelName(model);

@@ -16,10 +16,21 @@
 #include <sstream>
 #include <string>
 #include <string_view>
+#include <vector>
 
+#include "mc/memory_order.h"
 #include "mc/report.h"
 
 namespace mc::testing {
+
+// Every memory model of mc::kModels, for a test whose judge holds under any model (another
+// search, a brute-force enumerator): a model added to the table is covered without editing it.
+// A test that states expected counts per model names its models instead.
+inline std::vector<Model> AllModels() {
+  std::vector<Model> models;
+  for (const ModelInfo& m : kModels) models.push_back(m.model);
+  return models;
+}
 
 inline bool OutcomeMatches(const std::string& outcome, std::string_view pattern) {
   std::istringstream wanted{std::string(pattern)};
