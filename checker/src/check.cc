@@ -26,6 +26,20 @@ Report check(const std::function<void()>& test, const Options& options) {
         "Options::model = Model::kSC";
     return report;
   }
+  if (options.shard_count == 0 || options.shard_index >= options.shard_count) {
+    Report report;
+    report.verdict = Verdict::kUsageError;
+    report.message = "Options::shard_index (" + std::to_string(options.shard_index) +
+                     ") must be below Options::shard_count (" +
+                     std::to_string(options.shard_count) + "), which must be at least 1";
+    return report;
+  }
+  if (options.shard_count > 1 && options.strategy != Strategy::kExhaustive) {
+    Report report;
+    report.verdict = Verdict::kUsageError;
+    report.message = "only Strategy::kExhaustive can be sharded (Options::shard_count)";
+    return report;
+  }
   internal::Explorer explorer(test, options);
   switch (options.strategy) {
     case Strategy::kRandom:

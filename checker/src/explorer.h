@@ -239,6 +239,14 @@ class Explorer {
   SharedWork* shared_ = nullptr;
   unsigned worker_ = 0;
   size_t reported_pending_ = 0;
+  // Options::shard_count > 1 (explorer_optimal.cc): the work list is split once it holds
+  // kItemsPerShard items per shard (or is empty: the whole tree was explored before).
+  static constexpr size_t kItemsPerShard = 8;
+  bool split_ = false;
+  void SplitForShard(OptimalSearch& search);
+  // Explore(), for the programs the optimal search does not support: under sharding, whole in
+  // the first shard and nothing in the others.
+  Report ExploreCanonically();
   Report report_;
   std::chrono::steady_clock::time_point start_;
   std::chrono::steady_clock::time_point last_progress_;

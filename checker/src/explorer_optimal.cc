@@ -11,7 +11,7 @@ namespace mc::internal {
 Report Explorer::ExploreOptimally() {
   if (!options_.optimal_search || options_.classify_findings ||
       options_.plain_races == PlainRaces::kContinueGo) {
-    return Explore();
+    return ExploreCanonically();
   }
   OptimalSearch search;
   optimal_ = &search;
@@ -23,7 +23,15 @@ Report Explorer::ExploreOptimally() {
   }
   bool done = false;
   size_t longest_work = 0;
+  const bool sharded = options_.shard_count > 1;
   while (true) {
+    // A shard: the search runs whole until its work list is long enough to share out, then
+    // keeps its own part (SplitForShard). Only the first worker of a parallel search holds
+    // work that early.
+    if (sharded && !split_ && (shared_ == nullptr || worker_ == 0) &&
+        (search.work().size() >= kItemsPerShard * options_.shard_count || search.work().empty())) {
+      SplitForShard(search);
+    }
     if (shared_ != nullptr) {
       if (shared_->stopped()) break;
       shared_->pending.fetch_add(search.work().size() - reported_pending_,
@@ -36,7 +44,7 @@ Report Explorer::ExploreOptimally() {
           break;
         }
         search.work().push_back(std::move(given));
-      } else if (search.work().size() > 1 && shared_->Hungry()) {
+      } else if (search.work().size() > 1 && shared_->Hungry() && (!sharded || split_)) {
         // The oldest item is the root of the largest subtree this worker holds.
         shared_->Give(std::move(search.work().front()));
         search.work().erase(search.work().begin());
@@ -78,7 +86,7 @@ Report Explorer::ExploreOptimally() {
       report_ = Report{};
       report_.runs = runs;
       path_.clear();
-      return Explore();
+      return ExploreCanonically();
     }
     if (outcome.result == OptimalSearch::Result::kDiverged) {
       report_.verdict = Verdict::kNondeterministic;
@@ -111,6 +119,41 @@ Report Explorer::ExploreOptimally() {
   Report report = FinishSearch(done);
   optimal_ = nullptr;
   return report;
+}
+
+void Explorer::SplitForShard(OptimalSearch& search) {
+  // Every shard has run the same runs so far (the search is deterministic): shard 0 keeps what
+  // they found, the others start from nothing. Item k of the list goes to shard k mod N.
+  split_ = true;
+  std::vector<OptimalSearch::Work>& work = search.work();
+  size_t kept = 0;
+  for (size_t k = 0; k < work.size(); ++k) {
+    if (k % options_.shard_count != options_.shard_index) continue;
+    if (kept != k) work[kept] = std::move(work[k]);  // (a vector moved onto itself empties)
+    ++kept;
+  }
+  work.resize(kept);
+  if (options_.shard_index == 0) return;
+  if (shared_ != nullptr) shared_->executions.fetch_sub(report_.executions);
+  report_.executions = 0;
+  report_.blocked = 0;
+  report_.states = 0;
+  report_.runs = 0;
+  report_.outcomes.clear();
+  report_.outcome_tokens.clear();
+  report_.races.clear();
+}
+
+Report Explorer::ExploreCanonically() {
+  if (options_.shard_count <= 1 || options_.shard_index == 0) return Explore();
+  // The canonical-order search is not split: shard 0 runs it whole, the others report nothing.
+  Report empty;
+  empty.exhaustive = true;
+  empty.explored_fraction = 1.0;
+  empty.message = "shard " + std::to_string(options_.shard_index + 1) + "/" +
+                  std::to_string(options_.shard_count) +
+                  ": the canonical-order search runs whole in shard 1";
+  return empty;
 }
 
 }  // namespace mc::internal

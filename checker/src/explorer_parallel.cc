@@ -19,7 +19,7 @@ namespace mc::internal {
 Report Explorer::ExploreInParallel() {
   if (!options_.optimal_search || options_.classify_findings ||
       options_.plain_races == PlainRaces::kContinueGo) {
-    return Explore();
+    return ExploreCanonically();
   }
   const unsigned workers =
       options_.threads != 0 ? options_.threads : std::max(1U, std::thread::hardware_concurrency());
@@ -58,7 +58,7 @@ Report Explorer::ExploreInParallel() {
     for (const Report& r : reports) runs += r.runs;
     report_ = Report{};
     report_.runs = runs;
-    return Explore();
+    return ExploreCanonically();
   }
   // A finding comes first, then a budget that stopped one worker (and so all; its message
   // counts every worker's executions), then the rest.

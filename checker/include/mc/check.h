@@ -119,6 +119,14 @@ struct Options {
   // last run's graph there: the test's threads redo their steps from it instead of the checker
   // rebuilding it (checker/src/optimal_search.h). False rebuilds every graph, for comparison.
   bool restore_graphs = true;
+  // Sharding the exhaustive search across processes or machines: shard_index of shard_count
+  // explores a deterministic part of the tree, and the reports of all shards, added up, count
+  // exactly what one search counts (executions, blocked, runs, outcomes, races) when none finds
+  // anything. Each shard runs the search whole until its work list holds 8 graphs per shard,
+  // then keeps every shard_count-th of them; the others' counts up to there are kept by shard 0
+  // alone. What the optimal search does not support runs whole in shard 0.
+  uint32_t shard_index = 0;
+  uint32_t shard_count = 1;
   // Print a progress line to stderr at most once a second (executions, states, rate, and under
   // the exhaustive strategies the share of the search tree done so far). Off by default, so
   // tests stay quiet; the mapcheck command turns it on for long runs.
