@@ -48,7 +48,11 @@ void Register(const char* name, void (*program)(int), std::initializer_list<int>
     auto* b = benchmark::RegisterBenchmark(
         label.c_str(), [program, model](benchmark::State& s) { Run(s, program, model); });
     for (int n : sizes) b->Arg(n);
-    b->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(1)->Repetitions(3)->ReportAggregatesOnly(true);
+    b->Unit(benchmark::kMillisecond)
+        ->UseRealTime()
+        ->Iterations(1)
+        ->Repetitions(3)
+        ->ReportAggregatesOnly(true);
   }
 }
 

@@ -161,9 +161,8 @@ std::string Seconds(double s) {
 void PrintRow(const Row& r, std::ostream& out) {
   if (r.kind == "litmus") {
     out << std::left << std::setw(30) << r.name << std::setw(6) << r.model << std::setw(11)
-        << r.verdict << std::setw(11) << r.expected << std::setw(14) << r.executions
-        << std::setw(9) << r.runs
-        << std::setw(10) << Seconds(r.seconds) << StatusName(r.status) << "\n";
+        << r.verdict << std::setw(11) << r.expected << std::setw(14) << r.executions << std::setw(9)
+        << r.runs << std::setw(10) << Seconds(r.seconds) << StatusName(r.status) << "\n";
   } else {
     out << std::left << std::setw(6) << r.name << std::setw(13) << r.verdict << std::setw(13)
         << r.expected << std::setw(11) << StatusName(r.status) << r.evidence << "\n";
@@ -257,9 +256,8 @@ int CheckCommand(const std::vector<std::string>& args, std::ostream& out, std::o
 
   if (!flags.json && litmus_rows > 0) {
     out << std::left << std::setw(30) << "test" << std::setw(6) << "model" << std::setw(11)
-        << "verdict" << std::setw(11) << "expected" << std::setw(14) << "executions"
-        << std::setw(9) << "runs"
-        << std::setw(10) << "time"
+        << "verdict" << std::setw(11) << "expected" << std::setw(14) << "executions" << std::setw(9)
+        << "runs" << std::setw(10) << "time"
         << "result\n";
   }
   std::vector<Row> rows;

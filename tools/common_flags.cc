@@ -105,8 +105,8 @@ FlagResult TakeCommonFlag(const std::string& command, unsigned accepted,
     } else if (const mc::ModelInfo* info = mc::FindModel(*m); info != nullptr) {
       flags.models = {info->model};
     } else {
-      err << "mapcheck " << command << ": unknown model '" << *m << "' (expected "
-          << ModelChoices() << ")\n";
+      err << "mapcheck " << command << ": unknown model '" << *m << "' (expected " << ModelChoices()
+          << ")\n";
       return FlagResult::kError;
     }
     return FlagResult::kTaken;

@@ -38,7 +38,9 @@ ReplayToken Explorer::Token() const {
   token.model = options_.model;
   token.interleaved = options_.strategy == Strategy::kStatefulSC;
   if (optimal_ != nullptr) {  // the optimal search keeps its run's steps itself
-    for (const OptimalSearch::Taken& t : optimal_->taken()) token.steps.push_back({t.thread, t.choice});
+    for (const OptimalSearch::Taken& t : optimal_->taken()) {
+      token.steps.push_back({t.thread, t.choice});
+    }
   } else {
     for (const PathStep& p : path_) token.steps.push_back({p.step.thread, p.step.choice});
   }

@@ -211,7 +211,7 @@ class Explorer {
   StackPool& stacks_;
   Watchdog watchdog_;
   ExecutionGraph spare_graph_{false, false};  // the buffers each run builds its graph in
-  VisitedSet visited_;  // kBounded: graph hashes
+  VisitedSet visited_;                        // kBounded: graph hashes
   // kStatefulSC: state keys, each with the threads asleep when it was last explored (bits by
   // the rank of the thread's canonical identity).
   StateMap<uint64_t> asleep_;

@@ -60,8 +60,8 @@ Report Explorer::ExploreOptimally() {
     // A forward alternative of the last run starts from its graph (where races are not
     // recorded: a restored run does not re-check its prefix for them).
     Execution::Restore restore;
-    const bool restored = options_.plain_races == PlainRaces::kStop &&
-                          options_.restore_graphs && search.Restorable(work, &restore);
+    const bool restored = options_.plain_races == PlainRaces::kStop && options_.restore_graphs &&
+                          search.Restorable(work, &restore);
     auto run = NewExecution(restored ? &restore : nullptr);
     if (shared_ != nullptr) shared_->runs.fetch_add(1, std::memory_order_relaxed);
     const OptimalSearch::Outcome outcome = search.Run(*run, work, restored ? &restore : nullptr);

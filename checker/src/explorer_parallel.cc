@@ -43,13 +43,14 @@ Report Explorer::ExploreInParallel() {
   while (!shared.WaitOver(options_.progress ? 1000 : 60000)) {
     if (!options_.progress) continue;
     const std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - start_;
-    std::fprintf(stderr, "mc: %llu executions, %llu runs, %llu runs/s, %d s, %llu graphs to explore (%u threads)\n",
-                 static_cast<unsigned long long>(shared.executions.load()),
-                 static_cast<unsigned long long>(shared.runs.load()),
-                 static_cast<unsigned long long>(static_cast<double>(shared.runs.load()) /
-                                                 elapsed.count()),
-                 static_cast<int>(elapsed.count()),
-                 static_cast<unsigned long long>(shared.pending.load()), workers);
+    std::fprintf(
+        stderr,
+        "mc: %llu executions, %llu runs, %llu runs/s, %d s, %llu graphs to explore (%u threads)\n",
+        static_cast<unsigned long long>(shared.executions.load()),
+        static_cast<unsigned long long>(shared.runs.load()),
+        static_cast<unsigned long long>(static_cast<double>(shared.runs.load()) / elapsed.count()),
+        static_cast<int>(elapsed.count()), static_cast<unsigned long long>(shared.pending.load()),
+        workers);
   }
   for (std::thread& t : threads) t.join();
   if (shared.unsupported.load()) {
@@ -81,8 +82,8 @@ Report Explorer::ExploreInParallel() {
   if (options_.progress && report_.seconds >= 1) {
     std::fprintf(stderr, "mc: %llu executions, %llu runs, %d s, %u threads: done\n",
                  static_cast<unsigned long long>(report_.executions),
-                 static_cast<unsigned long long>(report_.runs),
-                 static_cast<int>(report_.seconds), workers);
+                 static_cast<unsigned long long>(report_.runs), static_cast<int>(report_.seconds),
+                 workers);
   }
   return report_;
 }

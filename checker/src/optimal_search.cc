@@ -375,8 +375,7 @@ void OptimalSearch::PushRevisits(const Execution& run, uint32_t ws, uint32_t nex
 }
 
 bool OptimalSearch::RevisitConsistent(const Execution& run, const std::vector<bool>& keep,
-                                      uint32_t rs, uint32_t w, bool success,
-                                      Work* item) const {
+                                      uint32_t rs, uint32_t w, bool success, Work* item) const {
   const ExecutionGraph& g = run.graph();
   ExecutionGraph& copy = scratch_;
   copy.Clear(g.sc_atomics(), g.go_plain());

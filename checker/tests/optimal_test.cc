@@ -71,9 +71,9 @@ TEST(Optimal, RunsStartedFromTheLastGraphCountAsRebuiltOnes) {
         }
         ++failures;
         ADD_FAILURE() << "program #" << i << " under " << ModelName(model) << ": "
-                      << (body == &plain ? p.ToString() : q.ToString()) << "\n  restored: "
-                      << restored.executions << " executions, " << restored.blocked
-                      << " blocked, " << restored.runs << " runs ("
+                      << (body == &plain ? p.ToString() : q.ToString())
+                      << "\n  restored: " << restored.executions << " executions, "
+                      << restored.blocked << " blocked, " << restored.runs << " runs ("
                       << VerdictName(restored.verdict) << ")\n  rebuilt: " << rebuilt.executions
                       << " executions, " << rebuilt.blocked << " blocked, " << rebuilt.runs
                       << " runs (" << VerdictName(rebuilt.verdict) << ")";

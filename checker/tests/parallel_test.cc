@@ -52,8 +52,8 @@ TEST(Parallel, SameCountsAsOneThreadOnTheDporBenchmarks) {
   const struct {
     const char* name;
     int n;
-  } cases[] = {{"readers", 8}, {"lastzero", 6}, {"casrot", 6}, {"indexer", 10},
-               {"fib_bench", 2}, {"fetch_add", 6}};
+  } cases[] = {{"readers", 8},  {"lastzero", 6},  {"casrot", 6},
+               {"indexer", 10}, {"fib_bench", 2}, {"fetch_add", 6}};
   for (const auto& c : cases) {
     void (*program)(int) = nullptr;
     for (const auto& p : mapcheck::bench::kPrograms) {
@@ -100,8 +100,8 @@ TEST(Parallel, AFindingStopsEveryWorkerAndReplays) {
 TEST(Parallel, ABudgetCountsEveryWorker) {
   // readers(10) has 1024 executions; a budget of 100 stops both workers near 100 (each checks
   // the shared total before each run, so they may pass it by one run each).
-  const Report r = mc::check([] { mapcheck::bench::Readers(10); },
-                             {.max_executions = 100, .threads = 2});
+  const Report r =
+      mc::check([] { mapcheck::bench::Readers(10); }, {.max_executions = 100, .threads = 2});
   EXPECT_EQ(r.verdict, Verdict::kBudgetExhausted) << r.message;
   EXPECT_GE(r.executions, 100u);
   EXPECT_LE(r.executions, 102u);

@@ -38,9 +38,9 @@ Report Sharded(const std::function<void()>& body, Options options, uint32_t shar
   }
   return ::testing::AssertionFailure()
          << "merged: " << merged.executions << " executions, " << merged.blocked << " blocked, "
-         << merged.runs << " runs (" << VerdictName(merged.verdict) << "); one search: "
-         << one.executions << " executions, " << one.blocked << " blocked, " << one.runs
-         << " runs (" << VerdictName(one.verdict) << ")";
+         << merged.runs << " runs (" << VerdictName(merged.verdict)
+         << "); one search: " << one.executions << " executions, " << one.blocked << " blocked, "
+         << one.runs << " runs (" << VerdictName(one.verdict) << ")";
 }
 
 TEST(Shards, MergedEqualOneSearchOnRandomPrograms) {
@@ -69,8 +69,8 @@ TEST(Shards, MergedEqualOneSearchOnRandomPrograms) {
           if (same) continue;
           ++failures;
           ADD_FAILURE() << "program #" << i << " under " << ModelName(model) << " in " << shards
-                        << " shards: " << (body == &plain ? p.ToString() : q.ToString())
-                        << "\n  " << same.message();
+                        << " shards: " << (body == &plain ? p.ToString() : q.ToString()) << "\n  "
+                        << same.message();
         }
       }
     }
