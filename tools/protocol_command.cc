@@ -72,14 +72,17 @@ int ProtocolCommand(const std::vector<std::string>& args, std::ostream& out, std
                              .Add("setup", c.setup)
                              .Add("threads", c.threads)
                              .Add("explored", r.Explored())
+                             .Add("executions", r.report.executions)
                              .Add("runs", r.report.runs)
+                             .Add("states", r.report.states)
+                             .Add("state_bytes", r.report.state_bytes)
                              .Raw("classes", JsonArray(classes, false))
                              .ToString());
           return;
         }
         out << (i == 0 ? "" : "\n") << c.name << " (" << model << ", " << c.cells
-            << " cells per bucket): " << r.Explored() << " in " << r.report.runs << " runs\n  "
-            << c.setup << "; " << c.threads << "\n";
+            << " cells per bucket): " << r.Explored() << " in " << r.Spent() << "\n  " << c.setup
+            << "; " << c.threads << "\n";
         for (const auto& [cls, n] : r.classes) {
           out << "  " << std::left << std::setw(60) << cls << " " << n << "\n";
         }

@@ -195,9 +195,13 @@ int VerifyCommand(const std::vector<std::string>& args, std::ostream& out, std::
              "of distinct executions). `go_map_protocol_test` asserts the properties. "
              "Cells is the number of cells per bucket: Go's 8, or 2 where a growth moves cells "
              "while another thread races (the same code paths; with 8 cells those spaces did "
-             "not finish in 10 minutes).\n\n"
-          << "| case | cells | setup | threads | explored | outcome classes |\n"
-          << "|---|---:|---|---|---|---|\n";
+             "not finish in 10 minutes). Runs are the runs of the test the search took (the "
+             "optimal search: one per execution); search memory is the most the search itself "
+             "held at once (`Report::state_bytes`), independent of the number of executions "
+             "for the graph searches.\n\n"
+          << "| case | cells | setup | threads | explored | runs, search memory | outcome classes "
+             "|\n"
+          << "|---|---:|---|---|---|---|---|\n";
       std::ostringstream witnesses;
       for (const auto& c : litmus::go_map::ProtocolCases()) {
         const litmus::go_map::ProtocolResult r = litmus::go_map::RunProtocolCase(c);
@@ -207,7 +211,7 @@ int VerifyCommand(const std::vector<std::string>& args, std::ostream& out, std::
           witnesses << "| " << c.name << " | " << cls << " | `" << r.Witness(cls) << "` |\n";
         }
         out << "| " << c.name << " | " << c.cells << " | " << c.setup << " | " << c.threads << " | "
-            << r.Explored() << " | " << classes << " |\n";
+            << r.Explored() << " | " << r.Spent() << " | " << classes << " |\n";
       }
       out << "\n### Witnesses\n\nOne execution of every class above: `mapcheck replay "
              "protocol/CASE@TOKEN` prints it in full (`--html FILE` draws it).\n\n"

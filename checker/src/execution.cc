@@ -81,7 +81,7 @@ void Execution::Teardown() {
 
 Execution::Status Execution::Advance() {
   CurrentExecution current(this);
-  if (finding_.verdict != Verdict::kOk) {  // found by the last step
+  if (finding_.verdict != Verdict::kOk && !HoldsFinding()) {  // found by the last step
     stopped_by_thread_ = true;
     ended_at_step_ = true;
     return Status::kFinding;
@@ -98,7 +98,7 @@ Execution::Status Execution::Advance() {
       watchdog_.Returned();
       current_ = kNone;
       ran = true;
-      if (finding_.verdict != Verdict::kOk) {
+      if (finding_.verdict != Verdict::kOk && !HoldsFinding()) {
         stopped_by_thread_ = true;
         return Status::kFinding;
       }
@@ -120,7 +120,8 @@ Execution::Status Execution::Advance() {
   }
   if (all_finished) return blocked ? Status::kBlocked : Status::kComplete;
   if (!AnyEligible()) {
-    if (blocked) return Status::kBlocked;  // an execution that cannot happen: not a deadlock
+    if (blocked) return Status::kBlocked;         // an execution that cannot happen: not a deadlock
+    if (HoldsFinding()) return Status::kFinding;  // the others ran on as far as they could
     if (spinning) return ReportLivelock() ? Status::kFinding : Status::kBlocked;
     ReportDeadlock();
     return Status::kFinding;
@@ -275,7 +276,11 @@ std::string Execution::Outcome() const {
 }
 
 bool Execution::SetFinding(Verdict verdict, std::string message) {
-  if (finding_.verdict != Verdict::kOk) return false;
+  // The first finding stays; but one that ends the run (a usage error, say) replaces a finding
+  // the run went on past (HoldsFinding), so that it is not lost.
+  const bool held = findings_stop_thread_ &&
+                    (verdict == Verdict::kAssertionFailed || verdict == Verdict::kGoMapFatal);
+  if (finding_.verdict != Verdict::kOk && (!HoldsFinding() || held)) return false;
   finding_.verdict = verdict;
   finding_.message = std::move(message);
   return true;

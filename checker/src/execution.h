@@ -160,8 +160,20 @@ class Execution {
   // The run's thread with this canonical identity, or kNone.
   uint32_t ThreadWithIdentity(uint64_t canonical) const;
   // Under the optimal search a failed mc::assume stops its thread only: the others run on (their
-  // writes may revisit its reads), and the run ends blocked when nothing else can move.
-  void StopOnlyTheThreadOnAssume() { assume_stops_thread_ = true; }
+  // writes may revisit its reads), and the run ends blocked when nothing else can move. With
+  // `findings` too (Options::classify_findings), a failed MC_ASSERT or a Go fatal stops its
+  // thread only and the run goes on: the first such finding is held (finding()) and the run ends
+  // with Status::kFinding when nothing else can move, unless an assume blocked a thread (an
+  // execution that cannot happen ends kBlocked). Other findings still end the run at once.
+  void StopOnlyTheFailingThread(bool findings) {
+    assume_stops_thread_ = true;
+    findings_stop_thread_ = findings;
+  }
+  // Whether the finding is one the run goes on past (StopOnlyTheFailingThread).
+  bool HoldsFinding() const {
+    return findings_stop_thread_ && (finding_.verdict == Verdict::kAssertionFailed ||
+                                     finding_.verdict == Verdict::kGoMapFatal);
+  }
   // Whether some thread spins at an mc::yield that observed nothing new.
   bool Spinning() const;
 
@@ -390,9 +402,10 @@ class Execution {
   uint64_t ViewTerm(const Bitset& view, uint32_t self) const;
 
   const Options& options_;
-  bool assume_stops_thread_ = false;  // StopOnlyTheThreadOnAssume
-  bool skip_atomicity_ = false;       // Build of a moot step (CandidatesOf, AddMoot)
-  bool known_consistent_ = false;     // Build from Reapply
+  bool assume_stops_thread_ = false;   // StopOnlyTheFailingThread
+  bool findings_stop_thread_ = false;  // StopOnlyTheFailingThread(true)
+  bool skip_atomicity_ = false;        // Build of a moot step (CandidatesOf, AddMoot)
+  bool known_consistent_ = false;      // Build from Reapply
   // Strategy::kStatefulSC: every step is one event of an SC interleaving (a write is a decision
   // like a read, appended last in mo; a read takes the latest write).
   const bool interleaved_;

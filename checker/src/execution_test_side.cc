@@ -30,9 +30,11 @@ void Execution::Assume(bool condition, const std::source_location& /*where*/) {
 
 void Execution::AssertFailed(const char* expression, const std::source_location& where) {
   if (aborting_) throw AbortRun{};
+  // A second failing thread of a run that goes on past findings shows where it stopped too.
   if (SetFinding(Verdict::kAssertionFailed, std::string("MC_ASSERT(") + expression +
                                                 ") failed in thread " + std::to_string(current_) +
-                                                " at " + SourceText(where))) {
+                                                " at " + SourceText(where)) ||
+      HoldsFinding()) {
     finding_.stops.push_back(
         {current_, std::string("MC_ASSERT(") + expression + ") failed", where});
   }
@@ -46,7 +48,8 @@ void Execution::GoFatal(std::string_view message, const std::source_location& wh
   if (aborting_) throw AbortRun{};
   if (SetFinding(Verdict::kGoMapFatal, std::string(message) + " (thread " +
                                            std::to_string(current_) + " at " + SourceText(where) +
-                                           ")")) {
+                                           ")") ||
+      HoldsFinding()) {
     finding_.stops.push_back({current_, "fatal error: " + std::string(message), where});
   }
   StopCurrentThread();

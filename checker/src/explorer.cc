@@ -231,6 +231,9 @@ Report Explorer::Explore() {
   while (!done) {
     if (BudgetExhausted()) break;
     auto run = NewExecution();
+    if (options_.strategy == Strategy::kExhaustive) {
+      run->StopOnlyTheFailingThread(options_.classify_findings);
+    }
     following_.reset();
     if (!ReplayPath(*run)) break;
     bool found = false;

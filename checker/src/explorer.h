@@ -97,6 +97,9 @@ class Explorer {
   // Strategy::kExhaustive with Options::threads > 1: the optimal search on that many OS threads
   // (explorer_parallel.cc), falling back as ExploreOptimally does.
   Report ExploreInParallel();
+  // Whether the options let the optimal search take the program (what it meets at run time may
+  // still send it back to Explore: mutexes, condition variables, blocking spin loops).
+  bool OptimalSupports() const;
   // Strategy::kExhaustive (the canonical-order search) and kBounded.
   Report Explore();
   // Strategy::kStatefulSC (explorer_stateful.cc).

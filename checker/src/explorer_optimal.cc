@@ -9,11 +9,10 @@
 namespace mc::internal {
 
 Report Explorer::ExploreOptimally() {
-  if (!options_.optimal_search || options_.classify_findings ||
-      options_.plain_races == PlainRaces::kContinueGo) {
+  if (!OptimalSupports()) {
     return ExploreCanonically();
   }
-  OptimalSearch search;
+  OptimalSearch search(options_.classify_findings);
   optimal_ = &search;
   // The root graph; a worker of a parallel search other than the first starts with nothing.
   if (shared_ == nullptr || worker_ == 0) {
@@ -119,6 +118,10 @@ Report Explorer::ExploreOptimally() {
   Report report = FinishSearch(done);
   optimal_ = nullptr;
   return report;
+}
+
+bool Explorer::OptimalSupports() const {
+  return options_.optimal_search && options_.plain_races != PlainRaces::kContinueGo;
 }
 
 void Explorer::SplitForShard(OptimalSearch& search) {

@@ -17,8 +17,7 @@
 namespace mc::internal {
 
 Report Explorer::ExploreInParallel() {
-  if (!options_.optimal_search || options_.classify_findings ||
-      options_.plain_races == PlainRaces::kContinueGo) {
+  if (!OptimalSupports()) {
     return ExploreCanonically();
   }
   const unsigned workers =

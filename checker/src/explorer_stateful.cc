@@ -81,6 +81,7 @@ Report Explorer::ExploreStates() {
   while (!done) {
     if (BudgetExhausted()) break;
     auto run = NewExecution();
+    run->StopOnlyTheFailingThread(options_.classify_findings);
     if (!ReplayPath(*run)) break;
     bool found = false;
     while (true) {

@@ -20,7 +20,7 @@ uint64_t OptimalSearch::bytes() const {
 
 OptimalSearch::Outcome OptimalSearch::Run(Execution& run, const Work& work,
                                           const Execution::Restore* restore) {
-  run.StopOnlyTheThreadOnAssume();
+  run.StopOnlyTheFailingThread(classify_findings_);
   const size_t planned = work.prefix + work.tail.size();
   // The path of this run, shared by the alternatives it pushes; the last run's buffer is reused
   // when none of them holds it.
@@ -92,6 +92,12 @@ OptimalSearch::Outcome OptimalSearch::Run(Execution& run, const Work& work,
     // forward alternative, or the read a revisit re-did) unless it has revisited already.
     if (i > planned || (i == planned && i > 0 && work.last_is_new)) {
       PushRevisits(run, static_cast<uint32_t>(steps_.size() - 1), next_stamp, kNone);
+    }
+    // A classified data race (PlainRaces::kStop) ends the run before later writes could revisit
+    // earlier reads (a failed assertion or Go fatal stops only its thread).
+    if (status == Status::kFinding && classify_findings_ &&
+        run.finding().verdict == Verdict::kDataRace) {
+      return {Result::kUnsupported};
     }
     if (status != Status::kDecision) {
       if (i < planned) {

@@ -37,14 +37,19 @@
 // "moot": it is added to the graph for as long as it takes to compute its write's revisits, those
 // that delete the RMW it conflicts with, and taken out again without running anything after it.
 //
-// Stopping. A finding stops the search (Options::classify_findings uses the canonical-order
-// search, whose count of executions cut short is of every graph at the failing step). A failed
-// mc::assume stops only its thread (the other threads may write what revisits its reads): the run
-// ends blocked once nothing else can move, and such blocked graphs are counted once each, apart.
+// Stopping. A finding stops the search. A failed mc::assume stops only its thread (the other
+// threads may write what revisits its reads): the run ends blocked once nothing else can move,
+// and such blocked graphs are counted once each, apart. Under Options::classify_findings a failed
+// assertion or a Go fatal likewise stops only its thread, for the same reason: the execution it
+// classifies is the graph in which the failing thread stopped at its failure and every other
+// thread went as far as it could (Execution::StopOnlyTheFailingThread), one graph once, named
+// by the run's first such finding. (The canonical-order search stops the whole run at the
+// failing step instead, and so counts every graph at that step: other counts.)
 //
 // Not yet supported, so the canonical-order search runs instead (and the report says nothing
 // else): mutexes, condition variables, spin loops that block at mc::yield, Go's plain-read rule
-// (PlainRaces::kContinueGo) and classified findings.
+// (PlainRaces::kContinueGo), and a classified data race that stops (PlainRaces::kStop: it ends
+// the run, which would leave later writes out).
 #pragma once
 
 #include <cstdint>
@@ -57,6 +62,8 @@ namespace mc::internal {
 
 class OptimalSearch {
  public:
+  // With `classify_findings`, a failed assertion or Go fatal stops only its thread (see above).
+  explicit OptimalSearch(bool classify_findings) : classify_findings_(classify_findings) {}
   // A step of a plan: which thread, which choice in the graph the plan has built so far, its
   // stamp (the order of the search), and what the maximality condition needs to know of it.
   struct PlanStep {
@@ -152,6 +159,7 @@ class OptimalSearch {
                     const std::vector<bool>& keep) const;
   const std::vector<uint32_t>& SpawnPath(const Execution& run, uint32_t thread);
 
+  bool classify_findings_;
   std::vector<Work> work_;
   std::vector<Taken> taken_;
   std::vector<Step> steps_;

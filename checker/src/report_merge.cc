@@ -19,6 +19,11 @@ void AddReport(Report& total, const Report& part) {
     total.message = part.message;
     total.counterexample = part.counterexample;
     total.replay_token = part.replay_token;
+  } else if (total.verdict == Verdict::kOk && part.verdict == Verdict::kOk &&
+             total.replay_token.empty() && !part.replay_token.empty()) {
+    // Options::classify_findings: a part's first classified finding, kept as a witness.
+    total.counterexample = part.counterexample;
+    total.replay_token = part.replay_token;
   }
 }
 

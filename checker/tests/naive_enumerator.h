@@ -25,7 +25,8 @@ std::string Describe(const internal::ExecutionGraph& g);
 
 // Every path of the transition system, each end state (complete, blocked, or cut short by a
 // classified finding) recorded once by Describe. With `assume_stops_thread`, a failed
-// mc::assume stops its thread only and the others run on, as under the optimal search.
+// mc::assume stops its thread only and the others run on, as under the optimal search; with
+// Options::classify_findings too, so does a failed assertion or a Go fatal.
 class NaiveEnumerator {
  public:
   NaiveEnumerator(const std::function<void()>& test, const Options& options,

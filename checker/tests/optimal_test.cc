@@ -121,25 +121,29 @@ StopProgram AssumeOnly(StopProgram p) {
   return p;
 }
 
-TEST(Optimal, CountsEveryBlockedGraphOnceWithNoOtherRun) {
-  // Under the optimal search a failed mc::assume stops its thread only (the others may still
-  // write what its reads should have read): an execution is blocked when its complete graph has
-  // a stopped thread. The judge walks every path of the transition system with the same rule.
+// Holds the optimal search to the every-path judge (with the optimal search's rule: a failed
+// assume, and under classify_findings a failed assertion, stops its thread only) on random stop
+// programs from `make`, under every model with `options`: the same executions, blocked graphs and
+// outcomes, and one run per graph. Returns the pairs compared and what `noted` counted of them.
+std::pair<uint64_t, uint64_t> HoldToEveryPath(
+    uint64_t seed, const std::function<StopProgram(std::mt19937_64&)>& make, Options options,
+    const std::function<uint64_t(const Report&)>& noted) {
   const uint64_t programs = EnvOr("MC_OPTIMAL_PROGRAMS", 1000) / 5;
-  std::mt19937_64 rng(EnvOr("MC_OPTIMAL_SEED", 20261126));
+  std::mt19937_64 rng(EnvOr("MC_OPTIMAL_SEED", seed));
   uint64_t compared = 0;
-  uint64_t blocked = 0;
+  uint64_t count = 0;
   int failures = 0;
   for (uint64_t i = 0; i < programs && failures < 3; ++i) {
-    const StopProgram p = AssumeOnly(RandomStopProgram(rng));
+    const StopProgram p = make(rng);
     for (Model model : AllModels()) {
       const std::function<void()> body = [&] { RunStopProgram(p); };
-      const Report got = mc::check(body, {.model = model});
-      NaiveEnumerator want(body, {.model = model}, /*assume_stops_thread=*/true);
+      options.model = model;
+      const Report got = mc::check(body, options);
+      NaiveEnumerator want(body, options, /*assume_stops_thread=*/true);
       want.Run();
       if (want.too_big) continue;
       ++compared;
-      blocked += got.blocked;
+      count += noted(got);
       if (got.ok() && got.executions == want.executions && got.blocked == want.blocked &&
           got.runs == got.executions + got.blocked &&
           Normalised(got.outcomes) == Normalised(want.outcomes)) {
@@ -148,14 +152,72 @@ TEST(Optimal, CountsEveryBlockedGraphOnceWithNoOtherRun) {
       ++failures;
       ADD_FAILURE() << "program #" << i << " under " << ModelName(model) << ": " << p.ToString()
                     << "\n  optimal: " << got.executions << " executions, " << got.blocked
-                    << " blocked, " << got.runs << " runs (" << VerdictName(got.verdict)
-                    << ")\n  every path: " << want.executions << " executions, " << want.blocked
-                    << " blocked";
+                    << " blocked, " << got.runs << " runs (" << VerdictName(got.verdict) << ")\n"
+                    << Histogram(Normalised(got.outcomes)) << "  every path: " << want.executions
+                    << " executions, " << want.blocked << " blocked\n"
+                    << Histogram(Normalised(want.outcomes));
     }
   }
-  std::cout << compared << " program/model pairs, " << blocked << " blocked graphs\n";
   EXPECT_GT(compared, programs);  // most are small enough for the judge
-  EXPECT_GT(blocked, 0u);         // the property was exercised
+  return {compared, count};
+}
+
+TEST(Optimal, CountsEveryBlockedGraphOnceWithNoOtherRun) {
+  // Under the optimal search a failed mc::assume stops its thread only (the others may still
+  // write what its reads should have read): an execution is blocked when its complete graph has
+  // a stopped thread.
+  const auto [compared, blocked] = HoldToEveryPath(
+      20261126, [](std::mt19937_64& rng) { return AssumeOnly(RandomStopProgram(rng)); }, {},
+      [](const Report& r) { return r.blocked; });
+  std::cout << compared << " program/model pairs, " << blocked << " blocked graphs\n";
+  EXPECT_GT(blocked, 0u);  // the property was exercised
+}
+
+TEST(Optimal, ClassifiesEveryGraphAFindingEndsOnceWithNoOtherRun) {
+  // Options::classify_findings: a failed MC_ASSERT stops its thread only, as a failed assume
+  // does, and the graph the others then complete is counted once, with the finding in its
+  // outcome. Plain races are recorded (kContinueCoherent): races that stop take the canonical
+  // search.
+  const auto [compared, found] =
+      HoldToEveryPath(20261203, RandomStopProgram,
+                      {.plain_races = mc::PlainRaces::kContinueCoherent, .classify_findings = true},
+                      [](const Report& r) {
+                        uint64_t n = 0;
+                        for (const auto& [outcome, count] : r.outcomes) {
+                          n += outcome.find("finding=") != std::string::npos ? count : 0;
+                        }
+                        return n;
+                      });
+  std::cout << compared << " program/model pairs, " << found << " graphs with a finding\n";
+  EXPECT_GT(found, 0u);  // the property was exercised
+}
+
+TEST(Optimal, AFailingThreadLetsTheOthersWriteWhatItsReadsMiss) {
+  // T1 reads x first (the lower thread goes first, and T2 starts with a read, so its write is
+  // not a step that must go first): 0, and its assertion fails. T2 runs on; its store of 1
+  // revisits T1's read, which then passes. Two graphs, two runs: the failing one (T1 stopped,
+  // T2 done, so the main thread never joins T1 and observes nothing) and the passing one. Were
+  // the run to stop at the failure, T2's store would never be added and the passing graph
+  // never reached.
+  const Report r = mc::check(
+      [] {
+        mc::atomic<int> x{0}, y{0};
+        mc::thread t1([&] { MC_ASSERT(x.load(relaxed) == 1); });
+        mc::thread t2([&] {
+          (void)y.load(relaxed);
+          x.store(1, relaxed);
+        });
+        t1.join();
+        t2.join();
+        mc::observe("joined", 1);
+      },
+      {.classify_findings = true});
+  EXPECT_TRUE(r.ok()) << r.ToString();
+  EXPECT_EQ(r.executions, 2u);
+  EXPECT_EQ(r.runs, 2u);
+  EXPECT_EQ(mc::testing::CountMatching(r, "joined=1"), 1u);
+  EXPECT_EQ(mc::testing::CountMatching(r, "finding=assertion failed"), 1u);
+  EXPECT_NE(r.replay_token, "");  // the finding's witness
 }
 
 TEST(Optimal, ABlockedThreadLetsTheOthersWriteWhatItNeeds) {

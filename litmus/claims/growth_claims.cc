@@ -7,9 +7,12 @@
 // with growth keys 1..8 (one full bucket, so the next new key starts a growth). Two writers store
 // key 100 and either key 100 (same key) or 200. RC11, plain races coherent, findings classified.
 // Without growth the space is explored exhaustively; with growth (8 cells, both keys new on a
-// full bucket) it did not finish within 10 minutes, so the first 3,000 of the exhaustive order
-// are classified, which is enough for the witnesses the verdict needs. docs/claims.md has the
-// counts; the exhaustive growth cases with 2 cells per bucket are in litmus/go_map/protocol.cc.
+// full bucket) it did not finish within 10 minutes, so 3,000 random runs (seed 1) are
+// classified, which is enough for the witnesses the verdict needs. (Not a prefix of the
+// exhaustive order: the optimal search goes depth first from the run where T1 stores before T2
+// looks, so its first thousands of graphs vary T2's last reads and hold no overlap at all.)
+// docs/claims.md has the counts; the exhaustive growth cases with 2 cells per bucket are in
+// litmus/go_map/protocol.cc.
 #include <cstdint>
 #include <string>
 
@@ -40,7 +43,8 @@ Counts TwoWriters(bool grow, bool same_key) {
         a.join();
         b.join();
       },
-      {.max_executions = grow ? 3000U : 0U,
+      {.strategy = grow ? mc::Strategy::kRandom : mc::Strategy::kExhaustive,
+       .max_executions = grow ? 3000U : 0U,
        .plain_races = mc::PlainRaces::kContinueCoherent,
        .classify_findings = true});
   Counts c;
@@ -56,7 +60,7 @@ Counts TwoWriters(bool grow, bool same_key) {
 
 std::string Describe(const char* what, const Counts& c) {
   return std::string(what) + ": " + std::to_string(c.fatal) + " of " +
-         std::to_string(c.executions) + (c.exhaustive ? "" : " (first)") + " end in the fatal";
+         std::to_string(c.executions) + (c.exhaustive ? "" : " random runs") + " end in the fatal";
 }
 
 const Register kC3({

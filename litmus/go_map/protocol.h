@@ -53,9 +53,12 @@ struct ProtocolResult {
   // "protocol/CASE@TOKEN" for the class's witness, as `mapcheck replay` takes it ("" if no
   // execution fell in the class).
   std::string Witness(const std::string& cls) const;
-  // "2,518 executions (all)", "175,671 behaviours (every SC interleaving)" or "3,000 random runs
+  // "2,218 executions (all)", "19,340 behaviours (every SC interleaving)" or "3,000 random runs
   // (a sample)".
   std::string Explored() const;
+  // What the search spent: "2,218 runs, 9 KiB" (its runs of the test, and the most memory the
+  // search itself held at once, Report::state_bytes, in KiB rounded up).
+  std::string Spent() const;
 };
 
 // 20 under MAPCHECK_PROTOCOL_DEEP=1 (the slow ctest run), else 1: the factor on random_runs.
@@ -68,6 +71,8 @@ const ProtocolCase* FindProtocolCase(std::string_view name);
 std::function<void()> ProtocolBody(const ProtocolCase& c);
 mc::Options ProtocolOptions(const ProtocolCase& c);
 ProtocolResult RunProtocolCase(const ProtocolCase& c);
+// With other options (another search, to hold one to the other).
+ProtocolResult RunProtocolCase(const ProtocolCase& c, const mc::Options& options);
 // The case named `name` (std::invalid_argument if there is none).
 ProtocolResult RunProtocolCase(std::string_view name);
 

@@ -259,6 +259,10 @@ requires(std::is_integral_v<K> || std::is_pointer_v<K>) class GoMap {
   }
 
   Bucket* NewBuckets(uint8_t b) { return arena_.NewArray<Bucket>(go_map::bucketShift(b)); }
+  // What Go's runtime does when racy reads leave it writing through a nil bucket pointer.
+  static constexpr const char* kNilBucket =
+      "invalid memory address or nil pointer dereference (model: a racy read left an evacuation "
+      "destination unset)";
   // &array[i]. Under the checker a racy read can pair a new B with an old buckets pointer, and
   // Go would then read past the array: that is reported as the Go runtime's crash, whatever the
   // allocator placed after the array.

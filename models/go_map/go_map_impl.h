@@ -316,6 +316,10 @@ void GoMap<B, K, V, Cells>::Evacuate(uintptr_t oldbucket) {
         }
         b->tophash[i].store(static_cast<uint8_t>(evacuatedX + useY));
         EvacDst& dst = xy[useY];
+        // Go reads h.flags again for sameSizeGrow here: a racy read can disagree with the one
+        // that left y unset, and Go then writes through y's nil bucket pointer (a SIGSEGV in the
+        // runtime). Reported as that crash, not dereferenced.
+        if (dst.b == nullptr) B::Fatal(kNilBucket);
         if (dst.i == bucketCnt) {
           dst.b = NewOverflow(dst.b);
           dst.i = 0;
