@@ -167,6 +167,7 @@ FlagResult TakeCommonFlag(const std::string& command, unsigned accepted,
       return FlagResult::kError;
     }
     flags.options.threads = static_cast<unsigned>(*v);
+    flags.threads_given = true;
     return FlagResult::kTaken;
   }
   if (a == "--json" && (accepted & kJsonFlag) != 0) {
@@ -216,6 +217,10 @@ std::optional<int> ParseCommandLine(const std::string& command, unsigned accepte
       return 2;
     }
   }
+  // One check at a time gets every core; checks run side by side (--jobs) get one thread each.
+  if ((accepted & kStrategyFlags) != 0 && !flags.threads_given) {
+    flags.options.threads = flags.jobs == 1 ? 0 : 1;
+  }
   if (flags.options.strategy == mc::Strategy::kStatefulSC) {
     for (mc::Model m : flags.models) {
       if (m == mc::Model::kSC) continue;
@@ -239,9 +244,9 @@ std::string CommonFlagsHelp(unsigned accepted) {
         "                     (N PCT runs targeting bugs of depth D), or stateful-sc (every\n"
         "                     SC interleaving, states merged by value; implies --model sc)\n"
         "  --seed N           seed of the random and pct strategies (default 1)\n"
-        "  --threads N        OS threads for each exhaustive search (default 1; 0: one per\n"
-        "                     core); the counts do not change. Beside --jobs, each check\n"
-        "                     uses N of its own\n";
+        "  --threads N        OS threads for each exhaustive search (0: one per core; the\n"
+        "                     default, or 1 when --jobs runs several checks at once); the\n"
+        "                     counts do not change. Beside --jobs, each check uses N\n";
   }
   if ((accepted & kBudgetFlag) != 0) {
     out +=

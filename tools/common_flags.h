@@ -18,6 +18,7 @@ struct CommonFlags {
   bool strategy_given = false;
   double budget_seconds = 0;  // 0: none
   unsigned jobs = 1;
+  bool threads_given = false;  // --threads; else one per core with --jobs 1, one with more jobs
   bool json = false;
   std::string junit_file;  // "" unless --junit FILE
   std::string html_file;   // "" unless --html FILE
