@@ -463,6 +463,11 @@ void Explorer::RecheckFinding() {
 
 Report Explorer::Replay(const ReplayToken& token) {
   auto run = NewExecution();
+  // A classified finding of an exhaustive search stopped only its thread, and the token goes on
+  // with the others' steps (the sampling strategies stop the run, and their tokens end there).
+  if (options_.strategy == Strategy::kExhaustive || options_.strategy == Strategy::kStatefulSC) {
+    run->StopOnlyTheFailingThread(options_.classify_findings);
+  }
   for (size_t i = 0; i <= token.steps.size(); ++i) {
     const auto status = run->Advance();
     if (status == Execution::Status::kFinding) {

@@ -199,25 +199,33 @@ TEST(Optimal, AFailingThreadLetsTheOthersWriteWhatItsReadsMiss) {
   // T2 done, so the main thread never joins T1 and observes nothing) and the passing one. Were
   // the run to stop at the failure, T2's store would never be added and the passing graph
   // never reached.
-  const Report r = mc::check(
-      [] {
-        mc::atomic<int> x{0}, y{0};
-        mc::thread t1([&] { MC_ASSERT(x.load(relaxed) == 1); });
-        mc::thread t2([&] {
-          (void)y.load(relaxed);
-          x.store(1, relaxed);
-        });
-        t1.join();
-        t2.join();
-        mc::observe("joined", 1);
-      },
-      {.classify_findings = true});
+  const std::function<void()> body = [] {
+    mc::atomic<int> x{0}, y{0};
+    mc::thread t1([&] { MC_ASSERT(x.load(relaxed) == 1); });
+    mc::thread t2([&] {
+      (void)y.load(relaxed);
+      x.store(1, relaxed);
+    });
+    t1.join();
+    t2.join();
+    mc::observe("joined", 1);
+  };
+  const Report r = mc::check(body, {.classify_findings = true});
   EXPECT_TRUE(r.ok()) << r.ToString();
   EXPECT_EQ(r.executions, 2u);
   EXPECT_EQ(r.runs, 2u);
   EXPECT_EQ(mc::testing::CountMatching(r, "joined=1"), 1u);
   EXPECT_EQ(mc::testing::CountMatching(r, "finding=assertion failed"), 1u);
-  EXPECT_NE(r.replay_token, "");  // the finding's witness
+  // The finding's witness replays the whole graph counted: T1 stopped at its assertion, and T2's
+  // store after it (a replay that stopped at the failure would hold only T2's start).
+  const Report again = mc::replay(body, r.replay_token, {.classify_findings = true});
+  EXPECT_EQ(again.verdict, Verdict::kAssertionFailed) << again.ToString();
+  ASSERT_TRUE(again.counterexample.has_value());
+  int t2_writes = 0;
+  for (const mc::TraceEvent& e : again.counterexample->events) {
+    t2_writes += e.thread == 2 && e.kind == "write";
+  }
+  EXPECT_EQ(t2_writes, 1) << again.ToString();
 }
 
 TEST(Optimal, ABlockedThreadLetsTheOthersWriteWhatItNeeds) {
