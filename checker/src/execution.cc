@@ -118,7 +118,9 @@ Execution::Status Execution::Advance() {
     all_finished = all_finished && t.status == ThreadStatus::kFinished;
     spinning = spinning || t.status == ThreadStatus::kSpinBlocked;
   }
-  if (all_finished) return blocked ? Status::kBlocked : Status::kComplete;
+  if (all_finished) {  // (a held race is the finding of a run whose threads all finished)
+    return blocked ? Status::kBlocked : HoldsFinding() ? Status::kFinding : Status::kComplete;
+  }
   if (!AnyEligible()) {
     if (blocked) return Status::kBlocked;         // an execution that cannot happen: not a deadlock
     if (HoldsFinding()) return Status::kFinding;  // the others ran on as far as they could
@@ -216,7 +218,11 @@ bool Execution::Apply(uint32_t thread, uint64_t choice) {
   threads_[thread].status = ThreadStatus::kRunnable;
   graph_dependent_ = graph_dependent_ || read_the_graph_;
   read_the_graph_ = false;
-  if (!known_consistent_ || options_.plain_races != PlainRaces::kStop) CheckRaces(first);
+  // Reapplied steps were checked for races when first taken, unless the run goes on past races
+  // (then which one it names depends on every race of the graph).
+  if (!known_consistent_ || options_.plain_races != PlainRaces::kStop || findings_stop_thread_) {
+    CheckRaces(first);
+  }
   return true;
 }
 
@@ -275,14 +281,50 @@ std::string Execution::Outcome() const {
   return out;
 }
 
+bool Execution::Holdable(Verdict verdict) const {
+  return findings_stop_thread_ &&
+         (verdict == Verdict::kAssertionFailed || verdict == Verdict::kGoMapFatal ||
+          verdict == Verdict::kDataRace);
+}
+
+uint64_t Execution::SpawnRank(uint32_t thread) const {
+  // The spawns' positions in their parents' program order, root first, 8 bits a level from the
+  // top: creation order among one parent's threads, and a function of the graph.
+  uint64_t rank = 0;
+  std::vector<uint32_t> path;
+  for (uint32_t t = thread; t != 0;) {
+    const Event& spawn = graph_[graph_[graph_.ThreadEvents(t)[0]].sync];
+    path.push_back(spawn.index);
+    t = spawn.thread;
+  }
+  int shift = 56;
+  for (auto it = path.rbegin(); it != path.rend() && shift >= 0; ++it, shift -= 8) {
+    rank |= std::min<uint64_t>(*it + 1, 255) << shift;
+  }
+  return rank;
+}
+
 bool Execution::SetFinding(Verdict verdict, std::string message) {
-  // The first finding stays; but one that ends the run (a usage error, say) replaces a finding
-  // the run went on past (HoldsFinding), so that it is not lost.
-  const bool held = findings_stop_thread_ &&
-                    (verdict == Verdict::kAssertionFailed || verdict == Verdict::kGoMapFatal);
-  if (finding_.verdict != Verdict::kOk && (!HoldsFinding() || held)) return false;
+  // A thread's own finding: ordered by the thread's place in the spawn tree (not by the order in
+  // which the run reached the failures).
+  const HeldKey key = current_ == kNone
+                          ? HeldKey{}
+                          : HeldKey{0, SpawnRank(current_), graph_.ThreadCanonical(current_)};
+  return SetFinding(verdict, std::move(message), key);
+}
+
+bool Execution::SetFinding(Verdict verdict, std::string message, HeldKey key) {
+  if (finding_.verdict != Verdict::kOk) {
+    if (!held_) return false;  // a finding that ended the run stays
+    // One the run goes on past gives way to one that comes first by its key; one that ends the
+    // run replaces it, so that it is not lost.
+    if (Holdable(verdict) && !(key < held_key_)) return false;
+    finding_.highlighted.clear();
+  }
   finding_.verdict = verdict;
   finding_.message = std::move(message);
+  held_ = Holdable(verdict);
+  held_key_ = key;
   return true;
 }
 

@@ -159,21 +159,22 @@ class Execution {
   void RemoveSince(uint32_t first) { Unbuild(first); }
   // The run's thread with this canonical identity, or kNone.
   uint32_t ThreadWithIdentity(uint64_t canonical) const;
-  // Under the optimal search a failed mc::assume stops its thread only: the others run on (their
-  // writes may revisit its reads), and the run ends blocked when nothing else can move. With
-  // `findings` too (Options::classify_findings), a failed MC_ASSERT or a Go fatal stops its
-  // thread only and the run goes on: the first such finding is held (finding()) and the run ends
-  // with Status::kFinding when nothing else can move, unless an assume blocked a thread (an
-  // execution that cannot happen ends kBlocked). Other findings still end the run at once.
+  // Under the exhaustive searches a failed mc::assume stops its thread only: the others run on
+  // (their writes may revisit its reads), and the run ends blocked when nothing else can move.
+  // With `findings` too (Options::classify_findings), a failed MC_ASSERT or a Go fatal stops its
+  // thread only, a data race (PlainRaces::kStop) stops nothing, and the run goes on: the finding
+  // is held (finding()) and the run ends with Status::kFinding when nothing else can move,
+  // unless an assume blocked a thread (an execution that cannot happen ends kBlocked). Of several
+  // held findings the one named is a function of the graph, not of the order the run added
+  // events in: a thread's before a race, the thread first in the spawn tree (creation order among
+  // one parent's threads), the race of the least pair of events. Other findings (usage errors,
+  // deadlocks) end the run at once.
   void StopOnlyTheFailingThread(bool findings) {
     assume_stops_thread_ = true;
     findings_stop_thread_ = findings;
   }
   // Whether the finding is one the run goes on past (StopOnlyTheFailingThread).
-  bool HoldsFinding() const {
-    return findings_stop_thread_ && (finding_.verdict == Verdict::kAssertionFailed ||
-                                     finding_.verdict == Verdict::kGoMapFatal);
-  }
+  bool HoldsFinding() const { return held_; }
   // Whether some thread spins at an mc::yield that observed nothing new.
   bool Spinning() const;
 
@@ -357,7 +358,20 @@ class Execution {
   // Stops the current thread for good (it is unwound when the run is torn down).
   [[noreturn]] void StopCurrentThread();
   // Records the run's finding; false if it already has one (the first one is kept).
+  // Records a finding; true when it is now the one the run reports. A finding the run goes on
+  // past (Holdable) is ordered by `key` (HeldKey); one that ends the run replaces a held one.
+  struct HeldKey {
+    int kind = 0;  // 0: a thread's (assertion, Go fatal), 1: a race
+    uint64_t a = 0, b = 0;
+    bool operator<(const HeldKey& o) const {
+      return kind != o.kind ? kind < o.kind : a != o.a ? a < o.a : b < o.b;
+    }
+  };
+  bool Holdable(Verdict verdict) const;
+  // A thread's place in the spawn tree, as a number that orders threads (SetFinding).
+  uint64_t SpawnRank(uint32_t thread) const;
   bool SetFinding(Verdict verdict, std::string message);
+  bool SetFinding(Verdict verdict, std::string message, HeldKey key);
   uint32_t CheckedLocation(detail::ObjectRef ref, const std::source_location& where);
   uint32_t AppendEvent(Event e);  // for events added without a decision
   // Appends `e` (of `thread`), or matches it against the thread's next restored event.
@@ -404,8 +418,10 @@ class Execution {
   const Options& options_;
   bool assume_stops_thread_ = false;   // StopOnlyTheFailingThread
   bool findings_stop_thread_ = false;  // StopOnlyTheFailingThread(true)
-  bool skip_atomicity_ = false;        // Build of a moot step (CandidatesOf, AddMoot)
-  bool known_consistent_ = false;      // Build from Reapply
+  bool held_ = false;                  // finding_ is one the run goes on past
+  HeldKey held_key_;
+  bool skip_atomicity_ = false;    // Build of a moot step (CandidatesOf, AddMoot)
+  bool known_consistent_ = false;  // Build from Reapply
   // Strategy::kStatefulSC: every step is one event of an SC interleaving (a write is a decision
   // like a read, appended last in mo; a read takes the latest write).
   const bool interleaved_;

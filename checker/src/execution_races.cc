@@ -1,5 +1,6 @@
 // Execution, continued: data races on plain memory (two conflicting accesses, at least one a
 // write, that happens-before does not order).
+#include <algorithm>
 #include <cstdint>
 #include <sstream>
 
@@ -56,9 +57,14 @@ void Execution::CheckRaces(uint32_t first_new) {
         << (other.IsWrite() ? "write" : "read") << " by thread " << other.thread << " at "
         << SourceText(other.where) << " and " << (e.IsWrite() ? "write" : "read") << " by thread "
         << e.thread << " at " << SourceText(e.where) << " are not ordered by happens-before";
-    SetFinding(Verdict::kDataRace, msg.str());
-    finding_.highlighted = {a, id};
-    return false;
+    // Under StopOnlyTheFailingThread(true) the run goes on, and of its races the one named is
+    // that of the least pair of events (by identity, not by the order they were added in).
+    const uint64_t x = other.canonical;
+    const uint64_t y = e.canonical;
+    if (SetFinding(Verdict::kDataRace, msg.str(), HeldKey{1, std::min(x, y), std::max(x, y)})) {
+      finding_.highlighted = {a, id};
+    }
+    return HoldsFinding();  // held: look for a race that comes first
   });
 }
 

@@ -122,6 +122,10 @@ Hash128 Execution::Key(bool views) const {
     for (uint32_t t : cv.notified) h = Combine(h, graph_.ThreadCanonical(t));
     add(h);
   }
+  if (held_) {  // a finding the run went on past (a race is not in the histories)
+    add(Combine(Combine(0x68656c64ULL + static_cast<uint64_t>(held_key_.kind), held_key_.a),
+                held_key_.b));
+  }
   Hash128 key{Mix(sum), Mix(sum2)};
   if (graph_dependent_ || read_the_graph_) {
     key.lo = Combine(key.lo, graph_.hash().lo);

@@ -57,9 +57,11 @@ Report Explorer::ExploreOptimally() {
     const OptimalSearch::Work work = std::move(search.work().back());
     search.work().pop_back();
     // A forward alternative of the last run starts from its graph (where races are not
-    // recorded: a restored run does not re-check its prefix for them).
+    // recorded: a restored run does not re-check its prefix for them, so not where a classified
+    // race is one of the graph's races, any of which may be the one it names).
     Execution::Restore restore;
-    const bool restored = options_.plain_races == PlainRaces::kStop && options_.restore_graphs &&
+    const bool restored = options_.plain_races == PlainRaces::kStop &&
+                          !options_.classify_findings && options_.restore_graphs &&
                           search.Restorable(work, &restore);
     auto run = NewExecution(restored ? &restore : nullptr);
     if (shared_ != nullptr) shared_->runs.fetch_add(1, std::memory_order_relaxed);

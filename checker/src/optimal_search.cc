@@ -93,12 +93,6 @@ OptimalSearch::Outcome OptimalSearch::Run(Execution& run, const Work& work,
     if (i > planned || (i == planned && i > 0 && work.last_is_new)) {
       PushRevisits(run, static_cast<uint32_t>(steps_.size() - 1), next_stamp, kNone);
     }
-    // A classified data race (PlainRaces::kStop) ends the run before later writes could revisit
-    // earlier reads (a failed assertion or Go fatal stops only its thread).
-    if (status == Status::kFinding && classify_findings_ &&
-        run.finding().verdict == Verdict::kDataRace) {
-      return {Result::kUnsupported};
-    }
     if (status != Status::kDecision) {
       if (i < planned) {
         diverged_at_ = i;

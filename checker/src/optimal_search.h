@@ -40,16 +40,15 @@
 // Stopping. A finding stops the search. A failed mc::assume stops only its thread (the other
 // threads may write what revisits its reads): the run ends blocked once nothing else can move,
 // and such blocked graphs are counted once each, apart. Under Options::classify_findings a failed
-// assertion or a Go fatal likewise stops only its thread, for the same reason: the execution it
-// classifies is the graph in which the failing thread stopped at its failure and every other
-// thread went as far as it could (Execution::StopOnlyTheFailingThread), one graph once, named
-// by the run's first such finding. (The canonical-order search stops the whole run at the
-// failing step instead, and so counts every graph at that step: other counts.)
+// assertion or a Go fatal likewise stops only its thread, for the same reason, and a data race
+// (PlainRaces::kStop) stops nothing: the execution it classifies is the graph in which every
+// failing thread stopped at its failure and every other thread went as far as it could
+// (Execution::StopOnlyTheFailingThread), one graph once, named by a finding chosen by the graph
+// alone. The canonical-order and stateful SC searches follow the same rule.
 //
 // Not yet supported, so the canonical-order search runs instead (and the report says nothing
 // else): mutexes, condition variables, spin loops that block at mc::yield, Go's plain-read rule
-// (PlainRaces::kContinueGo), and a classified data race that stops (PlainRaces::kStop: it ends
-// the run, which would leave later writes out).
+// (PlainRaces::kContinueGo).
 #pragma once
 
 #include <cstdint>

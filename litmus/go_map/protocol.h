@@ -53,7 +53,7 @@ struct ProtocolResult {
   // "protocol/CASE@TOKEN" for the class's witness, as `mapcheck replay` takes it ("" if no
   // execution fell in the class).
   std::string Witness(const std::string& cls) const;
-  // "2,218 executions (all)", "19,340 behaviours (every SC interleaving)" or "3,000 random runs
+  // "2,218 executions (all)", "17,960 behaviours (every SC interleaving)" or "3,000 random runs
   // (a sample)".
   std::string Explored() const;
   // What the search spent: "2,218 runs, 9 KiB" (its runs of the test, and the most memory the

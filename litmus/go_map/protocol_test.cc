@@ -144,7 +144,7 @@ TEST(GoMapProtocol, TwoWritersInsideAGrowthCorruptTheMapUndetected) {
 
 TEST(GoMapProtocol, TwoWritersInsideAGrowthUnderSCCorruptButNeverLoseSilently) {
   // The same configuration, every SC interleaving (the stateful SC search: 1,441,327 states,
-  // 19,340 behaviours, about 21 seconds). Each fatal of the sample above appears, and a map left
+  // 17,960 behaviours, about 21 seconds). Each fatal of the sample above appears, and a map left
   // corrupt without one. But under SC no update is lost, and no write stranded, without a fatal:
   // the RC11 sample's lost updates (docs/verification.md has a witness) are weak-memory
   // behaviours, outside every interleaving.

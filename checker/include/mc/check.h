@@ -63,10 +63,10 @@ enum class Strategy {
   // Report::executions counts distinct end states: a behaviour, in which every thread read the
   // same values and memory ended the same, is counted once however many interleavings reach it
   // (so it can be fewer than kExhaustive's graphs). Every outcome of a complete SC execution,
-  // every finding and every race site is found. A classified assertion or Go fatal stops only
-  // its thread, as under kExhaustive (Options::classify_findings); a finding that ends the run
-  // ends it where its interleaving was, so its outcome shows only what came before the failing
-  // step in SC order. Report::races counts
+  // every finding and every race site is found. Classified findings follow kExhaustive's rule
+  // (Options::classify_findings); a finding that ends the run ends it where its interleaving
+  // was, so its outcome shows only what came before the failing step in SC order. Report::races
+  // counts
   // runs, not executions. Sleep sets spare it most orders of independent steps (steps on
   // different locations, or reads of one). Costs 24 bytes per state remembered. Its replay
   // tokens read "mc1-sci-".
@@ -104,17 +104,18 @@ struct Options {
   // ("... finding=go map fatal: concurrent map writes"), and the exploration goes on, so a test
   // can classify every execution. The first such finding's counterexample and token are kept.
   // Under kExhaustive and kStatefulSC a failed assertion or Go fatal stops only its thread (as a
-  // failed mc::assume does) and the others run on as far as they can: the execution counted is
-  // that graph, named by the run's first such finding. Races that stop (PlainRaces::kStop),
-  // deadlocks and usage errors end the run where they happen; the sampling strategies and
-  // kBounded end the run at any finding.
+  // failed mc::assume does), a data race (PlainRaces::kStop) stops nothing, and the others run
+  // on as far as they can: the execution counted is that graph, named by one of its findings
+  // chosen by the graph alone (a thread's before a race; the first-created thread, the least pair
+  // of racing events). Deadlocks and usage errors end the run where they happen; the sampling
+  // strategies and kBounded end the run at any finding.
   bool classify_findings = false;
   // Strategy::kExhaustive explores each execution graph once without a run that ends in none
   // (the optimal search, checker/src/optimal_search.h) where it supports the program: atomics,
   // plain memory, fences, threads, mc::choose, mc::assume, assertions, Go fatals and
-  // classify_findings. Mutexes, condition variables, spin loops that block at mc::yield,
-  // PlainRaces::kContinueGo and a classified race under PlainRaces::kStop take the
-  // canonical-order search, as does every program when this is false.
+  // classify_findings. Mutexes, condition variables, spin loops that block at mc::yield and
+  // PlainRaces::kContinueGo take the canonical-order search, as does every program when this is
+  // false.
   bool optimal_search = true;
   // OS threads the optimal search runs on (each explores graphs of its own; the counts are those
   // of one thread). The test then runs on several OS threads at once, each run in its own
