@@ -8,6 +8,7 @@
 #include "fuzz_command.h"
 #include "list_command.h"
 #include "litmus_command.h"
+#include "merge_command.h"
 #include "protocol_command.h"
 #include "replay_command.h"
 #include "verify_command.h"
@@ -28,6 +29,7 @@ constexpr const char* kUsage =
     "  claims           decide the incident write-up's claims and print the ledger\n"
     "  verify           prove the fixes over the map scenarios and kill the mutants\n"
     "  protocol [CASE]  classify every execution of the bare GoMap's protocol cases\n"
+    "  merge FILE...    add up the reports of the shards of a search (protocol --shard)\n"
     "\n"
     "`mapcheck <command> --help` describes each command.\n";
 
@@ -48,6 +50,7 @@ int main(int argc, char** argv) {
   if (args[0] == "claims") return mapcheck::ClaimsCommand(rest, std::cout, std::cerr);
   if (args[0] == "verify") return mapcheck::VerifyCommand(rest, std::cout, std::cerr);
   if (args[0] == "protocol") return mapcheck::ProtocolCommand(rest, std::cout, std::cerr);
+  if (args[0] == "merge") return mapcheck::MergeCommand(rest, std::cout, std::cerr);
   std::cerr << "mapcheck: unknown command '" << args[0] << "'\n\n" << kUsage;
   return 2;
 }

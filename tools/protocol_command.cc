@@ -1,12 +1,13 @@
 #include "protocol_command.h"
 
-#include <iomanip>
+#include <exception>
 #include <string>
 
 #include "common_flags.h"
 #include "json.h"
 #include "litmus/go_map/protocol.h"
 #include "parallel.h"
+#include "protocol_report.h"
 
 namespace mapcheck {
 namespace {
@@ -14,7 +15,7 @@ namespace {
 constexpr unsigned kFlags = kJobsFlag | kJsonFlag;
 
 constexpr const char* kUsage =
-    "usage: mapcheck protocol [CASE...] [--jobs N] [--json]\n"
+    "usage: mapcheck protocol [CASE...] [--jobs N] [--json] [--shard I/N]\n"
     "\n"
     "Classifies every execution of the bare GoMap's protocol cases (GoMap shared without a lock:\n"
     "two writers, a writer beside a reader or an iterator, clear beside a write, growths;\n"
@@ -27,13 +28,50 @@ constexpr const char* kUsage =
     "\n"
     "options:\n";
 
+constexpr const char* kShardHelp =
+    "  --shard I/N        explore part I of N of each case's search (every RC11 case but the\n"
+    "                     sampled one); `mapcheck merge` adds the N parts' --json reports up\n"
+    "                     to what one search reports\n";
+
+// "I/N" with 1 <= I <= N into a 0-based index and a count.
+bool ParseShard(const std::string& text, uint32_t& index, uint32_t& count) {
+  const size_t slash = text.find('/');
+  if (slash == std::string::npos) return false;
+  try {
+    size_t used = 0;
+    const unsigned long i = std::stoul(text.substr(0, slash), &used);
+    if (used != slash) return false;
+    const unsigned long n = std::stoul(text.substr(slash + 1), &used);
+    if (used != text.size() - slash - 1 || i < 1 || i > n || n > 1000000) return false;
+    index = static_cast<uint32_t>(i - 1);
+    count = static_cast<uint32_t>(n);
+    return true;
+  } catch (const std::exception&) {
+    return false;
+  }
+}
+
 }  // namespace
 
 int ProtocolCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
   CommonFlags flags;
   std::vector<std::string> names;
-  if (const auto stop = ParseCommandLine("protocol", kFlags, kUsage + CommonFlagsHelp(kFlags), args,
-                                         flags, out, err, CollectWords(args, names))) {
+  uint32_t shard_index = 0;
+  uint32_t shard_count = 1;
+  const auto words = CollectWords(args, names);
+  if (const auto stop = ParseCommandLine(
+          "protocol", kFlags, kUsage + CommonFlagsHelp(kFlags) + kShardHelp, args, flags, out, err,
+          [&](size_t& i) {
+            if (args[i] != "--shard") return words(i);
+            if (i + 1 >= args.size() || !ParseShard(args[i + 1], shard_index, shard_count)) {
+              err << "mapcheck protocol: --shard needs I/N with 1 <= I <= N (e.g. --shard 2/4), "
+                     "not '"
+                  << (i + 1 < args.size() ? args[i + 1] : "") << "'\n";
+              return FlagResult::kError;
+            }
+            ++i;
+            return FlagResult::kTaken;
+          })) {
     return *stop;
   }
   std::vector<const litmus::go_map::ProtocolCase*> cases;
@@ -49,42 +87,34 @@ int ProtocolCommand(const std::vector<std::string>& args, std::ostream& out, std
   if (cases.empty()) {
     for (const auto& c : litmus::go_map::ProtocolCases()) cases.push_back(&c);
   }
+  if (shard_count > 1) {
+    for (const auto* c : cases) {
+      if (c->random_runs != 0 || c->sc_interleavings) {
+        err << "mapcheck protocol: --shard splits the search of every RC11 execution; " << c->name
+            << " is "
+            << (c->random_runs != 0 ? "a sample of random runs"
+                                    : "searched by the stateful SC search")
+            << " (leave it out)\n";
+        return 2;
+      }
+    }
+  }
+  const std::string shard =
+      shard_count > 1 ? std::to_string(shard_index + 1) + "/" + std::to_string(shard_count) : "";
   std::vector<std::string> json;
   RunInOrder<litmus::go_map::ProtocolResult>(
       cases.size(), flags.jobs,
-      [&](size_t i) { return litmus::go_map::RunProtocolCase(*cases[i]); },
+      [&](size_t i) {
+        mc::Options options = litmus::go_map::ProtocolOptions(*cases[i]);
+        options.shard_index = shard_index;
+        options.shard_count = shard_count;
+        return litmus::go_map::RunProtocolCase(*cases[i], options);
+      },
       [&](size_t i, litmus::go_map::ProtocolResult& r) {
-        const auto& c = *cases[i];
-        const char* model = c.sc_interleavings ? "SC" : "RC11";
         if (flags.json) {
-          std::vector<std::string> classes;
-          for (const auto& [cls, n] : r.classes) {
-            classes.push_back(JsonObject()
-                                  .Add("class", cls)
-                                  .Add("executions", n)
-                                  .Add("witness", r.Witness(cls))
-                                  .ToString());
-          }
-          json.push_back(JsonObject()
-                             .Add("case", c.name)
-                             .Add("model", model)
-                             .Add("cells", c.cells)
-                             .Add("setup", c.setup)
-                             .Add("threads", c.threads)
-                             .Add("explored", r.Explored())
-                             .Add("executions", r.report.executions)
-                             .Add("runs", r.report.runs)
-                             .Add("states", r.report.states)
-                             .Add("state_bytes", r.report.state_bytes)
-                             .Raw("classes", JsonArray(classes, false))
-                             .ToString());
-          return;
-        }
-        out << (i == 0 ? "" : "\n") << c.name << " (" << model << ", " << c.cells
-            << " cells per bucket): " << r.Explored() << " in " << r.Spent() << "\n  " << c.setup
-            << "; " << c.threads << "\n";
-        for (const auto& [cls, n] : r.classes) {
-          out << "  " << std::left << std::setw(60) << cls << " " << n << "\n";
+          json.push_back(ProtocolResultJson(r, shard));
+        } else {
+          PrintProtocolResult(r, shard, i == 0, out);
         }
       });
   if (flags.json) out << JsonObject().Raw("cases", JsonArray(json, true)).ToString() << "\n";

@@ -243,8 +243,11 @@ class Explorer {
   unsigned worker_ = 0;
   size_t reported_pending_ = 0;
   // Options::shard_count > 1 (explorer_optimal.cc): the work list is split once it holds
-  // kItemsPerShard items per shard (or is empty: the whole tree was explored before).
+  // kItemsPerShard items per shard, or after kRunsBeforeSplit runs once it holds one per shard
+  // (a depth-first search whose list stays short, as the map protocol cases' does), or when it
+  // is empty (the whole tree was explored before).
   static constexpr size_t kItemsPerShard = 8;
+  static constexpr uint64_t kRunsBeforeSplit = 256;
   bool split_ = false;
   void SplitForShard(OptimalSearch& search);
   // Explore(), for the programs the optimal search does not support: under sharding, whole in

@@ -27,8 +27,10 @@ Report Explorer::ExploreOptimally() {
     // A shard: the search runs whole until its work list is long enough to share out, then
     // keeps its own part (SplitForShard). Only the first worker of a parallel search holds
     // work that early.
+    const size_t items = search.work().size();
     if (sharded && !split_ && (shared_ == nullptr || worker_ == 0) &&
-        (search.work().size() >= kItemsPerShard * options_.shard_count || search.work().empty())) {
+        (items >= kItemsPerShard * options_.shard_count || items == 0 ||
+         (report_.runs >= kRunsBeforeSplit && items >= options_.shard_count))) {
       SplitForShard(search);
     }
     if (shared_ != nullptr) {
@@ -54,8 +56,16 @@ Report Explorer::ExploreOptimally() {
       break;
     }
     if (BudgetExhausted()) break;
-    const OptimalSearch::Work work = std::move(search.work().back());
-    search.work().pop_back();
+    // Depth first, but breadth first in a shard before the split: the oldest item, the largest
+    // subtree, is the one split further, so that the items shared out are of like sizes.
+    const bool widen = sharded && !split_;
+    const OptimalSearch::Work work =
+        std::move(widen ? search.work().front() : search.work().back());
+    if (widen) {
+      search.work().erase(search.work().begin());
+    } else {
+      search.work().pop_back();
+    }
     // A forward alternative of the last run starts from its graph (where races are not
     // recorded: a restored run does not re-check its prefix for them, so not where a classified
     // race is one of the graph's races, any of which may be the one it names).

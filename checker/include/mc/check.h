@@ -130,9 +130,9 @@ struct Options {
   // Sharding the exhaustive search across processes or machines: shard_index of shard_count
   // explores a deterministic part of the tree, and the reports of all shards, added up, count
   // exactly what one search counts (executions, blocked, runs, outcomes, races) when none finds
-  // anything. Each shard runs the search whole until its work list holds 8 graphs per shard,
-  // then keeps every shard_count-th of them; the others' counts up to there are kept by shard 0
-  // alone. What the optimal search does not support runs whole in shard 0.
+  // anything. Each shard runs the search whole until its work list holds 8 graphs per shard (or,
+  // after 256 runs, one per shard), then keeps every shard_count-th of them; the others' counts
+  // up to there are kept by shard 0 alone. What the optimal search does not support runs whole in shard 0.
   uint32_t shard_index = 0;
   uint32_t shard_count = 1;
   // Print a progress line to stderr at most once a second (executions, states, rate, and under
