@@ -1,6 +1,6 @@
 // Map throughput on real threads (RealBackend): every map x read/write mix x key space x key
 // distribution x threads, in ns per operation and operations per second. The incident write-up
-// claims (../shared/CLAIMS.md C15, C16) are judged from this table: scripts/performance-report
+// claims (docs/incident-claims.md C15, C16) are judged from this table: scripts/performance-report
 // runs it and writes docs/performance.md.
 //
 // Each benchmark shares one map among its threads. Setup (once, before the threads start)

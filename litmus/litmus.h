@@ -31,7 +31,7 @@ struct Expectation {
 struct LitmusTest {
   std::string name;     // herd name, e.g. "MP+rel+acq"
   std::string family;   // source file's shape family, e.g. "message passing"
-  std::string program;  // the threads, as CONFORMANCE.md writes them
+  std::string program;  // the threads, as docs/conformance.md writes them
   std::vector<Clause> condition;
   Expectation rc11;
   Expectation sc;

@@ -26,7 +26,7 @@ std::string Usage() {
          "Model-checks every registered litmus test whose name contains FILTER (default: all)\n"
          "under the chosen memory models and prints one row per test and model: the verdict of\n"
          "its outcome condition, the expected verdict, the executions explored against the\n"
-         "expected count (from CONFORMANCE.md), the time and the result. Then decides the\n"
+         "expected count (from docs/conformance.md), the time and the result. Then decides the\n"
          "claims of the incident write-up whose id contains FILTER (C1, C2, ...) by\n"
          "model-checking the map models; claims run the configurations their tests state,\n"
          "whatever --strategy and --budget say.\n"
@@ -97,7 +97,7 @@ Row CheckLitmus(const litmus::LitmusTest& test, mc::Model model, const mc::Optio
   row.replay = QualifiedToken(test.name, r.replay_token.empty() ? witness : r.replay_token);
   row.report = r.ToString();
   const bool complete = r.verdict == mc::Verdict::kOk && r.exhaustive;
-  // The stateful SC search counts behaviours, not the graphs CONFORMANCE.md counts.
+  // The stateful SC search counts behaviours, not the graphs docs/conformance.md counts.
   const bool counts_graphs = options.strategy != mc::Strategy::kStatefulSC;
   std::ostringstream execs;
   execs << r.executions;

@@ -1,6 +1,6 @@
 // The explorer against the brute-force enumerator on random programs, under RC11 and SC: the same
 // execution count and the same outcome histogram, program by program. The enumerator is first
-// checked against rows of CONFORMANCE.md, so the two sides are validated independently.
+// checked against rows of docs/conformance.md, so the two sides are validated independently.
 //
 // MC_DIFF_PROGRAMS (default 1000), MC_DIFF_SEED (default 20261126) and MC_DIFF_MAX_WRITES
 // (writes per location, default 3) set the run; the `slow` ctest label runs 2,000 programs with

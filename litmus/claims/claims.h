@@ -1,4 +1,4 @@
-// The claims of the incident write-up (../shared/CLAIMS.md) that the models decide, as a
+// The claims of the incident write-up (docs/incident-claims.md) that the models decide, as a
 // registry shared by ctest (claims_test) and `mapcheck check`. Each claim runs its model checks
 // and returns the verdict they support with the evidence (execution counts).
 #pragma once

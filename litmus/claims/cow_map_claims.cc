@@ -1,4 +1,4 @@
-// Claim C12 (../shared/CLAIMS.md): "A copy-on-write map published through an atomic pointer gives
+// Claim C12 (docs/incident-claims.md): "A copy-on-write map published through an atomic pointer gives
 // lock-free reads; the read lock on the read path is redundant." Verdict: true, given release/
 // acquire publication and a lock among writers; both conditions are needed.
 //

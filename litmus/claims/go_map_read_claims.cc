@@ -1,4 +1,4 @@
-// Claim C5 (../shared/CLAIMS.md): "A reader checks the flag, so a read racing with a write either
+// Claim C5 (docs/incident-claims.md): "A reader checks the flag, so a read racing with a write either
 // sees the fatal 'concurrent map read and map write' or a correct value." Verdict: false.
 //
 // Decided by the protocol case growing_writer_vs_reader (litmus/go_map/protocol.cc), every

@@ -1,4 +1,4 @@
-// Claim C3 (../shared/CLAIMS.md): "Growth is non-atomic: while old and new bucket arrays coexist,
+// Claim C3 (docs/incident-claims.md): "Growth is non-atomic: while old and new bucket arrays coexist,
 // concurrent writes to the same key trigger the fatal." Verdict: partly true. Same-key writes
 // during a growth can end in "concurrent map writes", but so can writes of distinct keys with no
 // growth at all, and most racing writes during a growth end without any fatal.

@@ -1,4 +1,4 @@
-// Claims C15 and C16 (../shared/CLAIMS.md) are about throughput, which model checking cannot
+// Claims C15 and C16 (docs/incident-claims.md) are about throughput, which model checking cannot
 // decide: scripts/performance-report measures them (bench/map_throughput_benchmark) and writes
 // the verdicts into docs/performance.md, which this reads. The verdicts belong to the machine
 // and the run: on the 2-core VM this project is developed on, C16 came out partly true in one

@@ -1,4 +1,4 @@
-// Claim C14 (../shared/CLAIMS.md): "The race detector misses a mix of atomic writes and plain
+// Claim C14 (docs/incident-claims.md): "The race detector misses a mix of atomic writes and plain
 // reads of the same variable." Verdict: false. mapcheck's checker reports that mix as a data
 // race naming both lines (below), and ThreadSanitizer, whose runtime Go's -race detector uses,
 // reports it too (ctest C14.ThreadSanitizerReportsAtomicWriteVersusPlainRead runs

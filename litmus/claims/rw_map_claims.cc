@@ -1,4 +1,4 @@
-// Claim C11 (../shared/CLAIMS.md): "An RWMutex-protected map (RLock for reads, Lock for writes)
+// Claim C11 (docs/incident-claims.md): "An RWMutex-protected map (RLock for reads, Lock for writes)
 // is safe." Verdict: true over the bound checked, and the bound is where the claim would break:
 // the mutant that writes under RLock is caught.
 //

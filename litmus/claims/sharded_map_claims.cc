@@ -1,4 +1,4 @@
-// Claim C13 (../shared/CLAIMS.md): "A 256-shard map with FNV-1a shard selection is safe, and has
+// Claim C13 (docs/incident-claims.md): "A 256-shard map with FNV-1a shard selection is safe, and has
 // no cross-shard consistency issue." Verdict: partly true. Each single-key operation is atomic
 // (one shard, one mutex), but Len and Range read the shards one after another.
 //

@@ -1,4 +1,4 @@
-// Claims C7 to C10 (../shared/CLAIMS.md), about Go's sync.Map (the pre-1.24 read/dirty design,
+// Claims C7 to C10 (docs/incident-claims.md), about Go's sync.Map (the pre-1.24 read/dirty design,
 // models/fixes/sync_map.h). C7 and C8 are model-checked (RC11, exhaustive, plain races recorded
 // with coherent semantics and findings classified, since an iterating goroutine sets the inner
 // map's iterator bits with Go's atomic Or8 while others check them plainly, as in Go's runtime);

@@ -38,7 +38,7 @@ std::string ReadFile(const std::filesystem::path& path) {
 
 // Every registry test of litmus/memory_model/ has a herd twin in litmus/herd/conformance/, and
 // the two agree under both models on the verdict and on the exact execution count (which the
-// registry takes from CONFORMANCE.md). Two front ends, one checker: a parser or interpreter bug
+// registry takes from docs/conformance.md). Two front ends, one checker: a parser or interpreter bug
 // shows up as a disagreement.
 TEST(HerdConformance, EveryRegistryShapeHasAHerdFileThatAgreesWithIt) {
   std::set<std::string> seen;

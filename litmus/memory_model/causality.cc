@@ -1,6 +1,6 @@
 // Causality chains across three threads: write-to-read causality (WRC), where release/acquire is
 // transitive through a middle thread, and read-to-write causality (RWC) with SC fences.
-// Counts from CONFORMANCE.md.
+// Counts from docs/conformance.md.
 #include "litmus/litmus.h"
 
 namespace litmus {

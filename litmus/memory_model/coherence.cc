@@ -1,6 +1,6 @@
 // Coherence: per location, every thread sees writes in one modification order, consistent with
 // happens-before (CoRR, CoRW, CoWR, CoWW). Forbidden under every model. Counts from
-// CONFORMANCE.md.
+// docs/conformance.md.
 #include "litmus/litmus.h"
 
 namespace litmus {

@@ -1,4 +1,4 @@
-// Every row of CONFORMANCE.md under RC11 and SC: the verdict of the outcome condition and the
+// Every row of docs/conformance.md under RC11 and SC: the verdict of the outcome condition and the
 // exact number of consistent executions. A count too high means duplicated executions, too low
 // means missed ones; a wrong verdict means a wrong memory model.
 #include <gtest/gtest.h>
@@ -65,7 +65,7 @@ TEST(ConformanceTable, TheStatefulSearchGivesEverySCVerdict) {
   }
 }
 
-// The registry holds exactly the rows of CONFORMANCE.md: none lost to a build change.
+// The registry holds exactly the rows of docs/conformance.md: none lost to a build change.
 TEST(ConformanceTable, HasEveryRow) { EXPECT_EQ(Registry().size(), 41u); }
 
 }  // namespace

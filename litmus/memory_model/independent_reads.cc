@@ -1,6 +1,6 @@
 // Independent reads of independent writes (IRIW): two readers disagree on the order of two
 // independent writes. RC11 allows it for acquire loads (no multi-copy atomicity) and forbids it
-// when the reads are SC or separated by SC fences. Counts from CONFORMANCE.md.
+// when the reads are SC or separated by SC fences. Counts from docs/conformance.md.
 #include "litmus/litmus.h"
 
 namespace litmus {

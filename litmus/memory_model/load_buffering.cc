@@ -1,6 +1,6 @@
 // Load buffering (LB): each thread reads one location, then writes the other. Both reads seeing
 // the other thread's later write needs po ∪ rf to be cyclic, which RC11 forbids (no out-of-thin-
-// air), with or without dependencies. Counts from CONFORMANCE.md.
+// air), with or without dependencies. Counts from docs/conformance.md.
 #include "litmus/litmus.h"
 
 namespace litmus {

@@ -1,7 +1,7 @@
 // Message passing (MP): a writer publishes data then a flag; a reader sees the flag, then reads
 // the data. Seeing the flag but stale data is forbidden once release/acquire (or fences) connect
 // the two. Where the data is plain (mc::var), the reader only touches it after seeing the flag,
-// so a correct program has no race. Counts from CONFORMANCE.md.
+// so a correct program has no race. Counts from docs/conformance.md.
 #include "litmus/litmus.h"
 
 namespace litmus {

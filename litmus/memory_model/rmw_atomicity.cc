@@ -1,7 +1,7 @@
 // Atomicity of read-modify-writes: no write may come between an RMW's read and its write in the
 // modification order (rmw ∩ (fr;mo) = ∅), so two increments never both read 0, and an exchange
 // or successful compare-exchange that read the initial value cannot end up mo-after a store it
-// did not see. Counts from CONFORMANCE.md.
+// did not see. Counts from docs/conformance.md.
 #include "litmus/litmus.h"
 
 namespace litmus {

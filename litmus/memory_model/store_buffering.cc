@@ -1,6 +1,6 @@
 // Store buffering (SB): each thread writes one location and reads the other. Both reads seeing
 // the initial value is the weak outcome: RC11 allows it unless SC accesses or SC fences order the
-// write before the read on both sides. Counts from CONFORMANCE.md.
+// write before the read on both sides. Counts from docs/conformance.md.
 #include "litmus/litmus.h"
 
 namespace litmus {

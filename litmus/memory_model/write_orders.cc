@@ -2,7 +2,7 @@
 // in opposite orders), R (a write-write chain observed by a read) and S (a read between two
 // writes). RC11 lets mo disagree with po across locations unless SC orders it. The final value of
 // a location is its mo-last write, read after both threads are joined.
-// Counts from CONFORMANCE.md.
+// Counts from docs/conformance.md.
 #include "litmus/litmus.h"
 
 namespace litmus {
