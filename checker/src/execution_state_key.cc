@@ -123,8 +123,8 @@ Hash128 Execution::Key(bool views) const {
     add(h);
   }
   if (held_) {  // a finding the run went on past (a race is not in the histories)
-    add(Combine(Combine(0x68656c64ULL + static_cast<uint64_t>(held_key_.kind), held_key_.a),
-                held_key_.b));
+    const uint64_t kind = held_key_.kind == 0 ? uint64_t{0x68656c64} : uint64_t{0x68656c65};
+    add(Combine(Combine(kind, held_key_.a), held_key_.b));
   }
   Hash128 key{Mix(sum), Mix(sum2)};
   if (graph_dependent_ || read_the_graph_) {

@@ -87,7 +87,9 @@ TEST(Stateless, CountsEachRacingGraphOnceWithTheThreadsRunOn) {
         {.classify_findings = true, .optimal_search = optimal});
     EXPECT_TRUE(ExecutionsAre(r, 2)) << r.ToString();
     EXPECT_EQ(mc::testing::CountMatching(r, "finding=data race"), 2u) << r.ToString();
-    if (optimal) EXPECT_EQ(r.runs, 2u);
+    if (optimal) {
+      EXPECT_EQ(r.runs, 2u);
+    }
   }
 }
 
