@@ -95,6 +95,13 @@ std::vector<std::vector<uint8_t>> ConcurrentSeeds() {
   std::vector<Command> cas = {C(OpKind::kStore, 7, 0)};
   for (int i = 0; i < 8; ++i) cas.push_back(lane(C(OpKind::kCompareAndSwap, 7, i % 4), i % 2));
   add(0, cas);
+  // Many operations on one key (the checker once gave up past 62 a key, a false alarm): 200
+  // loads and stores of key 1 from four threads.
+  std::vector<Command> one_key;
+  for (int i = 0; i < 200; ++i) {
+    one_key.push_back(lane(i % 5 == 0 ? C(OpKind::kStore, 1, i % 4) : C(OpKind::kLoad, 1), i % 4));
+  }
+  add(2, one_key);
   // Growth from two threads while a third ranges and counts.
   std::vector<Command> grow;
   for (int k = 0; k < 40; ++k) grow.push_back(lane(C(OpKind::kStore, k, 1), k % 2));

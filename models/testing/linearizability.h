@@ -3,9 +3,12 @@
 //
 // A history is the operations of one run with their call and return marks, and a precedence
 // test on marks: op A precedes op B (real-time order) iff Precedes(A.ret, B.call). On real
-// threads the marks are stamps of a shared atomic counter and Precedes is `<`
-// (ByStamps). Under the model checker they are mc::positions and Precedes is
-// mc::happens_before: in a weak memory model, happens-before is the real-time order.
+// threads the marks are stamps of a shared atomic counter, A precedes B iff A.ret < B.call, and
+// each key is decided by Wing & Gong's search with Lowe's memoisation over the marks in order
+// (StampSearch: no limit on the number of operations, a step budget past which the key is
+// "undecided", never a false alarm). Under the model checker the marks are mc::positions and
+// Precedes is mc::happens_before (in a weak memory model, happens-before is the real-time
+// order), decided by a search over sets of operations (at most 62 a key).
 //
 // Per key: every operation on one key touches only that key, so a map is linearizable on such
 // operations iff each key's sub-history is (linearizability is local, Herlihy & Wing 1990).
@@ -207,6 +210,91 @@ inline bool Search(const std::vector<KeyOp>& ops, const std::vector<uint64_t>& b
   return false;
 }
 
+// What a per-key search concluded; kUndecided when it gave up (StampSearch's step budget).
+enum class Found { kYes, kNo, kUndecided };
+
+// Wing & Gong with Lowe's memoisation over a total order of marks (stamps: call and return
+// marks all distinct, as a shared counter gives them), as Porcupine does: the calls and returns
+// in mark order form a list; at a call, the operation is linearized next if its result fits the
+// state and the (linearized set, state) pair is new, and its call and return are lifted out of
+// the list; reaching a return whose call is still in the list means the last choice was wrong,
+// so it is undone. Its cost grows with how many operations overlap, not with how many there
+// are: thousands of operations on one key are decided in milliseconds. Gives up
+// (kUndecided) after `budget` steps.
+inline Found StampSearch(const std::vector<KeyOp>& ops, State s, uint64_t budget = 20000000) {
+  const size_t n = ops.size();
+  // Entries 0..n-1 are calls, n..2n-1 returns; a doubly linked list in mark order, head = 2n.
+  std::vector<size_t> order(2 * n);
+  for (size_t i = 0; i < 2 * n; ++i) order[i] = i;
+  auto mark = [&](size_t e) { return e < n ? ops[e].call : ops[e - n].ret; };
+  // At one mark, calls before returns: A precedes B only when A.ret < B.call.
+  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    return mark(a) != mark(b) ? mark(a) < mark(b) : a < n && b >= n;
+  });
+  const size_t head = 2 * n;
+  constexpr size_t kEnd = static_cast<size_t>(-1);
+  std::vector<size_t> next(2 * n + 1, kEnd), prev(2 * n + 1, kEnd);
+  size_t last = head;
+  for (size_t e : order) {
+    next[last] = e;
+    prev[e] = last;
+    last = e;
+  }
+  auto unlink = [&](size_t e) {
+    next[prev[e]] = next[e];
+    if (next[e] != kEnd) prev[next[e]] = prev[e];
+  };
+  auto relink = [&](size_t e) {  // the reverse of unlink, in the reverse order of unlinking
+    next[prev[e]] = e;
+    if (next[e] != kEnd) prev[next[e]] = e;
+  };
+  std::vector<uint64_t> done((n + 63) / 64, 0);
+  auto flip = [&](size_t i) { done[i / 64] ^= uint64_t{1} << (i % 64); };
+  // Lowe's cache: the (linearized set, state) pairs already explored, bucketed by a hash.
+  std::map<uint64_t, std::vector<std::pair<std::vector<uint64_t>, State>>> seen;
+  auto remember = [&](const State& st) {
+    uint64_t h = st.has_value() ? static_cast<uint64_t>(*st) * 0x9e3779b97f4a7c15ULL + 1 : 0;
+    for (uint64_t w : done) h = (h ^ w) * 0x100000001b3ULL + (h >> 29);
+    std::vector<std::pair<std::vector<uint64_t>, State>>& bucket = seen[h];
+    for (const auto& [set, state] : bucket) {
+      if (state == st && set == done) return false;
+    }
+    bucket.emplace_back(done, st);
+    return true;
+  };
+  std::vector<std::pair<size_t, State>> stack;  // a linearized call, and the state before it
+  size_t e = next[head];
+  for (uint64_t steps = 0; next[head] != kEnd; ++steps) {
+    if (steps > budget) return Found::kUndecided;
+    if (e < n) {  // a call: try to linearize its operation here
+      State after = s;
+      if (Apply(ops[e], after)) {
+        flip(e);
+        if (remember(after)) {
+          stack.emplace_back(e, s);
+          s = after;
+          unlink(e);
+          unlink(e + n);
+          e = next[head];
+          continue;
+        }
+        flip(e);
+      }
+      e = next[e];
+    } else {  // a return whose call is still there: undo the last choice
+      if (stack.empty()) return Found::kNo;
+      const auto [call, before] = stack.back();
+      stack.pop_back();
+      s = before;
+      flip(call);
+      relink(call + n);
+      relink(call);
+      e = next[call];
+    }
+  }
+  return Found::kYes;
+}
+
 inline bool Linearizable(const std::vector<KeyOp>& ops, State initial, const Precedes& precedes) {
   std::vector<uint64_t> before(ops.size(), 0);
   for (size_t i = 0; i < ops.size(); ++i) {
@@ -218,13 +306,42 @@ inline bool Linearizable(const std::vector<KeyOp>& ops, State initial, const Pre
   return Search(ops, before, 0, initial, failed);
 }
 
+// One key decided: over stamps (StampSearch, no limit but its budget) or over a precedence
+// test (Search: at most 62 operations, else undecided).
+inline Found Decide(const std::vector<KeyOp>& ops, State initial, const Precedes* precedes) {
+  if (precedes == nullptr) return StampSearch(ops, initial);
+  if (ops.size() > 62) return Found::kUndecided;
+  return Linearizable(ops, initial, *precedes) ? Found::kYes : Found::kNo;
+}
+
+// CheckLinearizable's body; `precedes` null: the marks are stamps.
+inline std::string Check(const std::vector<Operation>& history,
+                         const std::map<int64_t, int64_t>& initial, const Precedes* precedes,
+                         std::string* undecided);
+
 }  // namespace lin_detail
 
 // "" if `history` (starting from `initial`, key -> value) meets the contract above; otherwise
-// what fails and the history.
+// what fails and the history. The marks are stamps of one counter (real threads). Where the
+// search gives up on a key (its step budget) the key is not judged: "" for it, and `undecided`,
+// when given, says which key.
 inline std::string CheckLinearizable(const std::vector<Operation>& history,
                                      const std::map<int64_t, int64_t>& initial = {},
-                                     const Precedes& precedes = ByStamps) {
+                                     std::string* undecided = nullptr) {
+  return lin_detail::Check(history, initial, nullptr, undecided);
+}
+
+// The same, with real-time order given by `precedes` (under the model checker: happens-before
+// of mc::positions). A key with more than 62 operations is undecided.
+inline std::string CheckLinearizable(const std::vector<Operation>& history,
+                                     const std::map<int64_t, int64_t>& initial,
+                                     const Precedes& precedes, std::string* undecided = nullptr) {
+  return lin_detail::Check(history, initial, &precedes, undecided);
+}
+
+inline std::string lin_detail::Check(const std::vector<Operation>& history,
+                                     const std::map<int64_t, int64_t>& initial,
+                                     const Precedes* precedes, std::string* undecided) {
   using lin_detail::KeyOp;
   std::set<int64_t> keys;
   for (const auto& [k, v] : initial) keys.insert(k);
@@ -304,9 +421,16 @@ inline std::string CheckLinearizable(const std::vector<Operation>& history,
     const auto it = initial.find(k);
     return it == initial.end() ? lin_detail::State{} : lin_detail::State{it->second};
   };
+  auto give_up = [&](int64_t k) {
+    if (undecided != nullptr && undecided->empty()) {
+      *undecided = "key " + std::to_string(k) + " (" + std::to_string(per_key[k].size()) +
+                   " operations): the search gave up";
+    }
+  };
   for (const auto& [k, ops] : per_key) {
-    if (ops.size() > 62) return "too many operations on key " + std::to_string(k);
-    if (!lin_detail::Linearizable(ops, initial_state(k), precedes)) {
+    const lin_detail::Found found = lin_detail::Decide(ops, initial_state(k), precedes);
+    if (found == lin_detail::Found::kUndecided) give_up(k);
+    if (found == lin_detail::Found::kNo) {
       return "the operations on key " + std::to_string(k) +
              " (Range and Clear included) have no linearization:" + dump();
     }
@@ -323,10 +447,13 @@ inline std::string CheckLinearizable(const std::vector<Operation>& history,
         probe.call = op.call;
         probe.ret = op.ret;
         ops.push_back(probe);
-        return lin_detail::Linearizable(ops, initial_state(k), precedes);
+        const lin_detail::Found verdict = lin_detail::Decide(ops, initial_state(k), precedes);
+        if (verdict == lin_detail::Found::kUndecided) give_up(k);
+        return verdict;
       };
-      if (with(KeyOp::kLoadPresent, true)) ++may;
-      if (!with(KeyOp::kLoad, false)) ++must;
+      // An undecided key may be present, and need not be (it judges nothing).
+      if (with(KeyOp::kLoadPresent, true) != lin_detail::Found::kNo) ++may;
+      if (with(KeyOp::kLoad, false) == lin_detail::Found::kNo) ++must;
     }
     if (op.length < must || op.length > may) {
       return "Len returned " + std::to_string(op.length) + " but between " + std::to_string(must) +
