@@ -15,7 +15,7 @@ namespace {
 constexpr unsigned kFlags = kJobsFlag | kJsonFlag;
 
 constexpr const char* kUsage =
-    "usage: mapcheck protocol [CASE...] [--jobs N] [--json] [--shard I/N]\n"
+    "usage: mapcheck protocol [CASE...] [--jobs N] [--json] [--threads N] [--shard I/N]\n"
     "\n"
     "Classifies every execution of the bare GoMap's protocol cases (GoMap shared without a lock:\n"
     "two writers, a writer beside a reader or an iterator, clear beside a write, growths;\n"
@@ -29,6 +29,8 @@ constexpr const char* kUsage =
     "options:\n";
 
 constexpr const char* kShardHelp =
+    "  --threads N        OS threads for each case's search (default 1; 0: one per core): the\n"
+    "                     same counts; which execution is each class's witness may differ\n"
     "  --shard I/N        explore part I of N of each case's search (every RC11 case but the\n"
     "                     sampled one); `mapcheck merge` adds the N parts' --json reports up\n"
     "                     to what one search reports\n";
@@ -58,10 +60,23 @@ int ProtocolCommand(const std::vector<std::string>& args, std::ostream& out, std
   std::vector<std::string> names;
   uint32_t shard_index = 0;
   uint32_t shard_count = 1;
+  unsigned threads = 1;
   const auto words = CollectWords(args, names);
   if (const auto stop = ParseCommandLine(
           "protocol", kFlags, kUsage + CommonFlagsHelp(kFlags) + kShardHelp, args, flags, out, err,
           [&](size_t& i) {
+            if (args[i] == "--threads") {
+              const bool ok = i + 1 < args.size() && !args[i + 1].empty() &&
+                              args[i + 1].find_first_not_of("0123456789") == std::string::npos &&
+                              args[i + 1].size() <= 4;
+              if (!ok) {
+                err << "mapcheck protocol: --threads needs a number (0: one per core), not '"
+                    << (i + 1 < args.size() ? args[i + 1] : "") << "'\n";
+                return FlagResult::kError;
+              }
+              threads = static_cast<unsigned>(std::stoul(args[++i]));
+              return FlagResult::kTaken;
+            }
             if (args[i] != "--shard") return words(i);
             if (i + 1 >= args.size() || !ParseShard(args[i + 1], shard_index, shard_count)) {
               err << "mapcheck protocol: --shard needs I/N with 1 <= I <= N (e.g. --shard 2/4), "
@@ -108,6 +123,7 @@ int ProtocolCommand(const std::vector<std::string>& args, std::ostream& out, std
         mc::Options options = litmus::go_map::ProtocolOptions(*cases[i]);
         options.shard_index = shard_index;
         options.shard_count = shard_count;
+        options.threads = threads;
         return litmus::go_map::RunProtocolCase(*cases[i], options);
       },
       [&](size_t i, litmus::go_map::ProtocolResult& r) {
