@@ -3,6 +3,8 @@
 #include <charconv>
 #include <sstream>
 
+#include "junit.h"
+
 namespace mapcheck {
 namespace {
 
@@ -217,6 +219,8 @@ std::optional<int> ParseCommandLine(const std::string& command, unsigned accepte
       return 2;
     }
   }
+  // A --junit file that cannot be written fails now, not after the whole run.
+  if (!flags.junit_file.empty() && !CanWriteJunit(flags.junit_file, command, err)) return 2;
   // One check at a time gets every core; checks run side by side (--jobs) get one thread each.
   if ((accepted & kStrategyFlags) != 0 && !flags.threads_given) {
     flags.options.threads = flags.jobs == 1 ? 0 : 1;

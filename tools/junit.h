@@ -50,6 +50,17 @@ inline std::string JunitXml(const std::string& suite, const std::vector<JunitCas
   return out.str();
 }
 
+// Whether `path` can be written, checked before a long run so that a bad path fails at once
+// (it creates the file, empty, as the run's end will overwrite it); prints why not.
+inline bool CanWriteJunit(const std::string& path, const std::string& command, std::ostream& err) {
+  std::ofstream file(path, std::ios::binary | std::ios::app);
+  if (!file) {
+    err << "mapcheck " << command << ": cannot write '" << path << "' (--junit)\n";
+    return false;
+  }
+  return true;
+}
+
 // Writes the file; on failure prints "mapcheck CMD: cannot write FILE" and returns false.
 inline bool WriteJunit(const std::string& path, const std::string& command,
                        const std::vector<JunitCase>& cases, std::ostream& err) {

@@ -1,5 +1,7 @@
 #include "litmus_command.h"
 
+#include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <variant>
@@ -67,6 +69,12 @@ int LitmusCommand(const std::vector<std::string>& args, std::ostream& out, std::
   bool incomplete_runs = false;
   std::vector<std::string> json;
   for (const std::string& file : files) {
+    std::error_code ec;
+    if (std::filesystem::is_directory(file, ec)) {
+      err << "mapcheck litmus: '" << file << "' is a directory, not a .litmus file\n";
+      status = 2;
+      continue;
+    }
     std::ifstream in(file, std::ios::binary);
     if (!in) {
       err << "mapcheck litmus: cannot read '" << file << "'\n";
@@ -75,6 +83,16 @@ int LitmusCommand(const std::vector<std::string>& args, std::ostream& out, std::
     }
     std::stringstream text;
     text << in.rdbuf();
+    const std::string& bytes = text.str();
+    if (std::any_of(bytes.begin(), bytes.end(), [](char c) {
+          const auto u = static_cast<unsigned char>(c);
+          return u < 0x09 || (u > 0x0d && u < 0x20) || u == 0x7f;
+        })) {
+      err << "mapcheck litmus: '" << file
+          << "' is not text (it holds control bytes): not a .litmus file\n";
+      status = 2;
+      continue;
+    }
     auto parsed = herd::Parse(text.str(), file);
     if (const auto* e = std::get_if<herd::ParseError>(&parsed)) {
       err << e->ToString() << "\n";

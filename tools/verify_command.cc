@@ -316,6 +316,9 @@ int VerifyCommand(const std::vector<std::string>& args, std::ostream& out, std::
   if (fixes.empty() && !kills.empty()) {
     verdict = failed == 0 ? "KILLED: the model checker found the mutant's bug"
                           : "SURVIVED: the mutant's kill scenario did not show its bug";
+  } else if (!only.empty()) {  // one fix
+    verdict = failed == 0 ? "VERIFIED: " + only + " passed every scenario"
+                          : "NOT VERIFIED: " + std::to_string(failed) + " result(s) above failed";
   } else {
     verdict = failed == 0 ? "VERIFIED: every fix passed every scenario and every mutant was killed"
                           : "NOT VERIFIED: " + std::to_string(failed) + " result(s) above failed";

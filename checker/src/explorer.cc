@@ -472,6 +472,7 @@ Report Explorer::Replay(const ReplayToken& token) {
     const auto status = run->Advance();
     if (status == Execution::Status::kFinding) {
       RecordFinding(*run);
+      report_.executions = 1;  // the one execution replayed, which the finding ended
       break;
     }
     if (status != Execution::Status::kDecision) {
