@@ -1,5 +1,8 @@
 #include "protocol_command.h"
 
+#include <unistd.h>
+
+#include <cstdio>
 #include <exception>
 #include <string>
 
@@ -116,11 +119,15 @@ int ProtocolCommand(const std::vector<std::string>& args, std::ostream& out, std
   }
   const std::string shard =
       shard_count > 1 ? std::to_string(shard_index + 1) + "/" + std::to_string(shard_count) : "";
+  const bool live = flags.jobs == 1 && isatty(STDERR_FILENO) != 0;
   std::vector<std::string> json;
   RunInOrder<litmus::go_map::ProtocolResult>(
       cases.size(), flags.jobs,
       [&](size_t i) {
         mc::Options options = litmus::go_map::ProtocolOptions(*cases[i]);
+        // On a terminal, one case at a time: which case, and the search's progress line.
+        options.progress = live;
+        if (live) std::fprintf(stderr, "mapcheck protocol: %s\n", cases[i]->name.c_str());
         options.shard_index = shard_index;
         options.shard_count = shard_count;
         options.threads = threads;
