@@ -8,7 +8,9 @@
 #include <gtest/gtest.h>
 
 #include <functional>
+#include <map>
 #include <random>
+#include <string>
 
 #include "bench/dpor_programs.h"
 #include "mc/check_testing.h"
@@ -45,6 +47,55 @@ TEST(Parallel, SameCountsAsOneThreadOnRandomPrograms) {
   }
   std::cout << programs << " programs x 2 models x {2, 3} threads, " << executions
             << " executions\n";
+}
+
+// Outcomes with their observations sorted (their order is the run's) and the finding kept
+// whole, message included.
+std::map<std::string, uint64_t> WithFindings(const std::map<std::string, uint64_t>& outcomes) {
+  std::map<std::string, uint64_t> out;
+  for (const auto& [outcome, n] : outcomes) {
+    const size_t at = outcome.find("finding=");
+    const std::string finding = at == std::string::npos ? "" : outcome.substr(at);
+    out[Normalised(outcome.substr(0, at)) + finding] += n;
+  }
+  return out;
+}
+
+TEST(Parallel, ClassifiesAsOneThreadDoesOnRandomProgramsThatStopAndRace) {
+  // Options::classify_findings on several threads: the same graphs in the same classes, each
+  // named by the same finding (the name is chosen by the graph, not by the worker or the order),
+  // one run per graph.
+  const uint64_t programs = EnvOr("MC_PARALLEL_PROGRAMS", 200) / 2;
+  std::mt19937_64 rng(EnvOr("MC_PARALLEL_SEED", 20261203) + 1);
+  uint64_t findings = 0;
+  int failures = 0;
+  for (uint64_t i = 0; i < programs && failures < 3; ++i) {
+    const StopProgram p = RandomStopProgram(rng);
+    for (Model model : AllModels()) {
+      const std::function<void()> body = [&] { RunStopProgram(p); };
+      const Options options{.model = model, .classify_findings = true};
+      const Report one = mc::check(body, options);
+      Options parallel = options;
+      parallel.threads = 2;
+      const Report got = mc::check(body, parallel);
+      for (const auto& [outcome, n] : got.outcomes) {
+        findings += outcome.find("finding=") != std::string::npos ? n : 0;
+      }
+      if (got.ok() && got.exhaustive && got.executions == one.executions &&
+          got.blocked == one.blocked && got.runs == got.executions + got.blocked &&
+          WithFindings(got.outcomes) == WithFindings(one.outcomes)) {
+        continue;
+      }
+      ++failures;
+      ADD_FAILURE() << "program #" << i << " under " << ModelName(model) << ": " << p.ToString()
+                    << "\n  2 threads: " << got.executions << " executions, " << got.blocked
+                    << " blocked, " << got.runs << " runs (" << VerdictName(got.verdict) << ")\n"
+                    << Histogram(Normalised(got.outcomes)) << "  one thread: " << one.executions
+                    << " executions, " << one.blocked << " blocked\n"
+                    << Histogram(Normalised(one.outcomes));
+    }
+  }
+  EXPECT_GT(findings, 0u);  // the property was exercised
 }
 
 TEST(Parallel, SameCountsAsOneThreadOnTheDporBenchmarks) {
