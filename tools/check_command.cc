@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "common_flags.h"
+#include "interrupt.h"
 #include "json.h"
 #include "junit.h"
 #include "litmus/claims/claims.h"
@@ -39,7 +40,8 @@ std::string Usage() {
          "behaviours, not executions, so its rows compare verdicts only.\n"
          "\n"
          "Exit status: 0 all ok, 1 any MISMATCH, 2 bad arguments, 3 no mismatch but some\n"
-         "results incomplete.\n"
+         "results incomplete, 130 interrupted (Ctrl-C or SIGTERM: the check running then ends\n"
+         "as incomplete, the rest are listed as not run, and --json/--junit are written).\n"
          "\n"
          "options:\n" +
          CommonFlagsHelp(kFlags) + "  --verbose          print the full report of every mismatch\n";
@@ -132,6 +134,19 @@ Row CheckLitmus(const litmus::LitmusTest& test, mc::Model model, const mc::Optio
     row.status = Status::kIncomplete;
     row.detail = r.message.empty() ? "the search did not cover every execution" : r.message;
   }
+  return row;
+}
+
+// A row that an interrupt kept from running.
+Row NotRun(const std::string& kind, const std::string& name, const std::string& model) {
+  Row row;
+  row.kind = kind;
+  row.name = name;
+  row.model = model;
+  row.verdict = "not run";
+  row.expected = "";
+  row.status = Status::kIncomplete;
+  row.detail = "not run: interrupted";
   return row;
 }
 
@@ -228,13 +243,17 @@ int CheckCommand(const std::vector<std::string>& args, std::ostream& out, std::o
   mc::Options options = flags.options;
   options.max_seconds = flags.budget_seconds;
   options.progress = flags.jobs == 1 && !flags.json && isatty(STDERR_FILENO) != 0;
+  options.stop = &InterruptFlag();
 
   // The work, in table order: every selected litmus test under every model, then the claims.
   std::vector<std::function<Row()>> work;
   for (const auto& t : litmus::Registry()) {
     if (t.name.find(filter) == std::string::npos) continue;
     for (const mc::Model model : flags.models) {
-      work.emplace_back([&t, model, &options] { return CheckLitmus(t, model, options); });
+      work.emplace_back([&t, model, &options] {
+        return Interrupted() ? NotRun("litmus", t.name, std::string(mc::ModelName(model)))
+                             : CheckLitmus(t, model, options);
+      });
     }
   }
   const size_t litmus_rows = work.size();
@@ -247,7 +266,7 @@ int CheckCommand(const std::vector<std::string>& args, std::ostream& out, std::o
               return std::stoi(x->id.substr(1)) < std::stoi(y->id.substr(1));
             });
   for (const claims::Claim* c : selected_claims) {
-    work.emplace_back([c] { return CheckClaim(*c); });
+    work.emplace_back([c] { return Interrupted() ? NotRun("claim", c->id, "") : CheckClaim(*c); });
   }
   if (work.empty()) {
     err << "mapcheck check: no litmus test matches '" << filter << "' (see mapcheck list)\n";
@@ -309,6 +328,11 @@ int CheckCommand(const std::vector<std::string>& args, std::ostream& out, std::o
     out << "\n" << passed << " passed, " << failed << " failed";
     if (incomplete > 0) out << ", " << incomplete << " incomplete (not verified)";
     out << "\n";
+  }
+  if (Interrupted()) {
+    err << "mapcheck check: interrupted; the rows above are what finished (the interrupted "
+           "check is incomplete, the rest not run)\n";
+    return kInterruptedExit;
   }
   if (failed > 0) return 1;
   return incomplete > 0 ? 3 : 0;

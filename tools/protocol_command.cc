@@ -7,6 +7,7 @@
 #include <string>
 
 #include "common_flags.h"
+#include "interrupt.h"
 #include "json.h"
 #include "litmus/go_map/protocol.h"
 #include "parallel.h"
@@ -127,6 +128,7 @@ int ProtocolCommand(const std::vector<std::string>& args, std::ostream& out, std
         mc::Options options = litmus::go_map::ProtocolOptions(*cases[i]);
         // On a terminal, one case at a time: which case, and the search's progress line.
         options.progress = live;
+        options.stop = &InterruptFlag();
         if (live) std::fprintf(stderr, "mapcheck protocol: %s\n", cases[i]->name.c_str());
         options.shard_index = shard_index;
         options.shard_count = shard_count;
@@ -141,6 +143,11 @@ int ProtocolCommand(const std::vector<std::string>& args, std::ostream& out, std
         }
       });
   if (flags.json) out << JsonObject().Raw("cases", JsonArray(json, true)).ToString() << "\n";
+  if (Interrupted()) {
+    err << "mapcheck protocol: interrupted; the case running then is INCOMPLETE, the cases "
+           "after it counted nothing\n";
+    return kInterruptedExit;
+  }
   return 0;
 }
 

@@ -74,6 +74,12 @@ bool Explorer::ReplayPath(Execution& run) {
 bool Explorer::BudgetExhausted() {
   // A worker of a parallel search counts every worker's executions.
   const uint64_t executions = shared_ != nullptr ? shared_->executions.load() : report_.executions;
+  if (options_.stop != nullptr && options_.stop->load(std::memory_order_relaxed)) {
+    report_.verdict = Verdict::kBudgetExhausted;
+    report_.message = "interrupted after " + std::to_string(executions) +
+                      " executions (Options::stop); nothing beyond them is verified";
+    return true;
+  }
   if (options_.max_executions != 0 && executions >= options_.max_executions) {
     report_.verdict = Verdict::kBudgetExhausted;
     report_.message = "stopped after " + std::to_string(executions) +

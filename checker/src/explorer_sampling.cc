@@ -70,7 +70,7 @@ Report Explorer::ExploreBySampling() {
                                                                : options_.max_executions;
   bool found = false;
   for (uint64_t i = 0; i < runs && !found; ++i) {
-    if (options_.max_seconds > 0 && BudgetExhausted()) break;
+    if ((options_.max_seconds > 0 || options_.stop != nullptr) && BudgetExhausted()) break;
     path_.clear();
     sampler.StartRun();
     auto run = NewExecution();

@@ -2,6 +2,7 @@
 // the one execution a replay token names.
 #pragma once
 
+#include <atomic>
 #include <cstddef>
 #include <cstdint>
 #include <functional>
@@ -132,13 +133,18 @@ struct Options {
   // exactly what one search counts (executions, blocked, runs, outcomes, races) when none finds
   // anything. Each shard runs the search whole until its work list holds 8 graphs per shard (or,
   // after 256 runs, one per shard), then keeps every shard_count-th of them; the others' counts
-  // up to there are kept by shard 0 alone. What the optimal search does not support runs whole in shard 0.
+  // up to there are kept by shard 0 alone. What the optimal search does not support runs whole in
+  // shard 0.
   uint32_t shard_index = 0;
   uint32_t shard_count = 1;
   // Print a progress line to stderr at most once a second (executions, states, rate, and under
   // the exhaustive strategies the share of the search tree done so far). Off by default, so
   // tests stay quiet; the mapcheck command turns it on for long runs.
   bool progress = false;
+  // When it points at a flag that turns true (a signal handler's, say), the search stops before
+  // its next run with kBudgetExhausted, "interrupted after N executions": what it explored so
+  // far is reported, nothing beyond it verified.
+  const std::atomic<bool>* stop = nullptr;
 };
 
 Report check(const std::function<void()>& test, const Options& options = {});
