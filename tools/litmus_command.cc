@@ -7,6 +7,7 @@
 #include <variant>
 
 #include "common_flags.h"
+#include "interrupt.h"
 #include "json.h"
 #include "litmus/herd/herd_parser.h"
 #include "litmus/herd/herd_run.h"
@@ -69,6 +70,7 @@ int LitmusCommand(const std::vector<std::string>& args, std::ostream& out, std::
   bool incomplete_runs = false;
   std::vector<std::string> json;
   for (const std::string& file : files) {
+    if (Interrupted()) break;  // the files after an interrupt are not run
     std::error_code ec;
     if (std::filesystem::is_directory(file, ec)) {
       err << "mapcheck litmus: '" << file << "' is a directory, not a .litmus file\n";
@@ -103,6 +105,7 @@ int LitmusCommand(const std::vector<std::string>& args, std::ostream& out, std::
     for (const mc::Model model : flags.models) {
       mc::Options options = flags.options;
       options.model = model;
+      options.stop = &InterruptFlag();
       const herd::Outcome o = herd::Explore(program, options);
       // A budget or a sampling strategy leaves the states incomplete: said, and exit 3 (as
       // `mapcheck check` does) unless something worse happened.
@@ -144,6 +147,11 @@ int LitmusCommand(const std::vector<std::string>& args, std::ostream& out, std::
     }
   }
   if (flags.json) out << JsonArray(json, true) << "\n";
+  if (Interrupted()) {
+    err << "mapcheck litmus: interrupted; the run going then is incomplete, the files after it "
+           "not run\n";
+    return kInterruptedExit;
+  }
   if (status == 0 && incomplete_runs) return 3;
   return status;
 }
