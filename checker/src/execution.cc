@@ -163,7 +163,10 @@ bool Execution::CanStep(uint32_t thread) const {
     case RequestKind::kJoin:
       return threads_[ts.request.target].status == ThreadStatus::kFinished;
     case RequestKind::kLock:  // blocked until the mutex is released
-      return Available(MutexValue(ts.request.location), ts.request.shared);
+      // A restored run's thread redoes its lock from the state its restored event read (Redo
+      // checks it), not from the mutex's latest state in the restored graph, which is later.
+      return ts.redone < ts.restored_events ||
+             Available(MutexValue(ts.request.location), ts.request.shared);
     case RequestKind::kCvWake:
       return Notified(thread) || options_.spurious_wakeups;
     default:
@@ -243,15 +246,18 @@ void Execution::Respond(uint32_t thread, uint64_t choice, uint32_t first) {
   RespondCondvar(thread, choice);
   if (rq.kind == RequestKind::kLock || rq.kind == RequestKind::kTryLock) {
     rq.success = graph_[graph_.size() - 1].IsWrite();  // the RMW happened: the lock is taken
-    if (rq.success) {
-      MutexState& m = Mutex(rq.location);
-      if (rq.shared) {
-        if (m.readers.size() <= thread) m.readers.resize(thread + 1, 0);
-        ++m.readers[thread];
-      } else {
-        m.owner = thread;
-      }
-    }
+    if (rq.success) TookMutex(thread);
+  }
+}
+
+void Execution::TookMutex(uint32_t thread) {
+  const Request& rq = threads_[thread].request;
+  MutexState& m = Mutex(rq.location);
+  if (rq.shared) {
+    if (m.readers.size() <= thread) m.readers.resize(thread + 1, 0);
+    ++m.readers[thread];
+  } else {
+    m.owner = thread;
   }
 }
 

@@ -133,16 +133,25 @@ class Execution {
 
   // For the optimal search (explorer_optimal.cc), which schedules threads itself.
   // What a waiting thread's request is, as far as a scheduler needs to know.
-  enum class StepKind : uint8_t { kNothing, kRead, kWrite, kRmw, kCas, kChoose, kJoin, kOther };
+  // kLock: a mutex's lock or lock_shared, an RMW that reads an available state (Available).
+  enum class StepKind : uint8_t { kNothing, kRead, kWrite, kRmw, kCas, kChoose, kJoin, kLock, kOther };
   struct Pending {
     StepKind kind = StepKind::kNothing;
     uint32_t location = kNone;
     uint64_t expected = 0;  // kCas
     bool weak = false;      // kCas
+    bool shared = false;    // kLock: lock_shared
     memory_order order = relaxed;
     memory_order failure_order = relaxed;  // kCas
   };
   Pending PendingOf(uint32_t thread) const;
+  // A mutex's state in the graph is the value of its latest write: 0 free, kExclusive held by
+  // one thread, otherwise the number of shared holders. Whether a lock (`shared`: lock_shared)
+  // may take it.
+  static constexpr uint64_t kExclusive = uint64_t{1} << 63;
+  static bool Available(uint64_t state, bool shared) {
+    return shared ? (state & kExclusive) == 0 : state == 0;
+  }
   // Whether `thread` waits at a request it can take now (a join of a finished thread, a free
   // mutex, a notified wait...), and whether that request must go first (a write, a ready join).
   bool CanStep(uint32_t thread) const;
@@ -334,10 +343,6 @@ class Execution {
     std::vector<uint32_t> readers;  // shared holds per thread
     std::source_location created_at;
   };
-  static constexpr uint64_t kExclusive = uint64_t{1} << 63;  // state: held exclusively
-  static bool Available(uint64_t state, bool shared) {
-    return shared ? (state & kExclusive) == 0 : state == 0;
-  }
   uint64_t MutexValue(uint32_t location) const;
   MutexState& Mutex(uint32_t location) { return mutexes_[location]; }
   std::string DescribeWait(uint32_t thread);
@@ -355,6 +360,8 @@ class Execution {
   void Post(Request request);
   bool SelfStep(uint32_t thread);
   void Respond(uint32_t thread, uint64_t choice, uint32_t first);
+  // The thread's lock request has taken its mutex: who holds it (MutexState).
+  void TookMutex(uint32_t thread);
   // Stops the current thread for good (it is unwound when the run is torn down).
   [[noreturn]] void StopCurrentThread();
   // Records the run's finding; false if it already has one (the first one is kept).

@@ -75,11 +75,18 @@ bool Execution::Redo(uint32_t thread) {
     case RequestKind::kJoin:
       same = same && e.kind == EventKind::kJoin && e.other_thread == rq.target;
       break;
+    case RequestKind::kLock:
+      same = same && e.IsRead() && e.rmw && Available(value, rq.shared);
+      if (same) write_half(rq.shared ? value + 1 : kExclusive);
+      events = 2;
+      rq.success = same;
+      break;
     default:  // not a step the optimal search takes
       same = false;
   }
   if (!same || ts.redone + events > ts.restored_events) return false;
   rq.result = value;
+  if (rq.kind == RequestKind::kLock) TookMutex(thread);
   ts.redone += events;
   ts.status = ThreadStatus::kRunnable;
   return true;

@@ -54,9 +54,7 @@ std::vector<uint64_t> Execution::ChoiceRange(uint32_t thread) const {
     case RequestKind::kJoin:
       range.push_back(0);
       break;
-    case RequestKind::kLock:
-      range.push_back(writes - 1);  // a lock takes the mutex's latest state
-      break;
+    case RequestKind::kLock:  // takes the latest state (Build), or an earlier one as a moot step
     case RequestKind::kTryLock:  // succeeds on the latest state, or fails on a held one
       for (uint64_t p = 0; p < writes; ++p) range.push_back(p);
       break;
@@ -97,7 +95,8 @@ std::vector<Candidate> Execution::CandidatesOf(uint32_t thread, std::vector<Cand
     if (Build(thread, c)) {
       out.push_back(Describe(thread, c, first));
     } else if (moot != nullptr &&
-               (rq.kind == RequestKind::kRmw || (rq.kind == RequestKind::kCas && c % 2 == 0))) {
+               (rq.kind == RequestKind::kRmw || rq.kind == RequestKind::kLock ||
+                (rq.kind == RequestKind::kCas && c % 2 == 0))) {
       Unbuild(first);
       skip_atomicity_ = true;
       if (Build(thread, c)) moot->push_back(Describe(thread, c, first));
@@ -125,6 +124,7 @@ Execution::Pending Execution::PendingOf(uint32_t thread) const {
   p.weak = rq.weak;
   p.order = rq.order;
   p.failure_order = rq.failure_order;
+  p.shared = rq.shared;
   switch (rq.kind) {
     case RequestKind::kNothing:
       p.kind = StepKind::kNothing;
@@ -147,7 +147,10 @@ Execution::Pending Execution::PendingOf(uint32_t thread) const {
     case RequestKind::kJoin:
       p.kind = StepKind::kJoin;
       break;
-    default:  // mutexes and condition variables
+    case RequestKind::kLock:
+      p.kind = StepKind::kLock;
+      break;
+    default:  // try_lock and condition variables
       p.kind = StepKind::kOther;
       break;
   }
@@ -160,6 +163,7 @@ bool Execution::Maximal(uint32_t thread, uint64_t choice) const {
   switch (rq.kind) {
     case RequestKind::kRead:
     case RequestKind::kRmw:
+    case RequestKind::kLock:
       return choice + 1 == writes;
     case RequestKind::kCas: {  // the latest write, and no spurious failure
       if (choice / 2 + 1 != writes) return false;
@@ -327,12 +331,15 @@ bool Execution::Build(uint32_t thread, uint64_t choice) {
     case RequestKind::kLock:
     case RequestKind::kTryLock: {
       // Taking the lock reads the latest state (an RMW after any other write would break the
-      // atomicity of the lock that read it). A failing try_lock reads any state that holds the
-      // mutex, as coherence allows; it never fails spuriously.
+      // atomicity of the lock that read it), but for a moot step of the optimal search, whose
+      // atomicity is not checked. A failing try_lock reads any state that holds the mutex, as
+      // coherence allows; it never fails spuriously.
       if (choice >= mo.size()) break;
       const uint64_t state = graph_[mo[choice]].value;
       if (Available(state, rq.shared)) {
-        if (choice + 1 == mo.size()) added = add_rmw(choice, rq.shared ? state + 1 : kExclusive);
+        if (choice + 1 == mo.size() || (skip_atomicity_ && rq.kind == RequestKind::kLock)) {
+          added = add_rmw(choice, rq.shared ? state + 1 : kExclusive);
+        }
       } else if (rq.kind == RequestKind::kTryLock) {
         added = add_read(choice, false, relaxed);
       }

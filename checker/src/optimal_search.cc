@@ -98,6 +98,7 @@ OptimalSearch::Outcome OptimalSearch::Run(Execution& run, const Work& work,
         diverged_at_ = i;
         return {Result::kDiverged};
       }
+      PushWaitingLocks(run, next_stamp);
       return {Result::kEnded, status};
     }
     Step step;
@@ -119,7 +120,8 @@ OptimalSearch::Outcome OptimalSearch::Run(Execution& run, const Work& work,
       }
       step.applied_end = run.graph().size();
       if ((ps.check && !(run.hash() == ps.after)) ||
-          (i + 2 == planned && work.check_kept && !(run.hash() == work.kept))) {
+          (i + (work.redoes_read ? 2 : 1) == planned && work.check_kept &&
+           !(run.hash() == work.kept))) {
         diverged_at_ = i;
         return {Result::kDiverged};
       }
@@ -161,30 +163,7 @@ OptimalSearch::Outcome OptimalSearch::Run(Execution& run, const Work& work,
         item.next_stamp = next_stamp + 1;
         work_.push_back(std::move(item));
       }
-      for (const Candidate& m : moot) {
-        // Added just long enough to revisit from its write (see the header).
-        Step trial = step;
-        trial.choice = m.choice;
-        trial.stamp = next_stamp;
-        trial.maximal = run.Maximal(step.thread, m.choice);
-        trial.first = run.AddMoot(step.thread, m.choice);
-        trial.applied_end = run.graph().size();
-        steps_.push_back(std::move(trial));
-        CloseStep(run);
-        // The RMW it conflicts with reads the same source; its revisits must delete it.
-        uint32_t conflict = kNone;
-        for (uint32_t r : run.graph().LocationEvents(step.pending.location)) {
-          const Event& e = run.graph()[r];
-          if (e.IsRead() && e.rmw && e.rf == m.source && step_of_[r] + 1 != steps_.size()) {
-            conflict = step_of_[r];
-          }
-        }
-        MC_INVARIANT(conflict != kNone, "a moot step without the RMW it conflicts with");
-        PushRevisits(run, static_cast<uint32_t>(steps_.size() - 1), next_stamp + 1, conflict);
-        steps_.pop_back();
-        step_of_.resize(steps_.back().end);
-        run.RemoveSince(steps_.back().end);
-      }
+      PushMoot(run, step, moot, next_stamp);
       step.choice = candidates[taken].choice;
       step.maximal = run.Maximal(step.thread, step.choice);
       step.stamp = next_stamp++;
@@ -205,6 +184,53 @@ OptimalSearch::Outcome OptimalSearch::Run(Execution& run, const Work& work,
     record.after = run.hash();
     path->push_back(record);
     steps_.push_back(std::move(step));
+  }
+}
+
+void OptimalSearch::PushMoot(Execution& run, const Step& step, const std::vector<Candidate>& moot,
+                             uint32_t next_stamp) {
+  for (const Candidate& m : moot) {
+    // Added just long enough to revisit from its write (see the header).
+    Step trial = step;
+    trial.choice = m.choice;
+    trial.stamp = next_stamp;
+    trial.maximal = run.Maximal(step.thread, m.choice);
+    trial.first = run.AddMoot(step.thread, m.choice);
+    trial.applied_end = run.graph().size();
+    steps_.push_back(std::move(trial));
+    CloseStep(run);
+    // The RMW it conflicts with reads the same source; its revisits must delete it.
+    uint32_t conflict = kNone;
+    for (uint32_t r : run.graph().LocationEvents(step.pending.location)) {
+      const Event& e = run.graph()[r];
+      if (e.IsRead() && e.rmw && e.rf == m.source && step_of_[r] + 1 != steps_.size()) {
+        conflict = step_of_[r];
+      }
+    }
+    MC_INVARIANT(conflict != kNone, "a moot step without the RMW it conflicts with");
+    PushRevisits(run, static_cast<uint32_t>(steps_.size() - 1), next_stamp + 1, conflict);
+    steps_.pop_back();
+    step_of_.resize(steps_.back().end);
+    run.RemoveSince(steps_.back().end);
+  }
+}
+
+void OptimalSearch::PushWaitingLocks(Execution& run, uint32_t next_stamp) {
+  // A thread still waiting at a lock when nothing can move never takes it in this graph; the
+  // graphs where it took the mutex before another thread's lock did are reached from here, by
+  // its moot steps at each earlier state it could take (GenMC adds the blocked lock's read here,
+  // reading the held state, for the same alternatives).
+  for (uint32_t t = 0; t < run.graph().thread_count(); ++t) {
+    const Execution::Pending pending = run.PendingOf(t);
+    if (pending.kind != StepKind::kLock || run.CanStep(t)) continue;
+    Step waiting;
+    waiting.thread = t;
+    waiting.thread_id = run.graph().ThreadCanonical(t);
+    waiting.pending = pending;
+    std::vector<Candidate> moot;
+    const std::vector<Candidate> none = run.CandidatesOf(t, &moot);
+    MC_INVARIANT(none.empty(), "a thread waiting at a lock can take it");
+    PushMoot(run, waiting, moot, next_stamp);
   }
 }
 
@@ -331,8 +357,12 @@ void OptimalSearch::PushRevisits(const Execution& run, uint32_t ws, uint32_t nex
     if (!MaximalExtension(g, rs, w, keep)) continue;
     const Step& r = steps_[rs];
     const bool matches = r.pending.kind != StepKind::kCas || g[w].value == r.pending.expected;
+    // A lock that would read a held state does not read it: its thread waits at the lock, and
+    // takes it once an unlock is added (as GenMC does with a lock's read that would block).
+    const bool waits =
+        r.pending.kind == StepKind::kLock && !Execution::Available(g[w].value, r.pending.shared);
     Work item;
-    if (!RevisitConsistent(run, keep, rs, w, matches, &item)) continue;
+    if (!RevisitConsistent(run, keep, rs, w, matches, waits, &item)) continue;
     item.next_stamp = next_stamp;
     for (uint32_t x = 1; x < steps_.size(); ++x) {
       if (!keep[x]) continue;
@@ -344,6 +374,12 @@ void OptimalSearch::PushRevisits(const Execution& run, uint32_t ws, uint32_t nex
       ps.maximal = st.maximal;
       ps.revisitable = st.revisitable && !prefix[x];
       item.tail.push_back(ps);
+    }
+    if (waits) {
+      item.last_is_new = false;  // the last step is a kept one, its revisits taken already
+      item.redoes_read = false;
+      work_.push_back(std::move(item));
+      continue;
     }
     const std::vector<uint32_t>& mo = g.Mo(g[w].location);
     bool latest_write = true;  // w is last in mo among the kept writes
@@ -375,7 +411,8 @@ void OptimalSearch::PushRevisits(const Execution& run, uint32_t ws, uint32_t nex
 }
 
 bool OptimalSearch::RevisitConsistent(const Execution& run, const std::vector<bool>& keep,
-                                      uint32_t rs, uint32_t w, bool success, Work* item) const {
+                                      uint32_t rs, uint32_t w, bool success, bool waits,
+                                      Work* item) const {
   const ExecutionGraph& g = run.graph();
   ExecutionGraph& copy = scratch_;
   copy.Clear(g.sc_atomics(), g.go_plain());
@@ -415,6 +452,8 @@ bool OptimalSearch::RevisitConsistent(const Execution& run, const std::vector<bo
   }
   MC_INVARIANT(read != kNone, "a revisited step without its read");
   if (check_at >= g.size()) item->kept = copy.hash();
+  // Without the read, the kept steps are a po ∪ rf-closed part of a consistent graph.
+  if (waits) return true;
   Event r = g[read];
   r.rf = id[w];
   r.value = g[w].value;
@@ -491,6 +530,7 @@ uint64_t OptimalSearch::Translate(const ExecutionGraph& g, uint32_t s,
   switch (st.pending.kind) {
     case StepKind::kRead:
     case StepKind::kRmw:
+    case StepKind::kLock:
     case StepKind::kCas: {
       uint32_t read = kNone;
       for (uint32_t id = st.first; id < st.end && read == kNone; ++id) {

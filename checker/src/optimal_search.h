@@ -46,8 +46,19 @@
 // (Execution::StopOnlyTheFailingThread), one graph once, named by a finding chosen by the graph
 // alone. The canonical-order and stateful SC searches follow the same rule.
 //
+// Mutexes. A lock is an RMW that reads an available state of the mutex (free, or not held
+// exclusively for lock_shared) and is added only when the latest state is available: a thread
+// whose lock would block waits, and takes the lock reading the unlock that frees it. The graphs
+// where a lock reads an earlier state are reached as RMWs' are, by moot steps (that earlier
+// state was taken by another lock, which the moot step's write revisits). A revisited lock that
+// would read a held state does not read it: its thread waits at the lock again (the revisit's
+// plan ends with the kept steps, Work::redoes_read). When nothing can move, every thread still
+// waiting at a lock pushes its moot steps (PushWaitingLocks): the graphs where it took the
+// mutex before the lock that holds it now. This is GenMC's treatment of a lock's read that would
+// block (removed, and re-added when the mutex is released or nothing else can run).
+//
 // Not yet supported, so the canonical-order search runs instead (and the report says nothing
-// else): mutexes, condition variables, spin loops that block at mc::yield, Go's plain-read rule
+// else): try_lock, condition variables, spin loops that block at mc::yield, Go's plain-read rule
 // (PlainRaces::kContinueGo).
 #pragma once
 
@@ -85,6 +96,9 @@ class OptimalSearch {
     // replayed without re-checking them, so this checks the replay).
     bool check_kept = false;
     Hash128 kept;
+    // A revisit's last step re-does the revisited read, but where the read was a lock's that
+    // cannot take the state it would read: then its thread waits at the lock.
+    bool redoes_read = true;
   };
 
   // What one run of a plan came to: it ended (Execution::Status `status`, the run left at its
@@ -135,6 +149,12 @@ class OptimalSearch {
     uint32_t preds_end = 0;
   };
 
+  // Pushes the revisits of the moot steps of `step` (a thread's next step, not taken yet): each
+  // is added, revisits from its write, and is taken out again.
+  void PushMoot(Execution& run, const Step& step, const std::vector<Candidate>& moot,
+                uint32_t next_stamp);
+  // At the end of a run: the moot steps of every thread that waits at a lock it cannot take.
+  void PushWaitingLocks(Execution& run, uint32_t next_stamp);
   // Ends the last step at the graph's current size and records what its events depend on.
   void CloseStep(const Execution& run);
   // The next thread, a function of the graph alone.
@@ -147,8 +167,9 @@ class OptimalSearch {
   const std::vector<bool>& Prefix(uint32_t s);
   // Whether the graph of the kept steps, with rs's read reading w, is consistent: built apart
   // from the run (no fibers), so that a revisit that cannot be costs no run.
+  // With `waits`, rs's step is not re-done (a lock that would read a held state waits).
   bool RevisitConsistent(const Execution& run, const std::vector<bool>& keep, uint32_t rs,
-                         uint32_t w, bool success, Work* item) const;
+                         uint32_t w, bool success, bool waits, Work* item) const;
   bool MaximalExtension(const ExecutionGraph& g, uint32_t rs, uint32_t w,
                         const std::vector<bool>& keep) const;
   // The choice that steps_[s] makes in the graph of the kept steps taken before it.

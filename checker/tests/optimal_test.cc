@@ -51,17 +51,19 @@ TEST(Optimal, RunsStartedFromTheLastGraphCountAsRebuiltOnes) {
   // Options::restore_graphs: a run that continues the last one at an earlier decision starts
   // from its graph and redoes the steps before it (Execution::Redo). The same executions,
   // outcomes and runs as when every graph is rebuilt, with and without threads stopped by
-  // mc::assume.
+  // mc::assume, and with mutexes.
   const uint64_t programs = EnvOr("MC_OPTIMAL_PROGRAMS", 1000) / 5;
   std::mt19937_64 rng(EnvOr("MC_OPTIMAL_SEED", 20261126) + 1);
   int failures = 0;
   for (uint64_t i = 0; i < programs && failures < 3; ++i) {
     const Program p = RandomProgram(rng, 3);
     const StopProgram q = RandomStopProgram(rng);
+    const StopProgram l = RandomLockProgram(rng);
     for (Model model : AllModels()) {
       const std::function<void()> plain = [&] { RunProgram(p); };
       const std::function<void()> stops = [&] { RunStopProgram(q); };
-      for (const std::function<void()>* body : {&plain, &stops}) {
+      const std::function<void()> locks = [&] { RunStopProgram(l); };
+      for (const std::function<void()>* body : {&plain, &stops, &locks}) {
         const Report restored = mc::check(*body, {.model = model});
         const Report rebuilt = mc::check(*body, {.model = model, .restore_graphs = false});
         if (restored.verdict == rebuilt.verdict && restored.executions == rebuilt.executions &&
@@ -71,10 +73,10 @@ TEST(Optimal, RunsStartedFromTheLastGraphCountAsRebuiltOnes) {
         }
         ++failures;
         ADD_FAILURE() << "program #" << i << " under " << ModelName(model) << ": "
-                      << (body == &plain ? p.ToString() : q.ToString())
+                      << (body == &plain ? p.ToString() : (body == &stops ? q : l).ToString())
                       << "\n  restored: " << restored.executions << " executions, "
                       << restored.blocked << " blocked, " << restored.runs << " runs ("
-                      << VerdictName(restored.verdict) << ")\n  rebuilt: " << rebuilt.executions
+                      << VerdictName(restored.verdict) << " " << restored.message << ")\n  rebuilt: " << rebuilt.executions
                       << " executions, " << rebuilt.blocked << " blocked, " << rebuilt.runs
                       << " runs (" << VerdictName(rebuilt.verdict) << ")";
       }
@@ -192,6 +194,32 @@ TEST(Optimal, ClassifiesEveryGraphAFindingEndsOnceWithNoOtherRun) {
   }
 }
 
+TEST(Optimal, TakesEveryGraphOfMutexesOnceWithNoOtherRun) {
+  // Random stop programs whose threads lock and unlock one or two shared_mutexes (exclusive and
+  // shared, nested, in either order: some deadlock). A lock reads the mutex's latest state; the
+  // graphs where it reads an earlier one come from moot steps whose write revisits the lock that
+  // read it, and that lock, which would now read a held state, waits instead. With threads
+  // stopped by assume, and with findings classified (a deadlock ends its graph).
+  uint64_t deadlocks = 0;
+  const auto count_deadlocks = [&](const Report& r) {
+    for (const auto& [outcome, count] : r.outcomes) {
+      deadlocks += outcome.find("finding=deadlock") != std::string::npos ? count : 0;
+    }
+    return r.blocked;
+  };
+  const auto [compared, blocked] = HoldToEveryPath(
+      20261204, [](std::mt19937_64& rng) { return AssumeOnly(RandomLockProgram(rng)); },
+      {.classify_findings = true}, count_deadlocks);
+  const auto [classified, unused] = HoldToEveryPath(
+      20261205, RandomLockProgram, {.plain_races = mc::PlainRaces::kStop, .classify_findings = true},
+      count_deadlocks);
+  (void)unused;
+  std::cout << compared + classified << " program/model pairs, " << blocked
+            << " blocked graphs, " << deadlocks << " deadlocked graphs\n";
+  EXPECT_GT(blocked, 0u);  // the properties were exercised
+  EXPECT_GT(deadlocks, 0u);
+}
+
 TEST(Optimal, AFailingThreadLetsTheOthersWriteWhatItsReadsMiss) {
   // T1 reads x first (the lower thread goes first, and T2 starts with a read, so its write is
   // not a step that must go first): 0, and its assertion fails. T2 runs on; its store of 1
@@ -284,8 +312,9 @@ TEST(Optimal, FetchAddsTakeOneRunPerExecutionInBoundedMemory) {
 }
 
 TEST(Optimal, WhatItDoesNotSupportTakesTheCanonicalOrderSearch) {
-  // A mutex: the optimal search stops at the first lock and the canonical-order search explores
-  // the program instead, with its counts: two orders of the critical sections.
+  // A try_lock: the optimal search stops at it and the canonical-order search explores the
+  // program instead, with its counts: t1 locks first (t2's try_lock fails on the held mutex, or
+  // succeeds after t1's unlock), or t2's try_lock succeeds first.
   const auto body = [] {
     mc::mutex m;
     mc::atomic<int> x{0};
@@ -295,19 +324,20 @@ TEST(Optimal, WhatItDoesNotSupportTakesTheCanonicalOrderSearch) {
       m.unlock();
     });
     mc::thread t2([&] {
-      m.lock();
-      x.store(2, relaxed);
-      m.unlock();
+      if (m.try_lock()) {
+        x.store(2, relaxed);
+        m.unlock();
+      }
     });
     t1.join();
     t2.join();
   };
   const Report optimal = mc::check(body);
   const Report canonical = mc::check(body, {.optimal_search = false});
-  EXPECT_TRUE(ExecutionsAre(optimal, 2));
+  EXPECT_TRUE(ExecutionsAre(optimal, 3));
   EXPECT_EQ(optimal.executions, canonical.executions);
   EXPECT_EQ(optimal.outcomes, canonical.outcomes);
-  EXPECT_GT(optimal.runs, canonical.runs - 1);  // its own runs, and the one that found the lock
+  EXPECT_GT(optimal.runs, canonical.runs - 1);  // its own runs, and the one that found try_lock
 }
 
 }  // namespace

@@ -206,7 +206,45 @@ std::string StopProgram::ToString() const {
           << "(v != " << stops[t][i].on << ")";
     }
   }
+  for (size_t t = 0; t < locks.size(); ++t) {
+    for (size_t i = 0; i < locks[t].size(); ++i) {
+      for (const LockOp& l : locks[t][i]) {
+        out << "\n  " << (i < locks[t].size() - 1 ? "before " : "at the end of ") << t
+            << (i < locks[t].size() - 1 ? ":" + std::to_string(i) : "") << ": m" << l.mutex << "."
+            << (l.lock ? "lock" : "unlock") << (l.shared ? "_shared" : "") << "()";
+      }
+    }
+  }
   return out.str();
+}
+
+StopProgram RandomLockProgram(std::mt19937_64& rng) {
+  StopProgram s = RandomStopProgram(rng);
+  s.mutexes = 1 + static_cast<int>(rng() % 2);
+  for (const auto& ops : s.program.threads) {
+    std::vector<std::vector<LockOp>> mine(ops.size() + 1);
+    std::vector<LockOp> held;  // innermost last
+    for (size_t i = 0; i <= ops.size(); ++i) {
+      // Before an operation: perhaps release the innermost hold, perhaps take a mutex not held.
+      if (!held.empty() && (i == ops.size() || rng() % 3 == 0)) {
+        mine[i].push_back({held.back().mutex, false, held.back().shared});
+        held.pop_back();
+      }
+      if (i < ops.size() && static_cast<int>(held.size()) < s.mutexes && rng() % 2 == 0) {
+        int m = static_cast<int>(rng() % static_cast<uint64_t>(s.mutexes));
+        if (!held.empty() && held[0].mutex == m) m = 1 - m;
+        const LockOp take{m, true, rng() % 3 == 0};
+        mine[i].push_back(take);
+        held.push_back(take);
+      }
+    }
+    while (!held.empty()) {  // all released by the end, innermost first
+      mine.back().push_back({held.back().mutex, false, held.back().shared});
+      held.pop_back();
+    }
+    s.locks.push_back(std::move(mine));
+  }
+  return s;
 }
 
 StopProgram RandomStopProgram(std::mt19937_64& rng) {
@@ -237,10 +275,24 @@ void RunStopProgram(const StopProgram& s) {
   mc::var<int> plain{0};
   std::vector<std::unique_ptr<mc::atomic<int>>> x;
   for (int i = 0; i < p.locations; ++i) x.push_back(std::make_unique<mc::atomic<int>>(0));
+  std::vector<std::unique_ptr<mc::shared_mutex>> m;
+  for (int i = 0; i < s.mutexes; ++i) m.push_back(std::make_unique<mc::shared_mutex>());
+  auto sync = [&](size_t t, size_t i) {
+    if (s.locks.empty()) return;
+    for (const LockOp& l : s.locks[t][i]) {
+      mc::shared_mutex& mutex = *m[static_cast<size_t>(l.mutex)];
+      if (l.lock) {
+        l.shared ? mutex.lock_shared() : mutex.lock();
+      } else {
+        l.shared ? mutex.unlock_shared() : mutex.unlock();
+      }
+    }
+  };
   std::vector<mc::thread> threads;
   for (size_t t = 0; t < p.threads.size(); ++t) {
     threads.emplace_back([&, t] {
       for (size_t i = 0; i < p.threads[t].size(); ++i) {
+        sync(t, i);
         const Op& op = p.threads[t][i];
         mc::atomic<int>& loc = *x[static_cast<size_t>(op.location)];
         const bool on_plain = s.plain0 && op.location == 0;
@@ -280,6 +332,7 @@ void RunStopProgram(const StopProgram& s) {
         if (stop.kind == Stop::Kind::kAssert) MC_ASSERT(v != stop.on);
         mc::observe(std::to_string(t) + ":" + std::to_string(i), v);
       }
+      sync(t, p.threads[t].size());
     });
   }
   for (auto& t : threads) t.join();

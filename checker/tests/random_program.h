@@ -51,17 +51,32 @@ struct Stop {
   int on = 0;
 };
 
+// A lock or unlock of one of a program's shared_mutexes, exclusive or shared.
+struct LockOp {
+  int mutex = 0;
+  bool lock = true;
+  bool shared = false;
+};
+
 // A random program whose threads stop on some values and may race on plain memory: location 0
 // can be an mc::var. Its threads observe each value as they read it ("t:i"), so the order of the
-// observations depends on the interleaving (compare Normalised outcomes).
+// observations depends on the interleaving (compare Normalised outcomes). With mutexes, each
+// thread may lock and unlock them around its operations (properly nested, all released by its
+// end; two mutexes taken in different orders can deadlock).
 struct StopProgram {
   Program program;
   bool plain0 = false;  // location 0 is an mc::var (only loads and stores touch it)
   std::vector<std::vector<Stop>> stops;
+  int mutexes = 0;
+  // Per thread, what it locks and unlocks before each operation (locks[t][i]) and at its end
+  // (locks[t][ops]); empty without mutexes.
+  std::vector<std::vector<std::vector<LockOp>>> locks;
   std::string ToString() const;
 };
 
 StopProgram RandomStopProgram(std::mt19937_64& rng);
+// A random stop program with 1 or 2 mutexes (RandomStopProgram's has none).
+StopProgram RandomLockProgram(std::mt19937_64& rng);
 // Runs it once (call inside mc::check).
 void RunStopProgram(const StopProgram& s);
 
