@@ -134,7 +134,17 @@ class Execution {
   // For the optimal search (explorer_optimal.cc), which schedules threads itself.
   // What a waiting thread's request is, as far as a scheduler needs to know.
   // kLock: a mutex's lock or lock_shared, an RMW that reads an available state (Available).
-  enum class StepKind : uint8_t { kNothing, kRead, kWrite, kRmw, kCas, kChoose, kJoin, kLock, kOther };
+  enum class StepKind : uint8_t {
+    kNothing,
+    kRead,
+    kWrite,
+    kRmw,
+    kCas,
+    kChoose,
+    kJoin,
+    kLock,
+    kOther
+  };
   struct Pending {
     StepKind kind = StepKind::kNothing;
     uint32_t location = kNone;
