@@ -166,12 +166,18 @@ bool Execution::CanStep(uint32_t thread) const {
       // A restored run's thread redoes its lock from the state its restored event read (Redo
       // checks it), not from the mutex's latest state in the restored graph, which is later.
       return ts.redone < ts.restored_events ||
-             Available(MutexValue(ts.request.location), ts.request.shared);
+             Available(MutexValue(ts.request.location), ts.request.hold);
     case RequestKind::kCvWake:
       return Notified(thread) || options_.spurious_wakeups;
     default:
       return true;
   }
+}
+
+bool Execution::WaitsAtLock(uint32_t thread) const {
+  const auto& ts = threads_[thread];
+  return ts.status == ThreadStatus::kWaiting && ts.request.kind == RequestKind::kLock &&
+         !CanStep(thread);
 }
 
 bool Execution::FreelyEligible(uint32_t t) const {
@@ -252,6 +258,7 @@ void Execution::Respond(uint32_t thread, uint64_t choice, uint32_t first) {
 
 void Execution::TookMutex(uint32_t thread) {
   const Request& rq = threads_[thread].request;
+  if (static_cast<Hold>(rq.hold) == Hold::kPermit) return;
   MutexState& m = Mutex(rq.location);
   if (rq.shared) {
     if (m.readers.size() <= thread) m.readers.resize(thread + 1, 0);

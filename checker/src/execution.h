@@ -150,21 +150,44 @@ class Execution {
     uint32_t location = kNone;
     uint64_t expected = 0;  // kCas
     bool weak = false;      // kCas
-    bool shared = false;    // kLock: lock_shared
+    uint8_t hold = 0;       // kLock: what it takes (Hold)
     memory_order order = relaxed;
     memory_order failure_order = relaxed;  // kCas
   };
   Pending PendingOf(uint32_t thread) const;
-  // A mutex's state in the graph is the value of its latest write: 0 free, kExclusive held by
-  // one thread, otherwise the number of shared holders. Whether a lock (`shared`: lock_shared)
-  // may take it.
-  static constexpr uint64_t kExclusive = uint64_t{1} << 63;
-  static bool Available(uint64_t state, bool shared) {
-    return shared ? (state & kExclusive) == 0 : state == 0;
+  // A mutex's state in the graph is the value of its latest write: 0 free, kHeldExclusively
+  // held by one thread, otherwise the number of shared holders; a semaphore's is its count. What
+  // a kLock request takes: the mutex, its shared side, or a semaphore's permit.
+  enum class Hold : uint8_t { kExclusive, kShared, kPermit };
+  static constexpr uint64_t kHeldExclusively = uint64_t{1} << 63;
+  // Whether a kLock request may take `state`, and the state it leaves.
+  static bool Available(uint64_t state, uint8_t hold) {
+    switch (static_cast<Hold>(hold)) {
+      case Hold::kExclusive:
+        return state == 0;
+      case Hold::kShared:
+        return (state & kHeldExclusively) == 0;
+      case Hold::kPermit:
+        return state > 0;
+    }
+    return false;
+  }
+  static uint64_t Taken(uint64_t state, uint8_t hold) {
+    switch (static_cast<Hold>(hold)) {
+      case Hold::kExclusive:
+        return kHeldExclusively;
+      case Hold::kShared:
+        return state + 1;
+      case Hold::kPermit:
+        return state - 1;
+    }
+    return state;
   }
   // Whether `thread` waits at a request it can take now (a join of a finished thread, a free
   // mutex, a notified wait...), and whether that request must go first (a write, a ready join).
   bool CanStep(uint32_t thread) const;
+  // Whether `thread` waits at a lock (or a semaphore's acquire) it cannot take now.
+  bool WaitsAtLock(uint32_t thread) const;
   bool IsForced(uint32_t thread) const;
   // The consistent steps of one thread. With `moot`, also the RMW steps that are consistent but
   // for atomicity (their read shares its source with another RMW's), into *moot.
@@ -257,6 +280,10 @@ class Execution {
   bool MutexTryLock(detail::ObjectRef ref, bool shared, const std::source_location& where);
   void MutexUnlock(detail::ObjectRef ref, bool shared, const std::source_location& where);
   void MutexDestroyed(detail::ObjectRef ref, const std::source_location& where);
+  detail::ObjectRef RegisterSemaphore(uint64_t initial, const std::source_location& where);
+  void SemaphoreAcquire(detail::ObjectRef ref, const std::source_location& where);
+  void SemaphoreRelease(detail::ObjectRef ref, uint64_t permits,
+                        const std::source_location& where);
   detail::ObjectRef RegisterCondvar(const std::source_location& where);
   void CondvarWait(detail::ObjectRef cv, detail::ObjectRef mutex,
                    const std::source_location& where);
@@ -290,6 +317,7 @@ class Execution {
     uint64_t choices = 0;        // choose
     uint32_t target = kNone;     // join
     bool shared = false;         // lock, try-lock: the reader side of a shared_mutex
+    uint8_t hold = 0;            // lock: what it takes (Hold)
     bool atomic_access = false;  // an atomic access to plain memory (Go's atomic.Or8 on a field)
     uint32_t mutex = kNone;      // kCvWait: the mutex location it releases
     bool all = false;            // kCvNotify: notify_all
@@ -349,6 +377,7 @@ class Execution {
   // The bookkeeping of a mutex beside its state in the graph: who holds it, for misuse and
   // deadlock reports. The graph alone decides when it can be taken.
   struct MutexState {
+    bool semaphore = false;  // a counting semaphore: no owner, no readers
     uint32_t owner = kNone;
     std::vector<uint32_t> readers;  // shared holds per thread
     std::source_location created_at;

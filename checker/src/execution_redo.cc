@@ -76,8 +76,8 @@ bool Execution::Redo(uint32_t thread) {
       same = same && e.kind == EventKind::kJoin && e.other_thread == rq.target;
       break;
     case RequestKind::kLock:
-      same = same && e.IsRead() && e.rmw && Available(value, rq.shared);
-      if (same) write_half(rq.shared ? value + 1 : kExclusive);
+      same = same && e.IsRead() && e.rmw && Available(value, rq.hold);
+      if (same) write_half(Taken(value, rq.hold));
       events = 2;
       rq.success = same;
       break;

@@ -124,7 +124,7 @@ Execution::Pending Execution::PendingOf(uint32_t thread) const {
   p.weak = rq.weak;
   p.order = rq.order;
   p.failure_order = rq.failure_order;
-  p.shared = rq.shared;
+  p.hold = rq.hold;
   switch (rq.kind) {
     case RequestKind::kNothing:
       p.kind = StepKind::kNothing;
@@ -336,9 +336,9 @@ bool Execution::Build(uint32_t thread, uint64_t choice) {
       // coherence allows; it never fails spuriously.
       if (choice >= mo.size()) break;
       const uint64_t state = graph_[mo[choice]].value;
-      if (Available(state, rq.shared)) {
+      if (Available(state, rq.hold)) {
         if (choice + 1 == mo.size() || (skip_atomicity_ && rq.kind == RequestKind::kLock)) {
-          added = add_rmw(choice, rq.shared ? state + 1 : kExclusive);
+          added = add_rmw(choice, Taken(state, rq.hold));
         }
       } else if (rq.kind == RequestKind::kTryLock) {
         added = add_read(choice, false, relaxed);

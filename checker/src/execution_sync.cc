@@ -1,4 +1,5 @@
-// Execution, continued: mutexes, deadlock and livelock reports, and spin loops (mc::yield).
+// Execution, continued: mutexes, semaphores, deadlock and livelock reports, and spin loops
+// (mc::yield).
 // The scheduler and the memory accesses are in execution.cc.
 #include <algorithm>
 #include <sstream>
@@ -36,6 +37,7 @@ void Execution::MutexLock(detail::ObjectRef ref, bool shared, const std::source_
   Request rq =
       AccessRequest(RequestKind::kLock, ref, acquire, where, shared ? "lock_shared" : "lock");
   rq.shared = shared;
+  rq.hold = static_cast<uint8_t>(shared ? Hold::kShared : Hold::kExclusive);
   Post(rq);
 }
 
@@ -44,8 +46,33 @@ bool Execution::MutexTryLock(detail::ObjectRef ref, bool shared,
   Request rq = AccessRequest(RequestKind::kTryLock, ref, acquire, where,
                              shared ? "try_lock_shared" : "try_lock");
   rq.shared = shared;
+  rq.hold = static_cast<uint8_t>(shared ? Hold::kShared : Hold::kExclusive);
   Post(rq);
   return threads_[current_].request.success;
+}
+
+// A semaphore's count is its location's value: an acquire is a lock that takes a permit (an
+// acquire RMW that waits until the count is positive, Hold::kPermit), a release an RMW that adds.
+detail::ObjectRef Execution::RegisterSemaphore(uint64_t initial,
+                                               const std::source_location& where) {
+  const uint32_t loc = NewLocation(true, true, false, initial, where);
+  mutexes_[loc].created_at = where;
+  mutexes_[loc].semaphore = true;
+  return detail::ObjectRef{serial_, loc};
+}
+
+void Execution::SemaphoreAcquire(detail::ObjectRef ref, const std::source_location& where) {
+  Request rq = AccessRequest(RequestKind::kLock, ref, acquire, where, "acquire");
+  rq.hold = static_cast<uint8_t>(Hold::kPermit);
+  Post(rq);
+}
+
+void Execution::SemaphoreRelease(detail::ObjectRef ref, uint64_t permits,
+                                 const std::source_location& where) {
+  Request rq = AccessRequest(RequestKind::kRmw, ref, release, where, "release");
+  rq.fn = [](uint64_t count, uint64_t n) { return count + n; };
+  rq.value = permits;
+  Post(rq);
 }
 
 void Execution::MutexUnlock(detail::ObjectRef ref, bool shared, const std::source_location& where) {
@@ -105,6 +132,9 @@ std::string Execution::DescribeWait(uint32_t thread) {
   } else if (rq.kind == RequestKind::kCvWake) {
     out << "condition_variable::wait() of the condvar constructed at "
         << SourceText(Condvar(rq.location).created_at) << ", not notified";
+  } else if (Mutex(rq.location).semaphore) {
+    out << "acquire() of the counting_semaphore constructed at "
+        << SourceText(Mutex(rq.location).created_at) << ", no permit left";
   } else {
     const MutexState& m = Mutex(rq.location);
     out << rq.op << "() of the mutex constructed at " << SourceText(m.created_at);
@@ -125,6 +155,7 @@ void Execution::ReportDeadlock() {
     if (rq.kind == RequestKind::kJoin) return rq.target;
     if (rq.kind == RequestKind::kCvWake) return kNone;  // waits for a notification, not a thread
     const MutexState& m = Mutex(rq.location);
+    if (m.semaphore) return kNone;  // waits for a release by any thread
     if (m.owner != kNone) return m.owner;
     for (uint32_t r = 0; r < m.readers.size(); ++r) {
       if (m.readers[r] > 0) return r;

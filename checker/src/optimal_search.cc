@@ -221,12 +221,11 @@ void OptimalSearch::PushWaitingLocks(Execution& run, uint32_t next_stamp) {
   // its moot steps at each earlier state it could take (GenMC adds the blocked lock's read here,
   // reading the held state, for the same alternatives).
   for (uint32_t t = 0; t < run.graph().thread_count(); ++t) {
-    const Execution::Pending pending = run.PendingOf(t);
-    if (pending.kind != StepKind::kLock || run.CanStep(t)) continue;
+    if (!run.WaitsAtLock(t)) continue;
     Step waiting;
     waiting.thread = t;
     waiting.thread_id = run.graph().ThreadCanonical(t);
-    waiting.pending = pending;
+    waiting.pending = run.PendingOf(t);
     std::vector<Candidate> moot;
     const std::vector<Candidate> none = run.CandidatesOf(t, &moot);
     MC_INVARIANT(none.empty(), "a thread waiting at a lock can take it");
@@ -360,7 +359,7 @@ void OptimalSearch::PushRevisits(const Execution& run, uint32_t ws, uint32_t nex
     // A lock that would read a held state does not read it: its thread waits at the lock, and
     // takes it once an unlock is added (as GenMC does with a lock's read that would block).
     const bool waits =
-        r.pending.kind == StepKind::kLock && !Execution::Available(g[w].value, r.pending.shared);
+        r.pending.kind == StepKind::kLock && !Execution::Available(g[w].value, r.pending.hold);
     Work item;
     if (!RevisitConsistent(run, keep, rs, w, matches, waits, &item)) continue;
     item.next_stamp = next_stamp;

@@ -106,6 +106,16 @@ bool MutexTryLock(ObjectRef ref, bool shared, const SourceLocation& where) {
 void MutexUnlock(ObjectRef ref, bool shared, const SourceLocation& where) {
   Active(where, "an mc mutex").MutexUnlock(ref, shared, where);
 }
+ObjectRef RegisterSemaphore(uint64_t initial, const SourceLocation& where) {
+  if (internal::g_active == nullptr) return ObjectRef{};
+  return internal::g_active->RegisterSemaphore(initial, where);
+}
+void SemaphoreAcquire(ObjectRef ref, const SourceLocation& where) {
+  Active(where, "an mc::counting_semaphore").SemaphoreAcquire(ref, where);
+}
+void SemaphoreRelease(ObjectRef ref, uint64_t permits, const SourceLocation& where) {
+  Active(where, "an mc::counting_semaphore").SemaphoreRelease(ref, permits, where);
+}
 ObjectRef RegisterCondvar(const SourceLocation& where) {
   if (internal::g_active == nullptr) return ObjectRef{};
   return internal::g_active->RegisterCondvar(where);

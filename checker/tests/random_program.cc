@@ -206,12 +206,18 @@ std::string StopProgram::ToString() const {
           << "(v != " << stops[t][i].on << ")";
     }
   }
+  if (permits >= 0) out << "\n  s is a counting_semaphore starting at " << permits;
   for (size_t t = 0; t < locks.size(); ++t) {
     for (size_t i = 0; i < locks[t].size(); ++i) {
       for (const LockOp& l : locks[t][i]) {
         out << "\n  " << (i < locks[t].size() - 1 ? "before " : "at the end of ") << t
-            << (i < locks[t].size() - 1 ? ":" + std::to_string(i) : "") << ": m" << l.mutex << "."
-            << (l.lock ? "lock" : "unlock") << (l.shared ? "_shared" : "") << "()";
+            << (i < locks[t].size() - 1 ? ":" + std::to_string(i) : "") << ": ";
+        if (l.semaphore) {
+          out << "s." << (l.lock ? "acquire" : "release") << "()";
+        } else {
+          out << "m" << l.mutex << "." << (l.lock ? "lock" : "unlock") << (l.shared ? "_shared" : "")
+              << "()";
+        }
       }
     }
   }
@@ -243,6 +249,15 @@ StopProgram RandomLockProgram(std::mt19937_64& rng) {
       held.pop_back();
     }
     s.locks.push_back(std::move(mine));
+  }
+  if (rng() % 3 == 0) {  // a semaphore: each thread perhaps acquires or releases it once
+    s.permits = static_cast<int>(rng() % 2);
+    for (auto& mine : s.locks) {
+      const uint64_t r = rng() % 3;
+      if (r == 2) continue;
+      auto& at = mine[rng() % mine.size()];
+      at.insert(at.begin(), LockOp{0, r == 0, false, true});
+    }
   }
   return s;
 }
@@ -277,9 +292,15 @@ void RunStopProgram(const StopProgram& s) {
   for (int i = 0; i < p.locations; ++i) x.push_back(std::make_unique<mc::atomic<int>>(0));
   std::vector<std::unique_ptr<mc::shared_mutex>> m;
   for (int i = 0; i < s.mutexes; ++i) m.push_back(std::make_unique<mc::shared_mutex>());
+  std::unique_ptr<mc::counting_semaphore<>> semaphore;
+  if (s.permits >= 0) semaphore = std::make_unique<mc::counting_semaphore<>>(s.permits);
   auto sync = [&](size_t t, size_t i) {
     if (s.locks.empty()) return;
     for (const LockOp& l : s.locks[t][i]) {
+      if (l.semaphore) {
+        l.lock ? semaphore->acquire() : semaphore->release();
+        continue;
+      }
       mc::shared_mutex& mutex = *m[static_cast<size_t>(l.mutex)];
       if (l.lock) {
         l.shared ? mutex.lock_shared() : mutex.lock();

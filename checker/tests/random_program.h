@@ -51,11 +51,13 @@ struct Stop {
   int on = 0;
 };
 
-// A lock or unlock of one of a program's shared_mutexes, exclusive or shared.
+// A lock or unlock of one of a program's shared_mutexes, exclusive or shared; or, with
+// `semaphore`, an acquire (`lock`) or release of its counting_semaphore.
 struct LockOp {
   int mutex = 0;
   bool lock = true;
   bool shared = false;
+  bool semaphore = false;
 };
 
 // A random program whose threads stop on some values and may race on plain memory: location 0
@@ -68,6 +70,7 @@ struct StopProgram {
   bool plain0 = false;  // location 0 is an mc::var (only loads and stores touch it)
   std::vector<std::vector<Stop>> stops;
   int mutexes = 0;
+  int permits = -1;  // the semaphore's initial count; -1: none
   // Per thread, what it locks and unlocks before each operation (locks[t][i]) and at its end
   // (locks[t][ops]); empty without mutexes.
   std::vector<std::vector<std::vector<LockOp>>> locks;
@@ -75,7 +78,8 @@ struct StopProgram {
 };
 
 StopProgram RandomStopProgram(std::mt19937_64& rng);
-// A random stop program with 1 or 2 mutexes (RandomStopProgram's has none).
+// A random stop program with 1 or 2 mutexes (RandomStopProgram's has none), and one time in
+// three a semaphore that some threads release and others acquire.
 StopProgram RandomLockProgram(std::mt19937_64& rng);
 // Runs it once (call inside mc::check).
 void RunStopProgram(const StopProgram& s);

@@ -9,21 +9,19 @@
 
 namespace models {
 
-// A counting semaphore as a counter its waiter spins on: mc::yield makes a wait that observes
-// nothing new cost one execution, and a wait that can never be satisfied a livelock finding.
-class SpinSemaphore {
+// A counting semaphore starting at 0 (Go's runtime semaphore): an acquire waits for a permit
+// (no spinning, no executions for the wait itself).
+class CheckedSemaphore {
  public:
   void Acquire(std::source_location where = std::source_location::current()) {
-    for (;;) {
-      uint32_t v = count_.load(std::memory_order_seq_cst);
-      if (v > 0 && count_.compare_exchange_strong(v, v - 1, std::memory_order_seq_cst)) return;
-      mc::yield(where);
-    }
+    s_.acquire(where);
   }
-  void Release() { count_.fetch_add(1, std::memory_order_seq_cst); }
+  void Release(std::source_location where = std::source_location::current()) {
+    s_.release(1, where);
+  }
 
  private:
-  mc::atomic<uint32_t> count_{0};
+  mc::counting_semaphore<> s_{0};
 };
 
 struct ModelBackend {
@@ -38,7 +36,7 @@ struct ModelBackend {
   using Mutex = mc::mutex;
   using SharedMutex = mc::shared_mutex;
   using Thread = mc::thread;
-  using Semaphore = SpinSemaphore;
+  using Semaphore = CheckedSemaphore;
 
   // Go's atomic.Or8 (and an atomic And8) on the map's otherwise plain flags field; they return
   // the old value.

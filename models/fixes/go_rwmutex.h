@@ -2,8 +2,9 @@
 // mutex, readerCount (negative while a writer is pending or active: writer preference),
 // readerWait (readers the pending writer still waits for), and two semaphores. Go's atomics
 // are sequentially consistent; its runtime semaphores (runtime_Semacquire / Semrelease, which
-// park the goroutine) are the backend's Semaphore: a blocking std::counting_semaphore on real
-// threads, and under the checker a counter its waiter spins on with mc::yield (bounded cost).
+// park the goroutine) are the backend's Semaphore: std::counting_semaphore on real threads and
+// mc::counting_semaphore under the checker, whose acquire waits for a permit as a parked
+// goroutine does.
 #pragma once
 
 #include <cstdint>

@@ -8,5 +8,6 @@
 #include "mc/memory_order.h"
 #include "mc/mutex.h"
 #include "mc/report.h"
+#include "mc/semaphore.h"
 #include "mc/thread.h"
 #include "mc/var.h"

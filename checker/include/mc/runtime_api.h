@@ -57,6 +57,11 @@ void Join(ThreadRef ref, const SourceLocation& where);
 // A joinable mc::thread was destroyed: std::thread would call std::terminate.
 void DestroyedJoinable(ThreadRef ref, const SourceLocation& where);
 
+// Counting semaphores (mc::counting_semaphore): acquire waits for a permit and takes it.
+ObjectRef RegisterSemaphore(uint64_t initial, const SourceLocation& where);
+void SemaphoreAcquire(ObjectRef ref, const SourceLocation& where);
+void SemaphoreRelease(ObjectRef ref, uint64_t permits, const SourceLocation& where);
+
 // Mutexes (mc::mutex, mc::shared_mutex). `shared` selects the reader side.
 ObjectRef RegisterMutex(const SourceLocation& where);
 void MutexLock(ObjectRef ref, bool shared, const SourceLocation& where);
