@@ -134,6 +134,7 @@ class Execution {
   // For the optimal search (explorer_optimal.cc), which schedules threads itself.
   // What a waiting thread's request is, as far as a scheduler needs to know.
   // kLock: a mutex's lock or lock_shared, an RMW that reads an available state (Available).
+  // kTryLock: an RMW where the state it reads is available, else a read (it fails).
   enum class StepKind : uint8_t {
     kNothing,
     kRead,
@@ -143,6 +144,7 @@ class Execution {
     kChoose,
     kJoin,
     kLock,
+    kTryLock,
     kOther
   };
   struct Pending {

@@ -81,12 +81,20 @@ bool Execution::Redo(uint32_t thread) {
       events = 2;
       rq.success = same;
       break;
+    case RequestKind::kTryLock:  // takes an available state, fails on a held one
+      same = same && e.IsRead() && e.rmw == Available(value, rq.hold);
+      if (same && e.rmw) write_half(Taken(value, rq.hold));
+      events = e.rmw ? 2 : 1;
+      rq.success = same && e.rmw;
+      break;
     default:  // not a step the optimal search takes
       same = false;
   }
   if (!same || ts.redone + events > ts.restored_events) return false;
   rq.result = value;
-  if (rq.kind == RequestKind::kLock) TookMutex(thread);
+  if (rq.kind == RequestKind::kLock || (rq.kind == RequestKind::kTryLock && rq.success)) {
+    TookMutex(thread);
+  }
   ts.redone += events;
   ts.status = ThreadStatus::kRunnable;
   return true;

@@ -96,6 +96,7 @@ std::vector<Candidate> Execution::CandidatesOf(uint32_t thread, std::vector<Cand
       out.push_back(Describe(thread, c, first));
     } else if (moot != nullptr &&
                (rq.kind == RequestKind::kRmw || rq.kind == RequestKind::kLock ||
+                rq.kind == RequestKind::kTryLock ||
                 (rq.kind == RequestKind::kCas && c % 2 == 0))) {
       Unbuild(first);
       skip_atomicity_ = true;
@@ -150,7 +151,10 @@ Execution::Pending Execution::PendingOf(uint32_t thread) const {
     case RequestKind::kLock:
       p.kind = StepKind::kLock;
       break;
-    default:  // try_lock and condition variables
+    case RequestKind::kTryLock:
+      p.kind = StepKind::kTryLock;
+      break;
+    default:  // condition variables
       p.kind = StepKind::kOther;
       break;
   }
@@ -164,6 +168,7 @@ bool Execution::Maximal(uint32_t thread, uint64_t choice) const {
     case RequestKind::kRead:
     case RequestKind::kRmw:
     case RequestKind::kLock:
+    case RequestKind::kTryLock:
       return choice + 1 == writes;
     case RequestKind::kCas: {  // the latest write, and no spurious failure
       if (choice / 2 + 1 != writes) return false;
@@ -337,7 +342,7 @@ bool Execution::Build(uint32_t thread, uint64_t choice) {
       if (choice >= mo.size()) break;
       const uint64_t state = graph_[mo[choice]].value;
       if (Available(state, rq.hold)) {
-        if (choice + 1 == mo.size() || (skip_atomicity_ && rq.kind == RequestKind::kLock)) {
+        if (choice + 1 == mo.size() || skip_atomicity_) {
           added = add_rmw(choice, Taken(state, rq.hold));
         }
       } else if (rq.kind == RequestKind::kTryLock) {

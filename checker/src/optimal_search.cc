@@ -355,7 +355,11 @@ void OptimalSearch::PushRevisits(const Execution& run, uint32_t ws, uint32_t nex
     keep[rs] = false;  // re-done, reading w
     if (!MaximalExtension(g, rs, w, keep)) continue;
     const Step& r = steps_[rs];
-    const bool matches = r.pending.kind != StepKind::kCas || g[w].value == r.pending.expected;
+    // Whether a CAS re-done reading w succeeds, and a try_lock takes the mutex.
+    const bool matches =
+        r.pending.kind == StepKind::kCas       ? g[w].value == r.pending.expected
+        : r.pending.kind == StepKind::kTryLock ? Execution::Available(g[w].value, r.pending.hold)
+                                               : true;
     // A lock that would read a held state does not read it: its thread waits at the lock, and
     // takes it once an unlock is added (as GenMC does with a lock's read that would block).
     const bool waits =
@@ -459,6 +463,9 @@ bool OptimalSearch::RevisitConsistent(const Execution& run, const std::vector<bo
   if (steps_[rs].pending.kind == StepKind::kCas) {  // a success, or a failure that reads only
     r.rmw = success;
     r.order = success ? steps_[rs].pending.order : steps_[rs].pending.failure_order;
+  } else if (steps_[rs].pending.kind == StepKind::kTryLock) {  // likewise, failing relaxed
+    r.rmw = success;
+    r.order = success ? steps_[rs].pending.order : relaxed;
   }
   const uint32_t first = copy.Append(r);
   original.push_back(read);
@@ -530,6 +537,7 @@ uint64_t OptimalSearch::Translate(const ExecutionGraph& g, uint32_t s,
     case StepKind::kRead:
     case StepKind::kRmw:
     case StepKind::kLock:
+    case StepKind::kTryLock:
     case StepKind::kCas: {
       uint32_t read = kNone;
       for (uint32_t id = st.first; id < st.end && read == kNone; ++id) {

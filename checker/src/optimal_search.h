@@ -57,8 +57,12 @@
 // mutex before the lock that holds it now. This is GenMC's treatment of a lock's read that would
 // block (removed, and re-added when the mutex is released or nothing else can run).
 //
+// try_lock is a CAS on the mutex's state: it takes an available state (an RMW, at the latest
+// state or as a moot step) or fails reading a held one, and a revisit re-does it as a success or
+// a failure by the state of the write it then reads.
+//
 // Not yet supported, so the canonical-order search runs instead (and the report says nothing
-// else): try_lock, condition variables, spin loops that block at mc::yield, Go's plain-read rule
+// else): condition variables, spin loops that block at mc::yield, Go's plain-read rule
 // (PlainRaces::kContinueGo).
 #pragma once
 

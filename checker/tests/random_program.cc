@@ -214,6 +214,8 @@ std::string StopProgram::ToString() const {
             << (i < locks[t].size() - 1 ? ":" + std::to_string(i) : "") << ": ";
         if (l.semaphore) {
           out << "s." << (l.lock ? "acquire" : "release") << "()";
+        } else if (l.probe) {
+          out << "m" << l.mutex << ".try_lock" << (l.shared ? "_shared" : "") << "()";
         } else {
           out << "m" << l.mutex << "." << (l.lock ? "lock" : "unlock") << (l.shared ? "_shared" : "")
               << "()";
@@ -235,6 +237,10 @@ StopProgram RandomLockProgram(std::mt19937_64& rng) {
       if (!held.empty() && (i == ops.size() || rng() % 3 == 0)) {
         mine[i].push_back({held.back().mutex, false, held.back().shared});
         held.pop_back();
+      }
+      if (i < ops.size() && held.empty() && rng() % 4 == 0) {
+        mine[i].push_back(LockOp{static_cast<int>(rng() % static_cast<uint64_t>(s.mutexes)), true,
+                                 rng() % 3 == 0, false, true});
       }
       if (i < ops.size() && static_cast<int>(held.size()) < s.mutexes && rng() % 2 == 0) {
         int m = static_cast<int>(rng() % static_cast<uint64_t>(s.mutexes));
@@ -296,12 +302,20 @@ void RunStopProgram(const StopProgram& s) {
   if (s.permits >= 0) semaphore = std::make_unique<mc::counting_semaphore<>>(s.permits);
   auto sync = [&](size_t t, size_t i) {
     if (s.locks.empty()) return;
-    for (const LockOp& l : s.locks[t][i]) {
+    for (size_t k = 0; k < s.locks[t][i].size(); ++k) {
+      const LockOp& l = s.locks[t][i][k];
       if (l.semaphore) {
         l.lock ? semaphore->acquire() : semaphore->release();
         continue;
       }
       mc::shared_mutex& mutex = *m[static_cast<size_t>(l.mutex)];
+      if (l.probe) {
+        const bool took = l.shared ? mutex.try_lock_shared() : mutex.try_lock();
+        mc::observe(std::to_string(t) + ":try" + std::to_string(i) + "." + std::to_string(k),
+                    took ? 1 : 0);
+        if (took) l.shared ? mutex.unlock_shared() : mutex.unlock();
+        continue;
+      }
       if (l.lock) {
         l.shared ? mutex.lock_shared() : mutex.lock();
       } else {

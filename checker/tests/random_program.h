@@ -58,6 +58,9 @@ struct LockOp {
   bool lock = true;
   bool shared = false;
   bool semaphore = false;
+  // A probe: try_lock (or try_lock_shared), observed as "t:tryK" (K counts the thread's probes),
+  // and unlocked at once when it succeeded.
+  bool probe = false;
 };
 
 // A random program whose threads stop on some values and may race on plain memory: location 0
