@@ -78,6 +78,7 @@ int main(int argc, char** argv) {
   Register("fib_bench", FibBench, {5});
   Register("indexer", Indexer, {8, 15});
   Register("fetch_add", FetchAdd, {9});
+  Register("locked_counter", LockedCounter, {8});
   benchmark::Initialize(&argc, argv);
   benchmark::RunSpecifiedBenchmarks();
   benchmark::Shutdown();

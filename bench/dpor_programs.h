@@ -10,6 +10,8 @@
 //   fib_bench(N) two threads add x and y into each other N times; a third checks neither
 //                passed 144 (it never does: the sum bounds them)
 //   fetch_add(N) N threads, one relaxed fetch_add each
+//   locked_counter(N) N threads, each increments a plain counter under one mutex (not in GenMC's
+//                set: the optimal search's mutexes, measured on the same work)
 // Their execution counts: docs/performance.md; checker/tests/dpor_programs_test.cc asserts them.
 #pragma once
 
@@ -115,15 +117,31 @@ inline void FetchAdd(int n) {
   JoinAll(threads);
 }
 
+inline void LockedCounter(int n) {
+  mc::mutex m;
+  mc::var<int> counter{0};
+  std::vector<mc::thread> threads;
+  for (int i = 0; i < n; ++i) {
+    Spawn(threads, [&] {
+      m.lock();
+      counter = counter + 1;
+      m.unlock();
+    });
+  }
+  JoinAll(threads);
+  MC_ASSERT(counter.load() == n);
+}
+
 struct Program {
   const char* name;
   void (*run)(int);
 };
-inline constexpr std::array<Program, 6> kPrograms = {{{"readers", Readers},
+inline constexpr std::array<Program, 7> kPrograms = {{{"readers", Readers},
                                                       {"lastzero", LastZero},
                                                       {"casrot", CasRot},
                                                       {"indexer", Indexer},
                                                       {"fib_bench", FibBench},
-                                                      {"fetch_add", FetchAdd}}};
+                                                      {"fetch_add", FetchAdd},
+                                                      {"locked_counter", LockedCounter}}};
 
 }  // namespace mapcheck::bench

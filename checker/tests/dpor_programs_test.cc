@@ -45,6 +45,17 @@ TEST(DporPrograms, FetchAdd) {
   }
 }
 
+TEST(DporPrograms, LockedCounter) {
+  // The critical sections come in any of the N! lock orders, each increment reading the one
+  // before it (the lock order is the mutex's mo; every other order of the plain accesses is
+  // fixed by happens-before): N!, under SC too.
+  uint64_t factorial = 1;
+  for (int n = 1; n <= 5; ++n) {
+    factorial *= static_cast<uint64_t>(n);
+    for (Model m : {Model::kRC11, Model::kSC}) ExpectCount(LockedCounter, n, m, factorial);
+  }
+}
+
 TEST(DporPrograms, Indexer) {
   // Up to 11 threads, the 4N keys w = 11 i + tid (i < 4, tid <= 11) are distinct and below 128,
   // and so are their cells 7 w mod 128 (7 is invertible mod 128): every CAS succeeds on a cell
