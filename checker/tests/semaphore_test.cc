@@ -77,10 +77,10 @@ TEST(Semaphore, AnAcquireNoReleaseCanEndIsADeadlock) {
   // One permit, two acquirers: whichever acquires second waits forever.
   const mc::Report r = mc::check([] {
     mc::counting_semaphore<> s(0);
-    mc::thread r([&] { s.release(); });
+    mc::thread releaser([&] { s.release(); });
     mc::thread a([&] { s.acquire(); });
     mc::thread b([&] { s.acquire(); });
-    r.join();
+    releaser.join();
     a.join();
     b.join();
   });
