@@ -262,7 +262,8 @@ StopProgram RandomLockProgram(std::mt19937_64& rng) {
       const uint64_t r = rng() % 3;
       if (r == 2) continue;
       auto& at = mine[rng() % mine.size()];
-      at.insert(at.begin(), LockOp{0, r == 0, false, true});
+      at.push_back(LockOp{0, r == 0, false, true});  // first of what happens there
+      std::rotate(at.begin(), at.end() - 1, at.end());
     }
   }
   return s;
