@@ -40,20 +40,7 @@ Report check(const std::function<void()>& test, const Options& options) {
     report.message = "only Strategy::kExhaustive can be sharded (Options::shard_count)";
     return report;
   }
-  internal::Explorer explorer(test, options);
-  switch (options.strategy) {
-    case Strategy::kRandom:
-    case Strategy::kPct:
-    case Strategy::kGuided:
-      return explorer.ExploreBySampling();
-    case Strategy::kStatefulSC:
-      return explorer.ExploreStates();
-    case Strategy::kExhaustive:
-      return options.threads != 1 ? explorer.ExploreInParallel() : explorer.ExploreOptimally();
-    case Strategy::kBounded:
-      break;
-  }
-  return explorer.Explore();
+  return internal::Explore(test, options);
 }
 
 Report replay(const std::function<void()>& test, std::string_view token, const Options& options) {
@@ -66,17 +53,7 @@ Report replay(const std::function<void()>& test, std::string_view token, const O
     report.message = "cannot replay \"" + std::string(token) + "\": " + error;
     return report;
   }
-  Options with_model = options;
-  with_model.model = decoded->model;
-  // An interleaving token takes its steps in SC order, one event each (Strategy::kStatefulSC);
-  // any other token takes the graph search's steps.
-  if (decoded->interleaved) {
-    with_model.strategy = Strategy::kStatefulSC;
-  } else if (with_model.strategy == Strategy::kStatefulSC) {
-    with_model.strategy = Strategy::kExhaustive;
-  }
-  internal::Explorer explorer(test, with_model);
-  return explorer.Replay(*decoded);
+  return internal::Replay(test, *decoded, options);
 }
 
 }  // namespace mc

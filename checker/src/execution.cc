@@ -12,9 +12,9 @@ namespace mc::internal {
 
 Execution::Execution(const Options& options, const MemoryModel& model, StackPool& stacks,
                      Watchdog& watchdog, const std::function<void()>& test, uint64_t serial,
-                     ExecutionGraph* storage, const Restore* restore)
+                     bool interleaved, ExecutionGraph* storage, const Restore* restore)
     : options_(options),
-      interleaved_(options.strategy == Strategy::kStatefulSC),
+      interleaved_(interleaved),
       model_(model),
       stacks_(stacks),
       watchdog_(watchdog),

@@ -1,5 +1,5 @@
 // One run of the test closure: its threads (as fibers), the requests they are blocked on, and the
-// execution graph built so far. The explorer (explorer.h) decides which step comes next; this
+// execution graph built so far. The search strategy (explorer.h) decides which step comes next; this
 // class only offers the consistent candidates and carries out the one chosen.
 //
 // Threads run until each one waits at an event that needs a decision: a read (which write to read
@@ -85,11 +85,12 @@ class Execution {
     uint32_t locations = 0;
   };
   // `storage`, when given, is a graph whose buffers this run builds in and gives back when it is
-  // destroyed (Explorer keeps one across runs: a warm search allocates no graph). With
-  // `restore`, the run starts from that part of it instead of an empty graph.
+  // destroyed (a Search keeps one across runs: a warm search allocates no graph). With
+  // `restore`, the run starts from that part of it instead of an empty graph. `interleaved`: the
+  // steps are those of an SC interleaving, one event each (the stateful SC search).
   Execution(const Options& options, const MemoryModel& model, StackPool& stacks, Watchdog& watchdog,
-            const std::function<void()>& test, uint64_t serial, ExecutionGraph* storage = nullptr,
-            const Restore* restore = nullptr);
+            const std::function<void()>& test, uint64_t serial, bool interleaved,
+            ExecutionGraph* storage = nullptr, const Restore* restore = nullptr);
   ~Execution();
   Execution(const Execution&) = delete;
   Execution& operator=(const Execution&) = delete;
@@ -131,7 +132,7 @@ class Execution {
   // Redoes the next planned step (its thread waits for it); false as Redo.
   bool RedoNext();
 
-  // For the optimal search (explorer_optimal.cc), which schedules threads itself.
+  // For the optimal search (optimal_search.cc), which schedules threads itself.
   // What a waiting thread's request is, as far as a scheduler needs to know.
   // kLock: a mutex's lock or lock_shared, an RMW that reads an available state (Available).
   // kTryLock: an RMW where the state it reads is available, else a read (it fails).

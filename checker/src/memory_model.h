@@ -25,7 +25,7 @@ class MemoryModel {
   // Whether `g` is consistent, given that it was before the events from `first_new` on were
   // added (and before a new write among them was placed in mo). Without `atomicity`, RMW
   // atomicity is not required of the new writes: the optimal search asks this of an RMW whose
-  // read shares its source with another RMW, to revisit from its write (explorer_optimal.cc).
+  // read shares its source with another RMW, to revisit from its write (optimal_search.cc).
   bool IsConsistent(const ExecutionGraph& g, uint32_t first_new, bool atomicity = true) const {
     for (uint32_t id = first_new; atomicity && id < g.size(); ++id) {
       if (g[id].IsWrite() && !RmwAtomicityHolds(g, g[id].location)) return false;

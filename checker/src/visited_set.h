@@ -2,7 +2,7 @@
 // the states of the stateful SC search (Strategy::kStatefulSC) with the sleep set each was
 // explored under. Open addressing over 128-bit keys, 16 bytes a key (plus the value). A 128-bit
 // hash makes a collision (which would silently skip a state) about as likely as a cosmic-ray bit
-// flip: 2^-128 per pair. The exhaustive search needs no such set (explorer.h).
+// flip: 2^-128 per pair. The exhaustive searches need no such set (canonical_search.h, optimal_search.h).
 #pragma once
 
 #include <cstdint>

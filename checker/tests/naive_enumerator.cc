@@ -43,7 +43,7 @@ void NaiveEnumerator::Walk(const std::vector<std::pair<uint32_t, uint64_t>>& pat
   std::vector<internal::Candidate> next;
   {
     // One run at a time: the run's fibers are gone before the next one starts.
-    internal::Execution run(options_, *model_, stacks_, watchdog_, test_, ++serial_);
+    internal::Execution run(options_, *model_, stacks_, watchdog_, test_, ++serial_, false);
     if (assume_stops_thread_) run.StopOnlyTheFailingThread(options_.classify_findings);
     for (const auto& [thread, choice] : path) {
       ASSERT_EQ(run.Advance(), internal::Execution::Status::kDecision);

@@ -1,4 +1,4 @@
-// The optimal search on several OS threads (Options::threads, explorer_parallel.cc): the same
+// The optimal search on several OS threads (Options::threads, parallel_search.cc): the same
 // executions, blocked graphs and outcomes as on one thread, one run per execution, on random
 // programs and on the standard DPOR benchmarks; a finding stops every worker and replays; a
 // budget counts every worker's executions; what the optimal search does not support falls back

@@ -1,4 +1,4 @@
-// The exhaustive search keeps no record of the states it visited (explorer.h): it follows each
+// The exhaustive search keeps no record of the states it visited (canonical_search.h): it follows each
 // graph's canonical order, and still tries the steps outside that order that can end a run (an
 // unclassified finding, a data race; a failed mc::assume or a classified assertion stops only
 // its thread). These tests hold it to a naive enumerator that

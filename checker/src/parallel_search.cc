@@ -1,25 +1,20 @@
-// Explorer, continued: the optimal search on Options::threads OS threads (shared_work.h). Each
-// worker is an Explorer of its own (its own runs, fibers, stacks and report) on the work it
-// shares; their reports are added up. Without a finding the counts are exactly those of one
-// thread: every graph is explored once whichever worker explores it. With one, the search stops
-// at the first finding any worker makes, so which of several findings is reported may differ
-// from run to run (each is a real one, with its own replay token).
+#include "parallel_search.h"
+
 #include <algorithm>
 #include <cstdio>
-#include <sstream>
 #include <thread>
 
-#include "explorer.h"
+#include "optimal_runner.h"
 #include "report_merge.h"
 #include "runtime.h"
 #include "shared_work.h"
 
 namespace mc::internal {
 
-Report Explorer::ExploreInParallel() {
-  if (!OptimalSupports()) {
-    return ExploreCanonically();
-  }
+ParallelSearch::ParallelSearch(const std::function<void()>& test, const Options& options)
+    : Search(test, options, RunMode{false, true}) {}
+
+Report ParallelSearch::Run() {
   const unsigned workers =
       options_.threads != 0 ? options_.threads : std::max(1U, std::thread::hardware_concurrency());
   SharedWork shared(workers);
@@ -32,10 +27,8 @@ Report Explorer::ExploreInParallel() {
   for (unsigned i = 0; i < workers; ++i) {
     threads.emplace_back([&, i] {
       CheckScope scope;  // as mc::check on this OS thread
-      Explorer worker(test_, worker_options);
-      worker.shared_ = &shared;
-      worker.worker_ = i;
-      reports[i] = worker.ExploreOptimally();
+      OptimalRunner worker(test_, worker_options, &shared, i);
+      reports[i] = worker.Run();
       shared.Finished();
     });
   }
@@ -53,12 +46,10 @@ Report Explorer::ExploreInParallel() {
   }
   for (std::thread& t : threads) t.join();
   if (shared.unsupported.load()) {
-    // Start again with the canonical-order search on this thread; the runs spent stay counted.
-    uint64_t runs = 0;
-    for (const Report& r : reports) runs += r.runs;
-    report_ = Report{};
-    report_.runs = runs;
-    return ExploreCanonically();
+    // The caller starts again with the canonical-order search; the runs spent stay counted.
+    unsupported_ = true;
+    for (const Report& r : reports) report_.runs += r.runs;
+    return report_;
   }
   // A finding comes first, then a budget that stopped one worker (and so all; its message
   // counts every worker's executions), then the rest.

@@ -1,17 +1,43 @@
-// Explorer, continued: Strategy::kExhaustive by the optimal search (optimal_search.h), one run
-// per graph to explore, with the canonical-order search (Explore) for what it does not support.
+#include "optimal_runner.h"
+
 #include <algorithm>
 #include <string>
 
-#include "explorer.h"
 #include "shared_work.h"
 
 namespace mc::internal {
 
-Report Explorer::ExploreOptimally() {
-  if (!OptimalSupports()) {
-    return ExploreCanonically();
-  }
+OptimalRunner::OptimalRunner(const std::function<void()>& test, const Options& options,
+                             SharedWork* shared, unsigned worker)
+    : Search(test, options, RunMode{false, true}), shared_(shared), worker_(worker) {}
+
+bool OptimalRunner::Supports(const Options& options) {
+  return options.optimal_search && options.plain_races != PlainRaces::kContinueGo;
+}
+
+std::vector<TokenStep> OptimalRunner::TakenSteps() const {
+  std::vector<TokenStep> steps;
+  if (optimal_ == nullptr) return steps;
+  for (const OptimalSearch::Taken& t : optimal_->taken()) steps.push_back({t.thread, t.choice});
+  return steps;
+}
+
+std::string OptimalRunner::Unexplored() const {
+  return std::to_string(optimal_ != nullptr ? optimal_->pending() : 0) +
+         " graphs were still to explore (the optimal search does not estimate the share of the "
+         "whole)";
+}
+
+void OptimalRunner::ProgressDetail(std::ostream& line, bool, double) const {
+  if (optimal_ != nullptr) line << ", " << optimal_->pending() << " graphs to explore";
+}
+
+uint64_t OptimalRunner::ExecutionsSoFar() const {
+  // A worker of a parallel search counts every worker's executions.
+  return shared_ != nullptr ? shared_->executions.load() : report_.executions;
+}
+
+Report OptimalRunner::Run() {
   OptimalSearch search(options_.classify_findings);
   optimal_ = &search;
   // The root graph; a worker of a parallel search other than the first starts with nothing.
@@ -85,19 +111,11 @@ Report Explorer::ExploreOptimally() {
       longest_work = std::max(longest_work, search.pending());
       NoteMemory(search.bytes());
     }
-    if (outcome.result == OptimalSearch::Result::kUnsupported && shared_ != nullptr) {
-      shared_->unsupported.store(true);  // the parallel search starts again (explorer_parallel.cc)
-      break;
-    }
     if (outcome.result == OptimalSearch::Result::kUnsupported) {
-      // Start again with the canonical-order search; the runs spent stay counted.
-      run.reset();
-      optimal_ = nullptr;
-      const uint64_t runs = report_.runs;
-      report_ = Report{};
-      report_.runs = runs;
-      path_.clear();
-      return ExploreCanonically();
+      // The caller starts again with the canonical-order search; the runs spent stay counted.
+      if (shared_ != nullptr) shared_->unsupported.store(true);
+      unsupported_ = true;
+      break;
     }
     if (outcome.result == OptimalSearch::Result::kDiverged) {
       report_.verdict = Verdict::kNondeterministic;
@@ -127,16 +145,19 @@ Report Explorer::ExploreOptimally() {
     shared_->pending.fetch_sub(reported_pending_, std::memory_order_relaxed);
     reported_pending_ = 0;
   }
+  if (unsupported_) {
+    optimal_ = nullptr;
+    const uint64_t runs = report_.runs;
+    report_ = Report{};
+    report_.runs = runs;
+    return report_;
+  }
   Report report = FinishSearch(done);
   optimal_ = nullptr;
   return report;
 }
 
-bool Explorer::OptimalSupports() const {
-  return options_.optimal_search && options_.plain_races != PlainRaces::kContinueGo;
-}
-
-void Explorer::SplitForShard(OptimalSearch& search) {
+void OptimalRunner::SplitForShard(OptimalSearch& search) {
   // Every shard has run the same runs so far (the search is deterministic): shard 0 keeps what
   // they found, the others start from nothing. Item k of the list goes to shard k mod N.
   split_ = true;
@@ -157,18 +178,6 @@ void Explorer::SplitForShard(OptimalSearch& search) {
   report_.outcomes.clear();
   report_.outcome_tokens.clear();
   report_.races.clear();
-}
-
-Report Explorer::ExploreCanonically() {
-  if (options_.shard_count <= 1 || options_.shard_index == 0) return Explore();
-  // The canonical-order search is not split: shard 0 runs it whole, the others report nothing.
-  Report empty;
-  empty.exhaustive = true;
-  empty.explored_fraction = 1.0;
-  empty.message = "shard " + std::to_string(options_.shard_index + 1) + "/" +
-                  std::to_string(options_.shard_count) +
-                  ": the canonical-order search runs whole in shard 1";
-  return empty;
 }
 
 }  // namespace mc::internal
