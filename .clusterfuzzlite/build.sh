@@ -10,14 +10,15 @@ cmake -S "$src" -B "$build" -G Ninja \
   -DCMAKE_C_COMPILER="$CC" -DCMAKE_CXX_COMPILER="$CXX" \
   -DCMAKE_C_FLAGS="$CFLAGS" -DCMAKE_CXX_FLAGS="$CXXFLAGS" -DCMAKE_BUILD_TYPE=None \
   -DMAPCHECK_FUZZ_ENGINE="$LIB_FUZZING_ENGINE" -DMAPCHECK_BENCHMARKS=OFF
-cmake --build "$build" --target engine_fuzzers
+cmake --build "$build" --target engine_fuzzers fuzz_layout
 for binary in "$build"/fuzz/*_fuzzer; do
   name=$(basename "$binary")
   cp "$binary" "$OUT/"
-  if [ -d "$src/corpus/$name" ]; then
-    (cd "$src/corpus/$name" && zip -q -j "$OUT/${name}_seed_corpus.zip" ./*)
+  # The build lays each target's seeds (its kind's and its own) and dictionary out beside it.
+  if [ -d "$build/fuzz/seeds/$name" ]; then
+    (cd "$build/fuzz/seeds/$name" && zip -q -j "$OUT/${name}_seed_corpus.zip" ./*)
   fi
-  [ -f "$src/fuzz/$name.dict" ] && cp "$src/fuzz/$name.dict" "$OUT/$name.dict"
+  [ -f "$build/fuzz/$name.dict" ] && cp "$build/fuzz/$name.dict" "$OUT/$name.dict"
   # A schedule target runs the model checker: give one input time and room.
   printf '[libfuzzer]\nrss_limit_mb = 4096\ntimeout = 30\n' > "$OUT/$name.options"
 done

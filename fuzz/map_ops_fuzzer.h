@@ -1,8 +1,8 @@
 // The sequential differential target for any map: decode the input into commands, apply each to
 // the map and to the sequential specification (models/testing/reference_map.h), and stop the
 // process with the command and both answers when they differ or the map's invariants break.
-// A `<map>_ops_fuzzer.cc` instantiates it for one map; replay_main.cc runs it over a corpus when
-// the build has no libFuzzer.
+// Each `<map>_ops_fuzzer` (generated from the map registry) instantiates it for one map;
+// replay_main.cc runs it over a corpus when the build has no libFuzzer.
 #pragma once
 
 #include <cstdio>

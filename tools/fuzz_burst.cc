@@ -21,15 +21,15 @@ std::string ReadAll(const fs::path& p) {
 
 }  // namespace
 
-std::vector<BurstResult> FuzzBurst(const std::string& map, unsigned long long inputs) {
-  // The checker proves ShardedMap with 2 shards; its fuzz targets are named without the count.
-  const std::string base = map == "sharded_map_2" ? "sharded_map" : map;
+std::vector<BurstResult> FuzzBurst(const models::MapRow& map, unsigned long long inputs) {
+  const std::string name(map.name);
   const fs::path bin = fs::path(MAPCHECK_BINARY_DIR) / "fuzz";
-  const fs::path work = fs::path(MAPCHECK_BINARY_DIR) / "verify-burst" / base;
+  const fs::path work = fs::path(MAPCHECK_BINARY_DIR) / "verify-burst" / name;
   std::vector<BurstResult> results;
-  for (const char* kind : {"ops", "sched", "concurrent"}) {
+  for (const models::FuzzKind& kind : models::kFuzzKinds) {
+    if ((map.fuzz_kinds & kind.bit) == 0) continue;
     BurstResult r;
-    r.target = base + "_" + kind + "_fuzzer";
+    r.target = models::FuzzTargetName(map, kind);
     r.inputs = inputs;
     const fs::path program = bin / (r.target + "_replay");
     if (!fs::exists(program)) {

@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "models/registry/registry.h"
+
 namespace mapcheck {
 
 struct BurstResult {
@@ -18,8 +20,9 @@ struct BurstResult {
   std::string report;      // the crash's output
 };
 
-// Runs `inputs` random inputs (seeded, so a burst is repeatable) through each of the map's
-// targets that exist: <map>_ops_fuzzer, <map>_sched_fuzzer and <map>_concurrent_fuzzer.
-std::vector<BurstResult> FuzzBurst(const std::string& map, unsigned long long inputs);
+// Runs `inputs` random inputs (seeded, so a burst is repeatable) through each of the map's fuzz
+// targets (<map>_<kind>_fuzzer for the kinds its row names, in kFuzzKinds' order); a target
+// whose replay program was not built is reported as not run.
+std::vector<BurstResult> FuzzBurst(const models::MapRow& map, unsigned long long inputs);
 
 }  // namespace mapcheck

@@ -14,6 +14,7 @@
 #include <sstream>
 
 #include "common_flags.h"
+#include "fuzz_targets.h"
 #include "json.h"
 
 namespace mapcheck {
@@ -29,10 +30,12 @@ std::string Usage() {
          "The nightly fuzzing campaign, over every fuzz target whose name contains FILTER\n"
          "(default: all; see mapcheck list; a,b,c selects the targets containing any of the\n"
          "parts). The budget is shared evenly among the targets. For each target it:\n"
-         "  1. runs the libFuzzer binary with -fork=N -ignore_crashes=1 on its corpus and\n"
+         "  1. runs the libFuzzer binary with -fork=N -ignore_crashes=1 on its kind's seeds\n"
+         "     (corpus/<kind>/, read only), its own corpus (corpus/<target>/) and its kind's\n"
          "     dictionary, recording execs/s and coverage at the start and the end;\n"
          "  2. merges and minimises the corpus (-merge=1; concurrent targets with their\n"
-         "     non-TSan build), replacing corpus/<target>/ only when the merge succeeded;\n"
+         "     non-TSan build), replacing corpus/<target>/ with the inputs the seeds do not\n"
+         "     hold, only when the merge succeeded;\n"
          "  3. minimises each crash, de-duplicates crashes by their report's signature, and\n"
          "     re-runs each unique crash K times, free-running (the libFuzzer binary) and, for\n"
          "     schedule targets, deterministically (the replay program), giving reproduction\n"
@@ -167,11 +170,12 @@ struct Settings {
   double seconds_per_target = 0;
 };
 
-TargetResult FuzzTarget(const std::string& name, const Settings& s, std::ostream& progress) {
+TargetResult FuzzOne(const FuzzTarget& target, const Settings& s, std::ostream& progress) {
+  const std::string& name = target.name;
   TargetResult t;
   t.name = name;
   const fs::path bin = s.fuzz_bin / name;
-  const bool concurrent = name.ends_with("_concurrent_fuzzer");
+  const bool concurrent = target.kind == "concurrent";
   const fs::path merge_bin = concurrent ? s.fuzz_bin / (name + "_merge") : bin;
   if (!fs::exists(bin)) {
     t.problem = "no libFuzzer binary " + bin.string() + " (build the fuzz preset)";
@@ -183,10 +187,13 @@ TargetResult FuzzTarget(const std::string& name, const Settings& s, std::ostream
   fs::remove_all(dir);
   fs::create_directories(artifacts);
   fs::create_directories(fresh);
+  // The kind's seeds (corpus/<kind>/, shared by every target of the kind, read only) and the
+  // inputs of this target's own (corpus/<target>/, what earlier campaigns kept).
+  const fs::path seeds = s.corpus / target.kind;
   const fs::path corpus = s.corpus / name;
   fs::create_directories(corpus);
-  t.corpus_before = CountFiles(corpus);
-  const fs::path dict = fs::path(MAPCHECK_SOURCE_DIR) / "fuzz" / (name + ".dict");
+  t.corpus_before = CountFiles(seeds) + CountFiles(corpus);
+  const fs::path dict = s.fuzz_bin / "dict" / (target.kind + ".dict");
 
   // 1. Fuzz: new inputs go to `fresh`, the kept corpus is read.
   // A TSan binary can hang for good inside the runtime when two threads report at once (seen
@@ -199,6 +206,7 @@ TargetResult FuzzTarget(const std::string& name, const Settings& s, std::ostream
       << " -artifact_prefix=" << Quote(artifacts.string() + "/") << " -print_final_stats=1";
   if (fs::exists(dict)) cmd << " -dict=" << Quote(dict.string());
   cmd << " " << Quote(fresh.string()) << " " << Quote(corpus.string());
+  if (fs::is_directory(seeds)) cmd << " " << Quote(seeds.string());
   progress << "mapcheck fuzz: " << name << " for " << static_cast<int>(s.seconds_per_target)
            << " s...\n";
   progress.flush();
@@ -207,23 +215,28 @@ TargetResult FuzzTarget(const std::string& name, const Settings& s, std::ostream
   t.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   ReadProgress(ReadFile(dir / "fuzz.log"), t);
 
-  // 2. Merge the kept corpus and the new inputs into a minimal set; swap it in only on success.
+  // 2. Merge the seeds, the kept corpus and the new inputs into a minimal set; swap it in only
+  // on success. Inputs are named by their SHA-1, so the kind's seeds the set keeps are the ones
+  // already in corpus/<kind>/: the target's own folder gets only the rest.
   const fs::path merged = dir / "merged-corpus";
   fs::create_directories(merged);
+  std::string merge_inputs = Quote(corpus.string()) + " " + Quote(fresh.string());
+  if (fs::is_directory(seeds)) merge_inputs = Quote(seeds.string()) + " " + merge_inputs;
   if (fs::exists(merge_bin) &&
       Run("timeout -k 10 600 " + Quote(merge_bin.string()) + " -merge=1 " + Quote(merged.string()) +
-              " " + Quote(corpus.string()) + " " + Quote(fresh.string()),
+              " " + merge_inputs,
           dir / "merge.log") == 0 &&
       CountFiles(merged) > 0) {
     // The old corpus stays in OUT/<target>/previous-corpus until the next campaign.
     fs::copy(corpus, dir / "previous-corpus", fs::copy_options::recursive);
     for (const auto& e : fs::directory_iterator(corpus)) fs::remove(e.path());
     for (const auto& e : fs::directory_iterator(merged)) {
+      if (fs::exists(seeds / e.path().filename())) continue;
       fs::copy_file(e.path(), corpus / e.path().filename());
     }
     t.merged = true;
   }
-  t.corpus_after = CountFiles(corpus);
+  t.corpus_after = CountFiles(seeds) + CountFiles(corpus);
 
   // 3. Crashes: minimise, de-duplicate, measure how often each reproduces.
   std::map<std::string, size_t> by_signature;
@@ -236,7 +249,7 @@ TargetResult FuzzTarget(const std::string& name, const Settings& s, std::ostream
   t.crash_files = found.size();
   if (found.size() > kMaxCrashesExamined) found.resize(kMaxCrashesExamined);
   const fs::path replay = s.replay_bin / (name + "_replay");
-  const bool deterministic = name.ends_with("_sched_fuzzer") && fs::exists(replay);
+  const bool deterministic = target.kind == "sched" && fs::exists(replay);
   for (const fs::path& crash : found) {
     // Re-run first: the signature comes from the first re-run that crashes (fork mode keeps no
     // child's report), and the count is the reproduction rate.
@@ -408,13 +421,11 @@ int FuzzCommand(const std::vector<std::string>& args, std::ostream& out, std::os
   std::stringstream filters(filter);
   for (std::string part; std::getline(filters, part, ',');) parts.push_back(part);
   if (parts.empty()) parts.emplace_back();
-  std::vector<std::string> targets;
-  std::stringstream names(MAPCHECK_FUZZ_TARGETS);
-  for (std::string name; std::getline(names, name, ',');) {
-    if (name.empty()) continue;
+  std::vector<FuzzTarget> targets;
+  for (const FuzzTarget& t : FuzzTargets()) {
     if (std::any_of(parts.begin(), parts.end(),
-                    [&](const std::string& p) { return name.find(p) != std::string::npos; })) {
-      targets.push_back(name);
+                    [&](const std::string& p) { return t.name.find(p) != std::string::npos; })) {
+      targets.push_back(t);
     }
   }
   if (targets.empty()) {
@@ -441,7 +452,7 @@ int FuzzCommand(const std::vector<std::string>& args, std::ostream& out, std::os
     return 2;
   }
   std::vector<TargetResult> results;
-  for (const std::string& t : targets) results.push_back(FuzzTarget(t, s, err));
+  for (const FuzzTarget& t : targets) results.push_back(FuzzOne(t, s, err));
   const std::string text = SummaryText(results, s);
   const std::string json = SummaryJson(results, s);
   std::ofstream(s.out / "summary.txt") << text;

@@ -3,11 +3,10 @@
 #include <iomanip>
 #include <sstream>
 
+#include "fuzz_targets.h"
 #include "json.h"
 #include "litmus/litmus.h"
-#include "models/backend/real_backend.h"
-#include "models/fixes/fixes.h"
-#include "models/mutants/mutants.h"
+#include "models/registry/registry.h"
 
 namespace mapcheck {
 namespace {
@@ -16,20 +15,10 @@ constexpr const char* kListUsage =
     "usage: mapcheck list [--json]\n"
     "\n"
     "Lists the registered litmus tests with their programs and expectations, the maps\n"
-    "(models/fixes/fixes.h), the mutants with the bug each carries\n"
-    "(models/mutants/mutants.h), and the fuzz targets (fuzz/).\n";
+    "and the mutants with the bug each carries (models/registry/maps.def), and the fuzz\n"
+    "targets generated from them.\n";
 
 auto Mutants() { return models::MutantInfos(models::Mutants<models::RealBackend>{}); }
-
-// The fuzz targets (fuzz/*_fuzzer.cc), as the build found them.
-std::vector<std::string> FuzzTargets() {
-  std::vector<std::string> out;
-  std::stringstream names(MAPCHECK_FUZZ_TARGETS);
-  for (std::string name; std::getline(names, name, ',');) {
-    if (!name.empty()) out.push_back(name);
-  }
-  return out;
-}
 
 }  // namespace
 
@@ -65,9 +54,10 @@ int ListCommand(const std::vector<std::string>& args, std::ostream& out, std::os
                                          .ToString())
                           .ToString());
     }
-    for (const models::MapInfo& m : models::kMaps) {
+    for (const models::MapRow& m : models::kMapRows) {
+      if (m.role == models::MapRole::kMutant) continue;
       maps.push_back(JsonObject()
-                         .Add("name", m.name)
+                         .Add("name", m.fuzzed_label)
                          .Add("file", m.file)
                          .Add("summary", m.summary)
                          .ToString());
@@ -80,7 +70,7 @@ int ListCommand(const std::vector<std::string>& args, std::ostream& out, std::os
                             .Add("file", m.file)
                             .ToString());
     }
-    for (const std::string& f : FuzzTargets()) fuzz.push_back(JsonString(f));
+    for (const FuzzTarget& f : FuzzTargets()) fuzz.push_back(JsonString(f.name));
     out << JsonObject()
                .Raw("litmus", JsonArray(tests, true))
                .Raw("maps", JsonArray(maps, true))
@@ -95,15 +85,16 @@ int ListCommand(const std::vector<std::string>& args, std::ostream& out, std::os
     out << "  " << std::left << std::setw(30) << t.name << t.family << ": " << t.program << "\n";
   }
   out << "\nmaps:\n";
-  for (const models::MapInfo& m : models::kMaps) {
-    out << "  " << std::left << std::setw(34) << m.name << m.summary << "\n";
+  for (const models::MapRow& m : models::kMapRows) {
+    if (m.role == models::MapRole::kMutant) continue;
+    out << "  " << std::left << std::setw(34) << m.fuzzed_label << m.summary << "\n";
   }
   out << "\nmutants:\n";
   for (const models::MutantInfo& m : Mutants()) {
     out << "  " << std::left << std::setw(34) << m.name << m.bug << "\n";
   }
   out << "\nfuzz targets (build/fuzz with the fuzz preset; *_replay everywhere):\n";
-  for (const std::string& f : FuzzTargets()) out << "  " << f << "\n";
+  for (const FuzzTarget& f : FuzzTargets()) out << "  " << f.name << "\n";
   return 0;
 }
 

@@ -10,8 +10,7 @@
 #include "litmus/herd/herd_run.h"
 #include "litmus/litmus.h"
 #include "models/backend/model_backend.h"
-#include "models/fixes/fixes.h"
-#include "models/mutants/mutants.h"
+#include "models/registry/registry.h"
 
 namespace mapcheck {
 namespace {

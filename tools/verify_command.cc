@@ -13,8 +13,7 @@
 #include "litmus/go_map/protocol.h"
 #include "litmus/go_map/scenario.h"
 #include "models/backend/model_backend.h"
-#include "models/fixes/fixes.h"
-#include "models/mutants/mutants.h"
+#include "models/registry/registry.h"
 #include "parallel.h"
 #include "replay_target.h"
 
@@ -295,7 +294,7 @@ int VerifyCommand(const std::vector<std::string>& args, std::ostream& out, std::
     out << "\n"
         << std::left << std::setw(50) << "fuzz burst" << std::setw(10) << "inputs"
         << "result\n";
-    for (const BurstResult& b : FuzzBurst(only, burst_inputs)) {
+    for (const BurstResult& b : FuzzBurst(*models::FindMapRow(only), burst_inputs)) {
       out << std::left << std::setw(50) << b.target << std::setw(10) << b.inputs;
       if (!b.ran) {
         out << "not built\n";

@@ -1,27 +1,27 @@
 #!/bin/sh
 # sched_crashes_replay.sh FUZZ_BUILD_DIR SOURCE_DIR RUNS: the schedule targets are deterministic.
-# Runs every mutant's _sched_fuzzer replay program over the schedule seeds (map_ops_seeds
-# --sched); each input that crashes is re-run RUNS times and must crash the same way every time:
-# the same verdict and the same replay token. Prints a table; fails if any crash does not
-# reproduce exactly, or if no mutant crashes at all (then the test could not fail).
+# Runs every mutant's _sched_fuzzer replay program (the mutants' schedule targets, from the
+# build's FUZZ_BUILD_DIR/targets.tsv, which CMake writes from the map registry) over the schedule
+# seeds (SOURCE_DIR/corpus/sched/); each input that crashes is re-run RUNS times and must crash
+# the same way every time: the same verdict and the same replay token. Prints a table; fails if any outcome does not reproduce exactly, or if no
+# mutant crashes at all (then the test could not fail).
 set -u
 build=$1
 source=$2
 runs=$3
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
-"$build/map_ops_seeds" --sched "$dir/seeds" > /dev/null || { echo "seed generation failed"; exit 1; }
-fixes="locked_map rw_map sync_map sharded_map cow_map"
+seeds=$source/corpus/sched
+[ -d "$seeds" ] || { echo "no schedule seeds in $seeds"; exit 1; }
+targets=$(awk -F'\t' '$3 == "sched" && $4 == "mutant" { print $1 }' "$build/targets.tsv")
+[ -n "$targets" ] || { echo "no mutant schedule target in $build/targets.tsv"; exit 1; }
 crashes=0
 failures=0
 printf '%-46s %8s %9s\n' target crashes replayed
-for src in "$source"/fuzz/*_sched_fuzzer.cc; do
-  name=$(basename "$src" .cc)
-  map=${name%_sched_fuzzer}
-  case " $fixes " in *" $map "*) continue ;; esac
+for name in $targets; do
   n=0
   ok=0
-  for seed in "$dir"/seeds/*; do
+  for seed in "$seeds"/*; do
     "$build/${name}_replay" "$seed" > /dev/null 2> "$dir/first" && continue
     n=$((n + 1))
     want=$(grep -E '^(verdict|replay):' "$dir/first")

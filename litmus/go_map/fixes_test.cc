@@ -4,7 +4,7 @@
 // and Len against their documented weaker guarantees), in one run of the test per execution
 // (the optimal search, which takes mutexes and rwlocks too). The execution counts are printed and
 // tabulated in docs/verification.md (mapcheck verify --markdown).
-#include "models/fixes/fixes.h"
+#include "models/registry/registry.h"
 
 #include <gtest/gtest.h>
 

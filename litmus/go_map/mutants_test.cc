@@ -2,7 +2,7 @@
 // stated finding, and the counterexample must pass through the line marked `mutant-site: <name>`
 // in the fix's source (for mutants whose bug lives in the fix; the bare GoMap's bug is the
 // caller's missing lock and has no such line). docs/mutants.md tabulates the kills.
-#include "models/mutants/mutants.h"
+#include "models/registry/registry.h"
 
 #include <gtest/gtest.h>
 

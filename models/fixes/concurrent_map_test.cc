@@ -18,7 +18,7 @@
 #include <vector>
 
 #include "models/backend/real_backend.h"
-#include "models/fixes/fixes.h"
+#include "models/registry/registry.h"
 #include "models/testing/linearizability.h"
 #include "models/testing/map_ops.h"
 #include "models/testing/random_ops.h"

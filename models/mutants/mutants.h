@@ -19,7 +19,7 @@ namespace models {
 
 struct MutantInfo {
   std::string_view name;
-  std::string_view fix;   // the kMapName of the correct map
+  std::string_view fix;   // the registry row of the correct map (maps.def)
   std::string_view bug;   // one sentence
   std::string_view file;  // where the mutant-site marker is, or ""
 };
@@ -97,7 +97,7 @@ template <GoMapBackend B, class K = int64_t, class V = int64_t>
 class ShardedMapLockByRawKey : public ShardedMap<B, K, V, 16> {
  public:
   static constexpr MutantInfo kMutant{
-      "sharded_map_lock_by_raw_key", "sharded_map_16",
+      "sharded_map_lock_by_raw_key", "sharded_map",
       "The shard lock is chosen by key modulo N while the shard map is chosen by the key's "
       "FNV-1a hash, so two keys of one shard can hold different locks.",
       "models/fixes/sharded_map.h"};
@@ -140,18 +140,5 @@ class CowMapReadRelaxed : public CowMap<B, K, V> {
   explicit CowMapReadRelaxed(GoMapConfig config = {})
       : CowMap<B, K, V>(config, {.read = relaxed}) {}
 };
-
-template <class B, class K = int64_t, class V = int64_t>
-using Mutants = MapList<GoMapShared<B, K, V>, LockedMapRangeUnlocked<B, K, V>,
-                        LockedMapSplitLoadOrStore<B, K, V>, RWMapWritesUnderReadLock<B, K, V>,
-                        SyncMapLoadWithoutRecheck<B, K, V>, SyncMapReadPublishedRelaxed<B, K, V>,
-                        ShardedMapLockByRawKey<B, K, V>, CowMapWritersUnlocked<B, K, V>,
-                        CowMapPublishedRelaxed<B, K, V>, CowMapReadRelaxed<B, K, V>>;
-
-// Every mutant's description, in registry order (for `mapcheck list` and generated tables).
-template <class... M>
-constexpr auto MutantInfos(MapList<M...> /*unused*/) {
-  return std::array<MutantInfo, sizeof...(M)>{M::kMutant...};
-}
 
 }  // namespace models

@@ -7,8 +7,7 @@
 #include <string>
 
 #include "models/backend/real_backend.h"
-#include "models/fixes/fixes.h"
-#include "models/mutants/mutants.h"
+#include "models/registry/registry.h"
 
 namespace models::testing {
 

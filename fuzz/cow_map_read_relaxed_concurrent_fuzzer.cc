@@ -1,7 +1,0 @@
-// cow_map_read_relaxed_concurrent_fuzzer: the concurrent linearizability target
-// (fuzz/map_concurrent_fuzzer.h) on models::CowMapReadRelaxed<models::RealBackend>.
-#include "fuzz/map_concurrent_fuzzer.h"
-#include "models/backend/real_backend.h"
-#include "models/mutants/mutants.h"
-
-MAPCHECK_CONCURRENT_FUZZER(models::CowMapReadRelaxed<models::RealBackend>)

@@ -1,7 +1,0 @@
-// cow_map_writers_unlocked_concurrent_fuzzer: the concurrent linearizability target
-// (fuzz/map_concurrent_fuzzer.h) on models::CowMapWritersUnlocked<models::RealBackend>.
-#include "fuzz/map_concurrent_fuzzer.h"
-#include "models/backend/real_backend.h"
-#include "models/mutants/mutants.h"
-
-MAPCHECK_CONCURRENT_FUZZER(models::CowMapWritersUnlocked<models::RealBackend>)

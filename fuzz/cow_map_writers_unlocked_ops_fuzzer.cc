@@ -1,7 +1,0 @@
-// cow_map_writers_unlocked_ops_fuzzer: the sequential differential target (fuzz/map_ops_fuzzer.h)
-// on models::CowMapWritersUnlocked<models::RealBackend>.
-#include "fuzz/map_ops_fuzzer.h"
-#include "models/backend/real_backend.h"
-#include "models/mutants/mutants.h"
-
-MAPCHECK_OPS_FUZZER(models::CowMapWritersUnlocked<models::RealBackend>)

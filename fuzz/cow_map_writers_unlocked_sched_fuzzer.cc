@@ -1,7 +1,0 @@
-// cow_map_writers_unlocked_sched_fuzzer: the deterministic schedule target (fuzz/map_sched_fuzzer.h) on the
-// mutant models::CowMapWritersUnlocked<models::ModelBackend>.
-#include "fuzz/map_sched_fuzzer.h"
-#include "models/backend/model_backend.h"
-#include "models/mutants/mutants.h"
-
-MAPCHECK_SCHED_FUZZER("cow_map_writers_unlocked_sched_fuzzer", models::CowMapWritersUnlocked<models::ModelBackend>)

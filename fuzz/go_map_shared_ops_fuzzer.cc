@@ -1,7 +1,0 @@
-// go_map_shared_ops_fuzzer: the sequential differential target (fuzz/map_ops_fuzzer.h) on
-// models::GoMapShared<models::RealBackend>.
-#include "fuzz/map_ops_fuzzer.h"
-#include "models/backend/real_backend.h"
-#include "models/mutants/mutants.h"
-
-MAPCHECK_OPS_FUZZER(models::GoMapShared<models::RealBackend>)

@@ -1,7 +1,0 @@
-// locked_map_split_load_or_store_sched_fuzzer: the deterministic schedule target (fuzz/map_sched_fuzzer.h) on the
-// mutant models::LockedMapSplitLoadOrStore<models::ModelBackend>.
-#include "fuzz/map_sched_fuzzer.h"
-#include "models/backend/model_backend.h"
-#include "models/mutants/mutants.h"
-
-MAPCHECK_SCHED_FUZZER("locked_map_split_load_or_store_sched_fuzzer", models::LockedMapSplitLoadOrStore<models::ModelBackend>)

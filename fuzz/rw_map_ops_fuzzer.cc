@@ -1,7 +1,0 @@
-// rw_map_ops_fuzzer: the sequential differential target (fuzz/map_ops_fuzzer.h) on
-// models::RWMap<models::RealBackend, int64_t, int64_t>.
-#include "fuzz/map_ops_fuzzer.h"
-#include "models/backend/real_backend.h"
-#include "models/fixes/rw_map.h"
-
-MAPCHECK_OPS_FUZZER(models::RWMap<models::RealBackend, int64_t, int64_t>)

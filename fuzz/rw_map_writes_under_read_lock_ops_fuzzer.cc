@@ -1,7 +1,0 @@
-// rw_map_writes_under_read_lock_ops_fuzzer: the sequential differential target
-// (fuzz/map_ops_fuzzer.h) on models::RWMapWritesUnderReadLock<models::RealBackend>.
-#include "fuzz/map_ops_fuzzer.h"
-#include "models/backend/real_backend.h"
-#include "models/mutants/mutants.h"
-
-MAPCHECK_OPS_FUZZER(models::RWMapWritesUnderReadLock<models::RealBackend>)

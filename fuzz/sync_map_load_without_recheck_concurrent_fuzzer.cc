@@ -1,7 +1,0 @@
-// sync_map_load_without_recheck_concurrent_fuzzer: the concurrent linearizability target
-// (fuzz/map_concurrent_fuzzer.h) on models::SyncMapLoadWithoutRecheck<models::RealBackend>.
-#include "fuzz/map_concurrent_fuzzer.h"
-#include "models/backend/real_backend.h"
-#include "models/mutants/mutants.h"
-
-MAPCHECK_CONCURRENT_FUZZER(models::SyncMapLoadWithoutRecheck<models::RealBackend>)

@@ -1,7 +1,0 @@
-// sync_map_load_without_recheck_ops_fuzzer: the sequential differential target
-// (fuzz/map_ops_fuzzer.h) on models::SyncMapLoadWithoutRecheck<models::RealBackend>.
-#include "fuzz/map_ops_fuzzer.h"
-#include "models/backend/real_backend.h"
-#include "models/mutants/mutants.h"
-
-MAPCHECK_OPS_FUZZER(models::SyncMapLoadWithoutRecheck<models::RealBackend>)

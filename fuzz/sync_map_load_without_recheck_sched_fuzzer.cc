@@ -1,7 +1,0 @@
-// sync_map_load_without_recheck_sched_fuzzer: the deterministic schedule target (fuzz/map_sched_fuzzer.h) on the
-// mutant models::SyncMapLoadWithoutRecheck<models::ModelBackend>.
-#include "fuzz/map_sched_fuzzer.h"
-#include "models/backend/model_backend.h"
-#include "models/mutants/mutants.h"
-
-MAPCHECK_SCHED_FUZZER("sync_map_load_without_recheck_sched_fuzzer", models::SyncMapLoadWithoutRecheck<models::ModelBackend>)

@@ -1,7 +1,0 @@
-// sync_map_sched_fuzzer: the deterministic schedule target (fuzz/map_sched_fuzzer.h) on
-// models::SyncMap<models::ModelBackend, int64_t, int64_t>.
-#include "fuzz/map_sched_fuzzer.h"
-#include "models/backend/model_backend.h"
-#include "models/fixes/sync_map.h"
-
-MAPCHECK_SCHED_FUZZER("sync_map_sched_fuzzer", models::SyncMap<models::ModelBackend, int64_t, int64_t>)
