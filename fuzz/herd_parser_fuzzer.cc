@@ -9,8 +9,8 @@
 #include <string_view>
 #include <variant>
 
-#include "litmus/herd/herd_parser.h"
-#include "litmus/herd/herd_run.h"
+#include "herd/herd_parser.h"
+#include "herd/herd_run.h"
 
 namespace {
 

@@ -10,6 +10,7 @@
 #include "fuzz/map_ops_codec.h"
 #include "fuzz/map_sched_fuzzer.h"
 #include "fuzz/sha1.h"
+#include "litmus/go_map/map_scenarios.h"
 
 namespace {
 
@@ -138,13 +139,13 @@ void WriteAll(const std::filesystem::path& dir, const std::vector<std::vector<ui
 // none (every decision takes the first candidate), and byte patterns that switch threads and
 // read-from sources early and late.
 std::vector<std::vector<uint8_t>> SchedSeeds() {
-  std::vector<const litmus::go_map::Scenario*> scenarios;
+  std::vector<const map_scenario::Scenario*> scenarios;
   for (const auto& s : litmus::go_map::FixScenarios()) scenarios.push_back(&s);
   for (const auto& k : litmus::go_map::MutantKills()) scenarios.push_back(&k.scenario);
   const std::vector<std::vector<uint8_t>> guides = {
       {}, std::vector<uint8_t>(48, 1), {0, 1, 1, 0, 2, 1, 1, 0, 2, 2, 1, 0, 1, 1, 2, 1, 0, 1}};
   std::vector<std::vector<uint8_t>> out;
-  for (const litmus::go_map::Scenario* s : scenarios) {
+  for (const map_scenario::Scenario* s : scenarios) {
     bool fits = s->initial.empty() && s->threads.size() >= 2 && s->threads.size() <= 3 &&
                 static_cast<size_t>(s->Operations()) <= fuzz::kSchedMaxCommands;
     for (const auto& t : s->threads) {

@@ -4,7 +4,7 @@
 // compare-exchange failure is read from the input's remaining bytes. So a crash input is one
 // execution, the same on every run and on every machine: the target prints its counterexample
 // and replay token and aborts. The history is checked for linearizability as the map-protocol
-// litmus tests check it (litmus/go_map/scenario.h).
+// litmus tests check it (scenario/scenario.h).
 //
 // Input: byte 0 picks 2 or 3 threads, byte 1 the number of commands (1 to 6); then that many
 // 3-byte commands (fuzz/map_ops_codec.h; the lane picks the thread, at most 3 commands per
@@ -18,13 +18,13 @@
 #include <vector>
 
 #include "fuzz/map_ops_codec.h"
-#include "litmus/go_map/scenario.h"
+#include "scenario/scenario.h"
 #include "mc/mc.h"
 
 namespace fuzz {
 
 struct SchedInput {
-  litmus::go_map::Scenario scenario;
+  map_scenario::Scenario scenario;
   std::vector<uint8_t> guide;
 };
 
@@ -42,14 +42,14 @@ inline SchedInput DecodeSched(const uint8_t* data, size_t size) {
   for (const Command& c : Decode(data + 2, command_bytes)) {
     auto& steps = in.scenario.threads[c.lane % threads];
     if (steps.size() == kSchedMaxPerThread) continue;
-    steps.push_back(litmus::go_map::Step{c.kind, 1 + c.key_index % 3, c.Value(), c.NewValue()});
+    steps.push_back(map_scenario::Step{c.kind, 1 + c.key_index % 3, c.Value(), c.NewValue()});
   }
   in.guide.assign(data + 2 + command_bytes, data + size);
   return in;
 }
 
 // The inverse, for seeds: `key_index` of a command is its key - 1.
-inline std::vector<uint8_t> EncodeSched(const litmus::go_map::Scenario& s,
+inline std::vector<uint8_t> EncodeSched(const map_scenario::Scenario& s,
                                         const std::vector<uint8_t>& guide) {
   std::vector<Command> commands;
   for (size_t t = 0; t < s.threads.size(); ++t) {
@@ -76,7 +76,7 @@ int RunSched(const char* target, const uint8_t* data, size_t size) {
   options.strategy = mc::Strategy::kGuided;
   options.guide = in.guide;
   const mc::Report r = mc::check(
-      litmus::go_map::ScenarioBody(in.scenario, [] { return std::make_unique<Map>(); }, &failure),
+      map_scenario::ScenarioBody(in.scenario, [] { return std::make_unique<Map>(); }, &failure),
       options);
   if (r.verdict == mc::Verdict::kBudgetExhausted) return 0;  // the one run was clean
   std::fprintf(stderr, "%s: %s\n%s%s%s\n", target, in.scenario.Program().c_str(),

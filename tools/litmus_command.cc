@@ -9,8 +9,8 @@
 #include "common_flags.h"
 #include "interrupt.h"
 #include "json.h"
-#include "litmus/herd/herd_parser.h"
-#include "litmus/herd/herd_run.h"
+#include "herd/herd_parser.h"
+#include "herd/herd_run.h"
 #include "replay_target.h"
 
 namespace mapcheck {

@@ -5,9 +5,9 @@
 #include <variant>
 
 #include "litmus/go_map/protocol.h"
-#include "litmus/go_map/scenario.h"
-#include "litmus/herd/herd_parser.h"
-#include "litmus/herd/herd_run.h"
+#include "litmus/go_map/map_scenarios.h"
+#include "herd/herd_parser.h"
+#include "herd/herd_run.h"
 #include "litmus/litmus.h"
 #include "models/backend/model_backend.h"
 #include "models/registry/registry.h"
@@ -40,7 +40,7 @@ std::optional<ReplayTarget> FromHerdFile(const std::string& path, std::string& e
 
 // A mutant's kill scenario may share its name with a fix scenario of another shape; the one
 // `mapcheck verify` ran for `map` comes first.
-const litmus::go_map::Scenario* FindScenario(const std::string& map, const std::string& name) {
+const map_scenario::Scenario* FindScenario(const std::string& map, const std::string& name) {
   for (const auto& k : litmus::go_map::MutantKills()) {
     if (k.mutant == map && k.scenario.name == name) return &k.scenario;
   }
@@ -52,9 +52,9 @@ const litmus::go_map::Scenario* FindScenario(const std::string& map, const std::
 
 std::optional<ReplayTarget> FromScenario(const std::string& map, const std::string& scenario,
                                          std::string& error) {
-  const litmus::go_map::Scenario* s = FindScenario(map, scenario);
+  const map_scenario::Scenario* s = FindScenario(map, scenario);
   if (s == nullptr) {
-    error = "no map scenario named '" + scenario + "' (litmus/go_map/scenario.cc)";
+    error = "no map scenario named '" + scenario + "' (litmus/go_map/map_scenarios.cc)";
     return std::nullopt;
   }
   std::optional<ReplayTarget> found;
@@ -62,7 +62,7 @@ std::optional<ReplayTarget> FromScenario(const std::string& map, const std::stri
   const auto consider = [&]<class M>(std::string_view name) {
     if (name != map || found) return;
     found = ReplayTarget{map + "/" + scenario, s->Program(),
-                         litmus::go_map::ScenarioBody(
+                         map_scenario::ScenarioBody(
                              *s, [] { return std::make_unique<M>(); }, failure.get()),
                          mc::Options{}, failure};
   };

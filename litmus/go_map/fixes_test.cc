@@ -12,12 +12,16 @@
 #include <memory>
 #include <string>
 
-#include "litmus/go_map/scenario.h"
+#include "litmus/go_map/map_scenarios.h"
 #include "mc/check_testing.h"
 #include "models/backend/model_backend.h"
 #include "models/testing/typed_maps.h"
 
 namespace litmus::go_map {
+
+using map_scenario::RunScenario;
+using map_scenario::ScenarioResult;
+
 namespace {
 
 template <class M>

@@ -7,8 +7,8 @@
 #include <sstream>
 #include <variant>
 
-#include "litmus/herd/herd_parser.h"
-#include "litmus/herd/herd_run.h"
+#include "herd/herd_parser.h"
+#include "herd/herd_run.h"
 #include "litmus/litmus.h"
 
 namespace herd {

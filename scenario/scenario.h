@@ -1,4 +1,4 @@
-// Map-protocol scenarios: small concurrent programs over the map API, model-checked on a map
+// The scenario runner: small concurrent programs over the map API, model-checked on a map
 // (ModelBackend) with every history checked for linearizability (models/testing/
 // linearizability.h). A scenario names its threads' operations, the map's initial contents and
 // what it covers; RunScenario explores every execution under the given options and fails the
@@ -15,11 +15,10 @@
 
 #include "mc/mc.h"
 #include "models/backend/model_backend.h"
-#include "models/fixes/sharded_map.h"
 #include "models/testing/linearizability.h"
 #include "models/testing/map_ops.h"
 
-namespace litmus::go_map {
+namespace map_scenario {
 
 using models::testing::Operation;
 using models::testing::OpKind;
@@ -61,18 +60,6 @@ inline Step CompareAndDelete(int64_t k, int64_t old_value) {
 inline Step Range() { return {OpKind::kRange, 0, 0, 0}; }
 inline Step Len() { return {OpKind::kLen, 0, 0, 0}; }
 inline Step Clear() { return {OpKind::kClear, 0, 0, 0}; }
-
-// The scenarios every fix must pass (2 and 3 threads, 1 to 3 operations each, keys 1 to 3, every
-// API call).
-const std::vector<Scenario>& FixScenarios();
-
-// How each mutant is killed: a scenario and the finding it must produce.
-struct Kill {
-  std::string mutant;  // MutantInfo::name
-  Scenario scenario;
-  mc::Verdict finding;
-};
-const std::vector<Kill>& MutantKills();
 
 struct ScenarioResult {
   mc::Report report;
@@ -138,4 +125,4 @@ ScenarioResult RunScenario(const Scenario& scenario, MakeMap make, const mc::Opt
   return result;
 }
 
-}  // namespace litmus::go_map
+}  // namespace map_scenario

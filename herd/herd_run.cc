@@ -1,4 +1,4 @@
-#include "litmus/herd/herd_run.h"
+#include "herd/herd_run.h"
 
 #include <algorithm>
 #include <functional>

@@ -1,37 +1,23 @@
-#include "litmus/go_map/scenario.h"
+#include "litmus/go_map/map_scenarios.h"
 
-#include <sstream>
+#include <utility>
+
+#include "models/backend/model_backend.h"
+#include "models/fixes/sharded_map.h"
 
 namespace litmus::go_map {
 
-std::string Scenario::Program() const {
-  std::ostringstream out;
-  for (size_t t = 0; t < threads.size(); ++t) {
-    out << (t == 0 ? "" : " | ") << "T" << t << ":";
-    for (size_t i = 0; i < threads[t].size(); ++i) {
-      const Step& s = threads[t][i];
-      out << (i == 0 ? " " : "; ") << models::testing::OpName(s.kind);
-      switch (s.kind) {
-        case OpKind::kRange:
-        case OpKind::kLen:
-        case OpKind::kClear:
-          out << "()";
-          break;
-        case OpKind::kLoad:
-        case OpKind::kLoadAndDelete:
-        case OpKind::kDelete:
-          out << "(" << s.key << ")";
-          break;
-        case OpKind::kCompareAndSwap:
-          out << "(" << s.key << "," << s.value << "," << s.new_value << ")";
-          break;
-        default:
-          out << "(" << s.key << "," << s.value << ")";
-      }
-    }
-  }
-  return out.str();
-}
+using map_scenario::Clear;
+using map_scenario::CompareAndDelete;
+using map_scenario::CompareAndSwap;
+using map_scenario::Delete;
+using map_scenario::Len;
+using map_scenario::Load;
+using map_scenario::LoadAndDelete;
+using map_scenario::LoadOrStore;
+using map_scenario::Range;
+using map_scenario::Store;
+using map_scenario::Swap;
 
 const std::vector<Scenario>& FixScenarios() {
   static const std::vector<Scenario> scenarios = {

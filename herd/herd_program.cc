@@ -1,4 +1,4 @@
-#include "litmus/herd/herd_program.h"
+#include "herd/herd_program.h"
 
 #include <algorithm>
 

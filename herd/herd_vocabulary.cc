@@ -1,4 +1,4 @@
-#include "litmus/herd/herd_vocabulary.h"
+#include "herd/herd_vocabulary.h"
 
 #include <utility>
 

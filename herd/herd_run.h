@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "litmus/herd/herd_program.h"
+#include "herd/herd_program.h"
 #include "mc/mc.h"
 
 namespace herd {

@@ -8,7 +8,7 @@
 #include <string>
 #include <string_view>
 
-#include "litmus/herd/herd_program.h"
+#include "herd/herd_program.h"
 
 namespace herd::internal {
 

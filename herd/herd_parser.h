@@ -5,7 +5,7 @@
 #include <string_view>
 #include <variant>
 
-#include "litmus/herd/herd_program.h"
+#include "herd/herd_program.h"
 
 namespace herd {
 

@@ -1,4 +1,4 @@
-#include "litmus/herd/herd_parser.h"
+#include "herd/herd_parser.h"
 
 #include <algorithm>
 #include <cctype>
@@ -7,8 +7,8 @@
 #include <sstream>
 #include <utility>
 
-#include "litmus/herd/herd_lexer.h"
-#include "litmus/herd/herd_vocabulary.h"
+#include "herd/herd_lexer.h"
+#include "herd/herd_vocabulary.h"
 
 namespace herd {
 

@@ -1,5 +1,5 @@
-// A herd7 C litmus test as data: what litmus/herd/herd_parser.cc reads from a `.litmus` file and
-// litmus/herd/herd_run.cc runs under the checker.
+// A herd7 C litmus test as data: what herd/herd_parser.cc reads from a `.litmus` file and
+// herd/herd_run.cc runs under the checker.
 //
 // The subset is the one herdtools7's C tests and the diy generators write: a name line, an init
 // block, threads P0..Pn with `atomic_*_explicit` calls, plain `*x` accesses, fences, local ints

@@ -1,4 +1,4 @@
-#include "litmus/herd/herd_lexer.h"
+#include "herd/herd_lexer.h"
 
 #include <cctype>
 #include <charconv>

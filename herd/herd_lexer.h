@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-#include "litmus/herd/herd_program.h"
+#include "herd/herd_program.h"
 
 namespace herd::internal {
 
