@@ -404,9 +404,9 @@ void Execution::StopCurrentThread() {
   throw AbortRun{};
 }
 
-void Execution::UsageError(std::string message, const std::source_location& where) {
+void Execution::UsageError(std::string_view message, const std::source_location& where) {
   if (aborting_) throw AbortRun{};
-  if (SetFinding(Verdict::kUsageError, message + " (at " + SourceText(where) + ")")) {
+  if (SetFinding(Verdict::kUsageError, std::string(message) + " (at " + SourceText(where) + ")")) {
     finding_.stops.push_back({current_, "usage error", where});
   }
   StopCurrentThread();

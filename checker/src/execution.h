@@ -1,6 +1,6 @@
 // One run of the test closure: its threads (as fibers), the requests they are blocked on, and the
-// execution graph built so far. The search strategy (explorer.h) decides which step comes next; this
-// class only offers the consistent candidates and carries out the one chosen.
+// execution graph built so far. The search strategy (explorer.h) decides which step comes next;
+// this class only offers the consistent candidates and carries out the one chosen.
 //
 // Threads run until each one waits at an event that needs a decision: a read (which write to read
 // from), a write (where in mo), an RMW, a compare-exchange, an mc::choose, or a join whose thread
@@ -72,7 +72,7 @@ struct Finding {
   std::vector<Stop> stops;
 };
 
-class Execution {
+class Execution final : public detail::Runtime {
  public:
   enum class Status { kDecision, kComplete, kBlocked, kFinding };
 
@@ -250,48 +250,50 @@ class Execution {
   // b.cc:2", each once.
   std::set<std::string> races() const;
 
-  // The runtime API, called from inside the fibers (runtime.cc).
+  // detail::Runtime: what the public mc:: types do, called from inside the fibers.
   detail::ObjectRef RegisterLocation(uintptr_t object, bool atomic, bool pointer, uint64_t initial,
-                                     const std::source_location& where, const char* name);
+                                     const std::source_location& where, const char* name) override;
   uint64_t Load(detail::ObjectRef ref, memory_order order, const std::source_location& where,
-                const char* op);
+                const char* op) override;
   void Store(detail::ObjectRef ref, uint64_t value, memory_order order,
-             const std::source_location& where, const char* op);
+             const std::source_location& where, const char* op) override;
   uint64_t Rmw(detail::ObjectRef ref, detail::RmwFn fn, uint64_t operand, memory_order order,
-               const std::source_location& where, const char* op);
+               const std::source_location& where, const char* op) override;
   bool CompareExchange(detail::ObjectRef ref, uint64_t& expected, uint64_t desired,
                        memory_order success, memory_order failure, bool weak,
-                       const std::source_location& where);
-  void Fence(memory_order order, const std::source_location& where);
-  uint64_t VarAtomicLoad(detail::ObjectRef ref, const std::source_location& where);
+                       const std::source_location& where) override;
+  void Fence(memory_order order, const std::source_location& where) override;
+  uint64_t VarAtomicLoad(detail::ObjectRef ref, const std::source_location& where) override;
   uint64_t VarAtomicRmw(detail::ObjectRef ref, detail::RmwFn fn, uint64_t operand,
-                        const std::source_location& where, const char* op);
-  detail::ThreadRef Spawn(std::function<void()> body, const std::source_location& where);
-  void Join(detail::ThreadRef ref, const std::source_location& where);
-  void DestroyedJoinable(detail::ThreadRef ref, const std::source_location& where);
-  uint64_t Choose(uint64_t n, const std::source_location& where);
-  void Assume(bool condition, const std::source_location& where);
-  void Yield(const std::source_location& where);
-  [[noreturn]] void AssertFailed(const char* expression, const std::source_location& where);
-  [[noreturn]] void GoFatal(std::string_view message, const std::source_location& where);
-  void Observe(std::string_view name, int64_t value);
-  void Note(const char* text, const std::source_location& where);
-  uint64_t Position() const;
-  bool HappensBefore(uint64_t a, uint64_t b, const std::source_location& where);
-  detail::ObjectRef RegisterMutex(const std::source_location& where);
-  void MutexLock(detail::ObjectRef ref, bool shared, const std::source_location& where);
-  bool MutexTryLock(detail::ObjectRef ref, bool shared, const std::source_location& where);
-  void MutexUnlock(detail::ObjectRef ref, bool shared, const std::source_location& where);
-  void MutexDestroyed(detail::ObjectRef ref, const std::source_location& where);
-  detail::ObjectRef RegisterSemaphore(uint64_t initial, const std::source_location& where);
-  void SemaphoreAcquire(detail::ObjectRef ref, const std::source_location& where);
+                        const std::source_location& where, const char* op) override;
+  detail::ThreadRef Spawn(std::function<void()> body, const std::source_location& where) override;
+  void Join(detail::ThreadRef ref, const std::source_location& where) override;
+  void DestroyedJoinable(detail::ThreadRef ref, const std::source_location& where) override;
+  uint64_t Choose(uint64_t n, const std::source_location& where) override;
+  void Assume(bool condition, const std::source_location& where) override;
+  void Yield(const std::source_location& where) override;
+  [[noreturn]] void AssertFailed(const char* expression,
+                                 const std::source_location& where) override;
+  [[noreturn]] void GoFatal(std::string_view message, const std::source_location& where) override;
+  void Observe(std::string_view name, int64_t value) override;
+  void Note(const char* text, const std::source_location& where) override;
+  uint64_t Position() const override;
+  bool HappensBefore(uint64_t a, uint64_t b, const std::source_location& where) override;
+  detail::ObjectRef RegisterMutex(const std::source_location& where) override;
+  void MutexLock(detail::ObjectRef ref, bool shared, const std::source_location& where) override;
+  bool MutexTryLock(detail::ObjectRef ref, bool shared, const std::source_location& where) override;
+  void MutexUnlock(detail::ObjectRef ref, bool shared, const std::source_location& where) override;
+  void MutexDestroyed(detail::ObjectRef ref, const std::source_location& where) override;
+  detail::ObjectRef RegisterSemaphore(uint64_t initial, const std::source_location& where) override;
+  void SemaphoreAcquire(detail::ObjectRef ref, const std::source_location& where) override;
   void SemaphoreRelease(detail::ObjectRef ref, uint64_t permits,
-                        const std::source_location& where);
-  detail::ObjectRef RegisterCondvar(const std::source_location& where);
+                        const std::source_location& where) override;
+  detail::ObjectRef RegisterCondvar(const std::source_location& where) override;
   void CondvarWait(detail::ObjectRef cv, detail::ObjectRef mutex,
-                   const std::source_location& where);
-  void CondvarNotify(detail::ObjectRef cv, bool all, const std::source_location& where);
-  [[noreturn]] void UsageError(std::string message, const std::source_location& where);
+                   const std::source_location& where) override;
+  void CondvarNotify(detail::ObjectRef cv, bool all, const std::source_location& where) override;
+  [[noreturn]] void UsageError(std::string_view message,
+                               const std::source_location& where) override;
 
  private:
   enum class RequestKind : uint8_t {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <exception>
 #include <source_location>
 #include <string_view>
 
@@ -12,7 +13,7 @@ namespace mc {
 // Blocks the execution unless `condition` holds. Blocked executions are counted in
 // Report::blocked and never in Report::executions.
 inline void assume(bool condition, std::source_location where = std::source_location::current()) {
-  detail::Assume(condition, where);
+  detail::Active(where, "mc::assume").Assume(condition, where);
 }
 
 // Marks the end of one iteration of a spin loop: `while (!flag.load(acquire)) mc::yield();`.
@@ -22,23 +23,26 @@ inline void assume(bool condition, std::source_location where = std::source_loca
 // iteration limit. If no thread can run any more and every read of such a loop already returns
 // the latest write, it can never make progress: a kLivelock finding naming this line.
 inline void yield(std::source_location where = std::source_location::current()) {
-  detail::Yield(where);
+  detail::Active(where, "mc::yield").Yield(where);
 }
 
 // A nondeterministic value in [0, n), every value explored.
 inline uint64_t choose(uint64_t n, std::source_location where = std::source_location::current()) {
-  return detail::Choose(n, where);
+  return detail::Active(where, "mc::choose").Choose(n, where);
 }
 
 // Records part of this execution's outcome; Report::outcomes counts executions per outcome.
 // Outcomes read "name=value ..." in the order of the observe calls.
-inline void observe(std::string_view name, int64_t value) { detail::Observe(name, value); }
+inline void observe(std::string_view name, int64_t value,
+                    std::source_location where = std::source_location::current()) {
+  detail::Active(where, "mc::observe").Observe(name, value);
+}
 
 // Adds a line to this thread's trace: `text` (a string literal: it must outlive the check) at
 // the caller's source line. No effect on memory or scheduling; a counterexample shows it where
 // the thread passed. Models use it to mark code whose effect is an omission (a lock not taken).
 inline void note(const char* text, std::source_location where = std::source_location::current()) {
-  detail::Note(text, where);
+  detail::Active(where, "mc::note").Note(text, where);
 }
 
 // A point in the calling thread's execution: just after its latest event. Valid only within the
@@ -50,7 +54,7 @@ struct position {
   friend bool operator==(const position&, const position&) = default;
 };
 inline position current_position(std::source_location where = std::source_location::current()) {
-  return position{detail::Position(where)};
+  return position{detail::Active(where, "mc::position").Position()};
 }
 // Whether everything before `a` happens before everything after `b` (a is b, or a's event
 // happens-before b's). With positions taken before and after operations, "operation X
@@ -58,19 +62,22 @@ inline position current_position(std::source_location where = std::source_locati
 // that linearizability needs in a weak memory model.
 inline bool happens_before(position a, position b,
                            std::source_location where = std::source_location::current()) {
-  return detail::HappensBefore(a.event, b.event, where);
+  return detail::Active(where, "mc::happens_before").HappensBefore(a.event, b.event, where);
 }
 
 // The modelled Go runtime's fatal(message) (e.g. "concurrent map writes"): ends the check with
 // kGoMapFatal. Used by models/ through ModelBackend::Fatal.
 [[noreturn]] inline void go_fatal(std::string_view message,
                                   std::source_location where = std::source_location::current()) {
-  detail::GoFatal(message, where);
+  detail::Active(where, "mc::go_fatal").GoFatal(message, where);
+  std::terminate();  // not reached: GoFatal does not return (the compiler cannot see it through
+                     // the virtual call)
 }
 
 }  // namespace mc
 
 // Fails the check with kAssertionFailed, the expression and its source line.
-#define MC_ASSERT(condition)          \
-  ((condition) ? static_cast<void>(0) \
-               : ::mc::detail::AssertFailed(#condition, std::source_location::current()))
+#define MC_ASSERT(condition)                                                        \
+  ((condition) ? static_cast<void>(0)                                               \
+               : ::mc::detail::Active(std::source_location::current(), "MC_ASSERT") \
+                     .AssertFailed(#condition, std::source_location::current()))

@@ -50,22 +50,25 @@ class atomic {
       : atomic(T{}, where) {}
   // NOLINTNEXTLINE(google-explicit-constructor): mirrors std::atomic's converting constructor.
   atomic(T initial, std::source_location where = std::source_location::current())
-      : ref_(detail::RegisterLocation(reinterpret_cast<uintptr_t>(this), true, std::is_pointer_v<T>,
-                                      detail::ToBits(initial), where)) {}
+      : atomic(initial, nullptr, where) {}
   // A named atomic, as mc::var's named constructor.
   atomic(T initial, const char* name, std::source_location where = std::source_location::current())
-      : ref_(detail::RegisterLocation(reinterpret_cast<uintptr_t>(this), true, std::is_pointer_v<T>,
-                                      detail::ToBits(initial), where, name)) {}
+      : ref_(detail::Register([&](detail::Runtime& runtime) {
+          return runtime.RegisterLocation(reinterpret_cast<uintptr_t>(this), true,
+                                          std::is_pointer_v<T>, detail::ToBits(initial), where,
+                                          name);
+        })) {}
   atomic(const atomic&) = delete;
   atomic& operator=(const atomic&) = delete;
 
   T load(memory_order order = seq_cst,
          std::source_location where = std::source_location::current()) const {
-    return detail::FromBits<T>(detail::Load(ref_, order, where, "load"));
+    return detail::FromBits<T>(
+        detail::Active(where, "an mc object").Load(ref_, order, where, "load"));
   }
   void store(T value, memory_order order = seq_cst,
              std::source_location where = std::source_location::current()) {
-    detail::Store(ref_, detail::ToBits(value), order, where, "store");
+    detail::Active(where, "an mc object").Store(ref_, detail::ToBits(value), order, where, "store");
   }
   operator T() const { return load(); }  // NOLINT(google-explicit-constructor)
   T operator=(T value) {                 // NOLINT(misc-unconventional-assign-operator)
@@ -76,7 +79,8 @@ class atomic {
   T exchange(T value, memory_order order = seq_cst,
              std::source_location where = std::source_location::current()) {
     return detail::FromBits<T>(
-        detail::Rmw(ref_, &detail::ExchangeOp, detail::ToBits(value), order, where, "exchange"));
+        detail::Active(where, "an mc::atomic")
+            .Rmw(ref_, &detail::ExchangeOp, detail::ToBits(value), order, where, "exchange"));
   }
 
   bool compare_exchange_strong(T& expected, T desired, memory_order success, memory_order failure,
@@ -146,19 +150,22 @@ class atomic {
  private:
   T Rmw(detail::RmwFn fn, T arg, memory_order order, const std::source_location& where,
         const char* op) {
-    return detail::FromBits<T>(detail::Rmw(ref_, fn, detail::ToBits(arg), order, where, op));
+    return detail::FromBits<T>(detail::Active(where, "an mc::atomic")
+                                   .Rmw(ref_, fn, detail::ToBits(arg), order, where, op));
   }
   T PointerRmw(std::ptrdiff_t arg, memory_order order, const std::source_location& where,
                const char* op) {
     using Pointee = std::remove_pointer_t<T>;
     const auto bytes = static_cast<uint64_t>(arg * static_cast<std::ptrdiff_t>(sizeof(Pointee)));
-    return detail::FromBits<T>(detail::Rmw(ref_, &detail::PointerAdd, bytes, order, where, op));
+    return detail::FromBits<T>(detail::Active(where, "an mc::atomic")
+                                   .Rmw(ref_, &detail::PointerAdd, bytes, order, where, op));
   }
   bool Cas(T& expected, T desired, memory_order success, memory_order failure, bool weak,
            const std::source_location& where) {
     uint64_t bits = detail::ToBits(expected);
     const bool ok =
-        detail::CompareExchange(ref_, bits, detail::ToBits(desired), success, failure, weak, where);
+        detail::Active(where, "an mc::atomic")
+            .CompareExchange(ref_, bits, detail::ToBits(desired), success, failure, weak, where);
     if (!ok) expected = detail::FromBits<T>(bits);
     return ok;
   }
@@ -169,7 +176,7 @@ class atomic {
 // std::atomic_thread_fence.
 inline void fence(memory_order order,
                   std::source_location where = std::source_location::current()) {
-  detail::Fence(order, where);
+  detail::Active(where, "mc::fence").Fence(order, where);
 }
 
 }  // namespace mc

@@ -51,7 +51,8 @@ enum class Strategy {
   // One run whose every decision is read from Options::guide: at each decision among n
   // candidates (thread to step, write to read from, CAS spurious failure, mc::choose value) the
   // next byte b picks candidate b mod n; once the bytes run out, candidate 0. The same bytes
-  // always give the same execution, so a fuzzer can drive the schedule (the *_sched_fuzzer targets).
+  // always give the same execution, so a fuzzer can drive the schedule (the *_sched_fuzzer
+  // targets).
   // A finding is reported with its token; a clean run ends with kBudgetExhausted.
   kGuided,
   // Every sequentially consistent interleaving, with states merged by what they can still do

@@ -15,7 +15,8 @@ namespace mc {
 class condition_variable {
  public:
   explicit condition_variable(std::source_location where = std::source_location::current())
-      : ref_(detail::RegisterCondvar(where)) {}
+      : ref_(detail::Register(
+            [&](detail::Runtime& runtime) { return runtime.RegisterCondvar(where); })) {}
   condition_variable(const condition_variable&) = delete;
   condition_variable& operator=(const condition_variable&) = delete;
 
@@ -23,10 +24,11 @@ class condition_variable {
   void wait(std::unique_lock<mutex>& lock,
             std::source_location where = std::source_location::current()) {
     if (lock.mutex() == nullptr || !lock.owns_lock()) {
-      detail::UsageError("condition_variable::wait needs a std::unique_lock that holds its mutex",
-                         where);
+      detail::Active(where, "an mc object")
+          .UsageError("condition_variable::wait needs a std::unique_lock that holds its mutex",
+                      where);
     }
-    detail::CondvarWait(ref_, lock.mutex()->ref_, where);
+    detail::Active(where, "an mc::condition_variable").CondvarWait(ref_, lock.mutex()->ref_, where);
   }
   // while (!pred()) wait(lock);
   template <class Predicate>
@@ -35,10 +37,10 @@ class condition_variable {
     while (!pred()) wait(lock, where);
   }
   void notify_one(std::source_location where = std::source_location::current()) {
-    detail::CondvarNotify(ref_, false, where);
+    detail::Active(where, "an mc::condition_variable").CondvarNotify(ref_, false, where);
   }
   void notify_all(std::source_location where = std::source_location::current()) {
-    detail::CondvarNotify(ref_, true, where);
+    detail::Active(where, "an mc::condition_variable").CondvarNotify(ref_, true, where);
   }
 
  private:

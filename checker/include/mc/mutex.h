@@ -20,19 +20,23 @@ namespace detail {
 // What mc::mutex and mc::shared_mutex share: the exclusive side.
 class MutexBase {
  public:
-  explicit MutexBase(std::source_location where) : ref_(RegisterMutex(where)), where_(where) {}
+  explicit MutexBase(std::source_location where)
+      : ref_(Register([&](Runtime& runtime) { return runtime.RegisterMutex(where); })),
+        where_(where) {}
   MutexBase(const MutexBase&) = delete;
   MutexBase& operator=(const MutexBase&) = delete;
-  ~MutexBase() { MutexDestroyed(ref_, where_); }
+  ~MutexBase() {
+    if (Runtime* runtime = CurrentRuntime()) runtime->MutexDestroyed(ref_, where_);
+  }
 
   void lock(std::source_location where = std::source_location::current()) {
-    MutexLock(ref_, false, where);
+    Active(where, "an mc mutex").MutexLock(ref_, false, where);
   }
   bool try_lock(std::source_location where = std::source_location::current()) {
-    return MutexTryLock(ref_, false, where);
+    return Active(where, "an mc mutex").MutexTryLock(ref_, false, where);
   }
   void unlock(std::source_location where = std::source_location::current()) {
-    MutexUnlock(ref_, false, where);
+    Active(where, "an mc mutex").MutexUnlock(ref_, false, where);
   }
 
  protected:
@@ -58,13 +62,13 @@ class shared_mutex : public detail::MutexBase {
       : MutexBase(where) {}
 
   void lock_shared(std::source_location where = std::source_location::current()) {
-    detail::MutexLock(ref_, true, where);
+    detail::Active(where, "an mc mutex").MutexLock(ref_, true, where);
   }
   bool try_lock_shared(std::source_location where = std::source_location::current()) {
-    return detail::MutexTryLock(ref_, true, where);
+    return detail::Active(where, "an mc mutex").MutexTryLock(ref_, true, where);
   }
   void unlock_shared(std::source_location where = std::source_location::current()) {
-    detail::MutexUnlock(ref_, true, where);
+    detail::Active(where, "an mc mutex").MutexUnlock(ref_, true, where);
   }
 };
 

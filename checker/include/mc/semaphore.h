@@ -25,16 +25,19 @@ class counting_semaphore {
 
   explicit counting_semaphore(std::ptrdiff_t desired,
                               std::source_location where = std::source_location::current())
-      : ref_(detail::RegisterSemaphore(static_cast<uint64_t>(desired), where)) {}
+      : ref_(detail::Register([&](detail::Runtime& runtime) {
+          return runtime.RegisterSemaphore(static_cast<uint64_t>(desired), where);
+        })) {}
   counting_semaphore(const counting_semaphore&) = delete;
   counting_semaphore& operator=(const counting_semaphore&) = delete;
 
   void acquire(std::source_location where = std::source_location::current()) {
-    detail::SemaphoreAcquire(ref_, where);
+    detail::Active(where, "an mc::counting_semaphore").SemaphoreAcquire(ref_, where);
   }
   void release(std::ptrdiff_t update = 1,
                std::source_location where = std::source_location::current()) {
-    detail::SemaphoreRelease(ref_, static_cast<uint64_t>(update), where);
+    detail::Active(where, "an mc::counting_semaphore")
+        .SemaphoreRelease(ref_, static_cast<uint64_t>(update), where);
   }
 
  private:

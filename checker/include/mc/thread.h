@@ -18,7 +18,8 @@ class thread {
   template <class F>
   requires std::is_invocable_v<F&>
   explicit thread(F&& body, std::source_location where = std::source_location::current())
-      : ref_(detail::Spawn(std::function<void()>(std::forward<F>(body)), where)),
+      : ref_(detail::Active(where, "an mc::thread")
+                 .Spawn(std::function<void()>(std::forward<F>(body)), where)),
         joinable_(true),
         where_(where) {}
 
@@ -28,7 +29,7 @@ class thread {
       : ref_(other.ref_), joinable_(std::exchange(other.joinable_, false)), where_(other.where_) {}
   thread& operator=(thread&& other) noexcept {
     if (this != &other) {
-      if (joinable_) detail::DestroyedJoinable(ref_, where_);
+      if (joinable_) ReportDestroyedJoinable();
       ref_ = other.ref_;
       joinable_ = std::exchange(other.joinable_, false);
       where_ = other.where_;
@@ -36,17 +37,25 @@ class thread {
     return *this;
   }
   ~thread() {
-    if (joinable_) detail::DestroyedJoinable(ref_, where_);
+    if (joinable_) ReportDestroyedJoinable();
   }
 
   bool joinable() const { return joinable_; }
   void join(std::source_location where = std::source_location::current()) {
-    if (!joinable_) detail::UsageError("join() on a thread that is not joinable", where);
+    if (!joinable_)
+      detail::Active(where, "an mc object")
+          .UsageError("join() on a thread that is not joinable", where);
     joinable_ = false;
-    detail::Join(ref_, where);
+    detail::Active(where, "mc::thread::join").Join(ref_, where);
   }
 
  private:
+  void ReportDestroyedJoinable() const {
+    if (detail::Runtime* runtime = detail::CurrentRuntime()) {
+      runtime->DestroyedJoinable(ref_, where_);
+    }
+  }
+
   detail::ThreadRef ref_;
   bool joinable_ = false;
   std::source_location where_;

@@ -20,22 +20,25 @@ class var {
   explicit var(std::source_location where = std::source_location::current()) : var(T{}, where) {}
   // NOLINTNEXTLINE(google-explicit-constructor): reads like a plain variable's initialisation.
   var(T initial, std::source_location where = std::source_location::current())
-      : ref_(detail::RegisterLocation(reinterpret_cast<uintptr_t>(this), false,
-                                      std::is_pointer_v<T>, detail::ToBits(initial), where)) {}
+      : var(initial, nullptr, where) {}
   // A named variable: traces and race messages call it `name` (e.g. "hmap.flags") instead of
   // by where it was constructed. `name` must outlive the check (a string literal).
   var(T initial, const char* name, std::source_location where = std::source_location::current())
-      : ref_(detail::RegisterLocation(reinterpret_cast<uintptr_t>(this), false,
-                                      std::is_pointer_v<T>, detail::ToBits(initial), where, name)) {
-  }
+      : ref_(detail::Register([&](detail::Runtime& runtime) {
+          return runtime.RegisterLocation(reinterpret_cast<uintptr_t>(this), false,
+                                          std::is_pointer_v<T>, detail::ToBits(initial), where,
+                                          name);
+        })) {}
   var(const var&) = delete;
   var& operator=(const var&) = delete;
 
   T load(std::source_location where = std::source_location::current()) const {
-    return detail::FromBits<T>(detail::Load(ref_, relaxed, where, "read"));
+    return detail::FromBits<T>(
+        detail::Active(where, "an mc object").Load(ref_, relaxed, where, "read"));
   }
   void store(T value, std::source_location where = std::source_location::current()) {
-    detail::Store(ref_, detail::ToBits(value), relaxed, where, "write");
+    detail::Active(where, "an mc object")
+        .Store(ref_, detail::ToBits(value), relaxed, where, "write");
   }
   operator T() const { return load(); }  // NOLINT(google-explicit-constructor)
   var& operator=(T value) {
@@ -55,18 +58,20 @@ class var {
   // map's flags. They race with the plain accesses, not with each other.
   T atomic_fetch_or(T bits, std::source_location where =
                                 std::source_location::current()) requires std::is_integral_v<T> {
-    return detail::FromBits<T>(detail::VarAtomicRmw(ref_, &detail::RmwOps<T>::Or,
-                                                    detail::ToBits(bits), where, "atomic_or"));
+    return detail::FromBits<T>(
+        detail::Active(where, "an mc::var")
+            .VarAtomicRmw(ref_, &detail::RmwOps<T>::Or, detail::ToBits(bits), where, "atomic_or"));
   }
   T atomic_fetch_and(T bits, std::source_location where =
                                  std::source_location::current()) requires std::is_integral_v<T> {
-    return detail::FromBits<T>(detail::VarAtomicRmw(ref_, &detail::RmwOps<T>::And,
-                                                    detail::ToBits(bits), where, "atomic_and"));
+    return detail::FromBits<T>(detail::Active(where, "an mc::var")
+                                   .VarAtomicRmw(ref_, &detail::RmwOps<T>::And,
+                                                 detail::ToBits(bits), where, "atomic_and"));
   }
   // A relaxed atomic load of this otherwise plain variable: it races with plain writes, not with
   // the atomic read-modify-writes above.
   T atomic_load(std::source_location where = std::source_location::current()) const {
-    return detail::FromBits<T>(detail::VarAtomicLoad(ref_, where));
+    return detail::FromBits<T>(detail::Active(where, "an mc::var").VarAtomicLoad(ref_, where));
   }
   var& operator++() requires std::is_integral_v<T> { return *this += T{1}; }
   var& operator--() requires std::is_integral_v<T> { return *this -= T{1}; }
