@@ -1,6 +1,7 @@
 #include "herd/herd_program.h"
 
 #include <algorithm>
+#include <sstream>
 
 namespace herd {
 
@@ -24,6 +25,21 @@ bool Holds(const Prop& p, const std::map<std::string, int64_t>& state) {
                          [&](const Prop& a) { return Holds(a, state); });
   }
   return false;
+}
+
+std::map<std::string, int64_t> ParseState(const std::string& outcome) {
+  std::map<std::string, int64_t> values;
+  std::istringstream in(outcome);
+  for (std::string item; in >> item;) {
+    const auto eq = item.rfind('=');
+    if (eq != std::string::npos) values[item.substr(0, eq)] = std::stoll(item.substr(eq + 1));
+  }
+  return values;
+}
+
+void PropNames(const Prop& p, std::set<std::string>* names) {
+  if (p.kind == Prop::Kind::kEquals) names->insert(p.name);
+  for (const Prop& a : p.args) PropNames(a, names);
 }
 
 std::string PropText(const Prop& p) {

@@ -11,6 +11,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -117,6 +118,10 @@ struct Program {
 
 // Evaluates `p` over a final state (name -> value; a missing name reads as 0).
 bool Holds(const Prop& p, const std::map<std::string, int64_t>& state);
+// A final state from an outcome as a test body observes it ("0:r0=1 x=2 ...").
+std::map<std::string, int64_t> ParseState(const std::string& outcome);
+// Adds every name `p` compares ("0:r0", "x") to `names`.
+void PropNames(const Prop& p, std::set<std::string>* names);
 std::string PropText(const Prop& p);
 
 }  // namespace herd

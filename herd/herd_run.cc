@@ -5,7 +5,6 @@
 #include <iomanip>
 #include <memory>
 #include <set>
-#include <sstream>
 
 namespace herd {
 namespace {
@@ -171,16 +170,6 @@ bool HerdOrder(const std::string& a, const std::string& b) {
   return a < b;
 }
 
-std::map<std::string, int64_t> ParseOutcome(const std::string& outcome) {
-  std::map<std::string, int64_t> values;
-  std::istringstream in(outcome);
-  for (std::string item; in >> item;) {
-    const auto eq = item.rfind('=');
-    if (eq != std::string::npos) values[item.substr(0, eq)] = std::stoll(item.substr(eq + 1));
-  }
-  return values;
-}
-
 // Plain locations (name -> whether some thread writes them, the threads that access them).
 void CollectPlain(const Expr& e, int thread,
                   std::map<std::string, std::pair<bool, std::set<int>>>& uses) {
@@ -269,7 +258,7 @@ Outcome Explore(const Program& program, mc::Options options) {
 
   for (const auto& [text, count] : out.report.outcomes) {
     State s;
-    s.values = ParseOutcome(text);
+    s.values = ParseState(text);
     s.executions = count;
     s.witness = out.report.outcome_tokens.at(text);
     if (program.filter && !Holds(*program.filter, s.values)) {

@@ -1,74 +1,86 @@
-#include "litmus.h"
+#include "litmus/litmus.h"
 
-#include <map>
+#include <cstdio>
+#include <cstdlib>
+#include <set>
 #include <sstream>
+
+#include "herd/herd_program.h"
+#include "litmus/conformance_files.h"
+#include "litmus/litmus_file.h"
 
 namespace litmus {
 
-std::vector<LitmusTest>& Registry() {
-  static std::vector<LitmusTest> tests;
+const std::vector<LitmusTest>& Registry() {
+  static const std::vector<LitmusTest> tests = [] {
+    std::vector<LitmusTest> parsed;
+    std::set<std::string> names;
+    for (const EmbeddedFile& f : ConformanceFiles()) {
+      auto test = ParseLitmusFile(f.text, std::string(f.path));
+      // The files were embedded by the build; one that does not read is a defect of the tree,
+      // and a registry silently missing it would look like a smaller, passing suite.
+      if (auto* e = std::get_if<herd::ParseError>(&test)) {
+        std::fprintf(stderr, "mapcheck: %s\n", e->ToString().c_str());
+        std::abort();
+      }
+      LitmusTest& t = parsed.emplace_back(std::get<LitmusTest>(std::move(test)));
+      if (!names.insert(t.name).second) {
+        std::fprintf(stderr, "mapcheck: %s: a second conformance test named %s\n", t.file.c_str(),
+                     t.name.c_str());
+        std::abort();
+      }
+    }
+    return parsed;
+  }();
   return tests;
 }
 
-namespace {
-
-std::map<std::string, int64_t> ParseOutcome(const std::string& outcome) {
-  std::map<std::string, int64_t> values;
-  std::istringstream in(outcome);
-  std::string item;
-  while (in >> item) {
-    const auto eq = item.rfind('=');
-    if (eq == std::string::npos) continue;
-    values[item.substr(0, eq)] = std::stoll(item.substr(eq + 1));
+const LitmusTest* Find(const std::string& name) {
+  for (const LitmusTest& t : Registry()) {
+    if (t.name == name) return &t;
   }
-  return values;
+  return nullptr;
 }
 
-}  // namespace
-
-bool Satisfies(const std::vector<Clause>& condition, const std::string& outcome) {
-  const auto values = ParseOutcome(outcome);
-  for (const Clause& c : condition) {
-    const auto it = values.find(c.name);
-    if (it == values.end()) return false;
-    if ((it->second == c.value) != c.equal) return false;
-  }
-  return true;
+std::vector<Twin>& Twins() {
+  static std::vector<Twin> twins;
+  return twins;
 }
 
-std::string ConditionText(const std::vector<Clause>& condition) {
-  std::string out;
-  for (const Clause& c : condition) {
-    if (!out.empty()) out += " /\\ ";
-    out += c.name + (c.equal ? "=" : "!=") + std::to_string(c.value);
+bool LitmusTest::Satisfies(const std::string& outcome) const {
+  const auto state = herd::ParseState(outcome);
+  std::set<std::string> names;
+  herd::PropNames(herd->condition, &names);
+  for (const std::string& observed : names) {
+    if (!state.contains(observed)) return false;
   }
-  return out;
+  return herd::Holds(herd->condition, state);
 }
 
-Result RunLitmus(const LitmusTest& test, mc::Model model, const mc::Options& base) {
+Result RunLitmus(const LitmusTest& test, const std::function<void()>& body, mc::Model model,
+                 const mc::Options& base) {
   Result result;
   result.test = &test;
   result.model = model;
   mc::Options options = base;
   options.model = model;
-  result.report = mc::check(test.body, options);
+  result.report = mc::check(body, options);
   for (const auto& [outcome, count] : result.report.outcomes) {
-    if (count > 0 && Satisfies(test.condition, outcome)) result.allowed = true;
+    if (count > 0 && test.Satisfies(outcome)) result.allowed = true;
   }
-  const Expectation* expected = test.Expected(model);
-  const Expectation want = expected != nullptr ? *expected : Expectation{};
+  const Expectation* want = test.Expected(model);
   std::ostringstream problem;
-  if (expected == nullptr) {
-    problem << "no expectation under " << mc::ModelName(model);
+  if (want == nullptr) {
+    problem << test.file << " states no expectation under " << mc::ModelName(model);
   } else if (result.report.verdict != mc::Verdict::kOk) {
     problem << "verdict " << mc::VerdictName(result.report.verdict) << " (" << result.report.message
             << "), want ok";
-  } else if (result.allowed != want.allowed) {
-    problem << "condition " << ConditionText(test.condition) << " is "
+  } else if (result.allowed != want->allowed) {
+    problem << "condition " << test.ConditionText() << " is "
             << (result.allowed ? "allowed" : "forbidden") << ", want "
-            << (want.allowed ? "allowed" : "forbidden");
-  } else if (result.report.executions != want.executions) {
-    problem << "executions: got " << result.report.executions << ", want " << want.executions;
+            << (want->allowed ? "allowed" : "forbidden");
+  } else if (result.report.executions != want->executions) {
+    problem << "executions: got " << result.report.executions << ", want " << want->executions;
   }
   result.problem = problem.str();
   result.pass = result.problem.empty();

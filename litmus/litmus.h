@@ -1,27 +1,27 @@
-// A litmus test as data: a herd-style name, the program (a closure using mc:: types), the outcome
-// condition, and the expected verdict and execution count per memory model. The registry lets the
-// same tests run under GoogleTest (ctest -L litmus) and under `mapcheck check`.
+// The conformance litmus tests: one `.litmus` file each in litmus/conformance/, the single source
+// of a test's program, outcome condition and expected verdict and execution count per memory
+// model. The build compiles the files in (litmus/conformance_files.cmake), so `mapcheck check`
+// and the tests need no source tree at run time. The file format is herd7's C litmus format with
+// a header comment that herd7 ignores; litmus_file.h describes it.
+//
+// Some tests also have a C++ twin (litmus/memory_model/): the same program written directly
+// against mc::atomic and mc::var. The twins are a deliberate independent cross-check of the herd
+// front end (parser and interpreter); conformance_test holds each twin to its file.
 #pragma once
 
 #include <array>
 #include <cstdint>
 #include <functional>
-#include <optional>
+#include <map>
+#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "herd/herd_program.h"
 #include "mc/mc.h"
 
 namespace litmus {
-
-// One conjunct of an outcome condition: `name` (an mc::observe name such as "0:r0" or "x")
-// equals, or differs from, `value`.
-struct Clause {
-  std::string name;
-  int64_t value = 0;
-  bool equal = true;
-};
 
 struct Expectation {
   bool allowed = false;     // some execution satisfies the condition
@@ -29,38 +29,45 @@ struct Expectation {
 };
 
 struct LitmusTest {
-  std::string name;     // herd name, e.g. "MP+rel+acq"
-  std::string family;   // source file's shape family, e.g. "message passing"
-  std::string program;  // the threads, as docs/conformance.md writes them
-  std::vector<Clause> condition;
-  Expectation rc11;
-  Expectation sc;
-  std::function<void()> body;
+  std::string name;     // herd name, the file's `C NAME` line, e.g. "MP+rel+acq"
+  std::string file;     // where it was read from, e.g. "litmus/conformance/MP+rel+acq.litmus"
+  std::string family;   // the shape family, e.g. "message passing"
+  std::string program;  // the threads in the compact notation of docs/conformance.md
+  std::string counts;   // where the expected counts come from, e.g. "GenMC v0.9"
+  std::map<mc::Model, Expectation> expected;  // per model the file states
+  std::shared_ptr<const herd::Program> herd;  // the program itself
+  std::function<void()> body;                 // herd::Body(*herd)
 
-  // The expectation under `model`, or nullptr when the test states none for it (a model added
-  // to mc::kModels has none until its expectations are derived and written down).
+  // The expectation under `model`, or nullptr when the file states none for it (a model added to
+  // mc::kModels has none until its expectations are derived and written down).
   const Expectation* Expected(mc::Model model) const {
-    switch (model) {
-      case mc::Model::kRC11:
-        return &rc11;
-      case mc::Model::kSC:
-        return &sc;
-    }
-    return nullptr;
+    const auto it = expected.find(model);
+    return it == expected.end() ? nullptr : &it->second;
   }
+  // Whether an outcome ("0:r0=1 x=2 ...", as the body observes) satisfies the condition. A name
+  // the condition uses but the outcome lacks makes it false: a body that forgot to observe a
+  // register must not pass for one that read 0.
+  bool Satisfies(const std::string& outcome) const;
+  // The condition as herd writes it, e.g. "1:r0=1 /\ 1:r1=0".
+  std::string ConditionText() const { return herd::PropText(herd->condition); }
 };
 
-std::vector<LitmusTest>& Registry();
+// Every conformance test, in file-name order.
+const std::vector<LitmusTest>& Registry();
+const LitmusTest* Find(const std::string& name);
 
-struct Register {
-  explicit Register(LitmusTest test) { Registry().push_back(std::move(test)); }
+// A C++ twin: the program of the conformance test `name`, written against mc:: types, observing
+// the registers and locations the file's condition names.
+struct Twin {
+  std::string name;
+  std::function<void()> body;
+};
+std::vector<Twin>& Twins();
+struct RegisterTwin {
+  explicit RegisterTwin(Twin twin) { Twins().push_back(std::move(twin)); }
 };
 
-// Whether an outcome ("0:r0=1 x=2 ...") satisfies every clause.
-bool Satisfies(const std::vector<Clause>& condition, const std::string& outcome);
-std::string ConditionText(const std::vector<Clause>& condition);
-
-// The result of running one test under one model, compared with its expectation.
+// The result of running one body of `test` under one model, compared with the file.
 struct Result {
   const LitmusTest* test = nullptr;
   mc::Model model = mc::Model::kRC11;
@@ -69,7 +76,12 @@ struct Result {
   bool pass = false;
   std::string problem;  // why it does not pass, with got/want
 };
-Result RunLitmus(const LitmusTest& test, mc::Model model, const mc::Options& base = {});
+// Runs `body` (the test's own, or a twin's) under `model`.
+Result RunLitmus(const LitmusTest& test, const std::function<void()>& body, mc::Model model,
+                 const mc::Options& base = {});
+inline Result RunLitmus(const LitmusTest& test, mc::Model model, const mc::Options& base = {}) {
+  return RunLitmus(test, test.body, model, base);
+}
 
 // Spawns one mc::thread per function and joins them all.
 template <class... F>

@@ -86,7 +86,7 @@ Row CheckLitmus(const litmus::LitmusTest& test, mc::Model model, const mc::Optio
   bool seen = false;
   std::string witness;  // an execution that shows the condition: the first such outcome's
   for (const auto& [outcome, count] : r.outcomes) {
-    if (count == 0 || !litmus::Satisfies(test.condition, outcome)) continue;
+    if (count == 0 || !test.Satisfies(outcome)) continue;
     if (!seen) witness = r.outcome_tokens.at(outcome);
     seen = true;
   }
@@ -117,13 +117,13 @@ Row CheckLitmus(const litmus::LitmusTest& test, mc::Model model, const mc::Optio
   } else if (seen && !want.allowed) {
     row.verdict = "allowed";
     row.status = Status::kMismatch;
-    row.detail = "the forbidden outcome " + litmus::ConditionText(test.condition) + " occurred";
+    row.detail = "the forbidden outcome " + test.ConditionText() + " occurred";
   } else if (complete) {
     row.verdict = seen ? "allowed" : "forbidden";
     if (seen != want.allowed) {
       row.status = Status::kMismatch;
       row.detail =
-          "no execution shows the allowed outcome " + litmus::ConditionText(test.condition);
+          "no execution shows the allowed outcome " + test.ConditionText();
     } else if (counts_graphs && r.executions != want.executions) {
       row.status = Status::kMismatch;
       row.detail = "executions: got " + std::to_string(r.executions) + ", want " +

@@ -39,20 +39,23 @@ int ListCommand(const std::vector<std::string>& args, std::ostream& out, std::os
   if (json) {
     std::vector<std::string> tests, maps, mutants, fuzz;
     for (const auto& t : litmus::Registry()) {
-      tests.push_back(JsonObject()
-                          .Add("name", t.name)
-                          .Add("family", t.family)
-                          .Add("program", t.program)
-                          .Add("condition", litmus::ConditionText(t.condition))
-                          .Raw("rc11", JsonObject()
-                                           .Add("allowed", t.rc11.allowed)
-                                           .Add("executions", t.rc11.executions)
-                                           .ToString())
-                          .Raw("sc", JsonObject()
-                                         .Add("allowed", t.sc.allowed)
-                                         .Add("executions", t.sc.executions)
-                                         .ToString())
-                          .ToString());
+      JsonObject test;
+      test.Add("name", t.name)
+          .Add("file", t.file)
+          .Add("family", t.family)
+          .Add("program", t.program)
+          .Add("condition", t.ConditionText())
+          .Add("counts", t.counts);
+      for (const mc::ModelInfo& m : mc::kModels) {  // a model the file states nothing for: null
+        const litmus::Expectation* e = t.Expected(m.model);
+        test.Raw(std::string(m.name),
+                 e == nullptr ? "null"
+                              : JsonObject()
+                                    .Add("allowed", e->allowed)
+                                    .Add("executions", e->executions)
+                                    .ToString());
+      }
+      tests.push_back(test.ToString());
     }
     for (const models::MapRow& m : models::kMapRows) {
       if (m.role == models::MapRole::kMutant) continue;

@@ -1,15 +1,11 @@
-// herd7 C litmus files: parsed, run under the checker, reported as herd does.
+// herd7 C litmus files: parsed, run under the checker, reported as herd does. The conformance
+// files of litmus/conformance/ are held to their expectations by conformance_test.
 #include <gtest/gtest.h>
 
-#include <filesystem>
-#include <fstream>
-#include <set>
-#include <sstream>
 #include <variant>
 
 #include "herd/herd_parser.h"
 #include "herd/herd_run.h"
-#include "litmus/litmus.h"
 
 namespace herd {
 namespace {
@@ -27,48 +23,6 @@ std::string ParseErrorOf(const std::string& text) {
   auto parsed = Parse(text, "bad.litmus");
   if (const auto* e = std::get_if<ParseError>(&parsed)) return e->ToString();
   return "(parsed)";
-}
-
-std::string ReadFile(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
-// Every registry test of litmus/memory_model/ has a herd twin in litmus/herd/conformance/, and
-// the two agree under both models on the verdict and on the exact execution count (which the
-// registry takes from docs/conformance.md). Two front ends, one checker: a parser or interpreter bug
-// shows up as a disagreement.
-TEST(HerdConformance, EveryRegistryShapeHasAHerdFileThatAgreesWithIt) {
-  std::set<std::string> seen;
-  for (const auto& entry : std::filesystem::directory_iterator(MAPCHECK_HERD_CONFORMANCE_DIR)) {
-    if (entry.path().extension() != ".litmus") continue;
-    const Program program = MustParse(ReadFile(entry.path()));
-    const litmus::LitmusTest* twin = nullptr;
-    for (const auto& t : litmus::Registry()) {
-      if (t.name == program.name) twin = &t;
-    }
-    ASSERT_NE(twin, nullptr) << entry.path() << ": no registry test named " << program.name;
-    seen.insert(program.name);
-    for (const mc::ModelInfo& info : mc::kModels) {
-      const mc::Model model = info.model;
-      mc::Options options;
-      options.model = model;
-      const Outcome o = Explore(program, options);
-      ASSERT_NE(twin->Expected(model), nullptr)
-          << program.name << " states no expectation under " << info.name;
-      const auto& want = *twin->Expected(model);
-      EXPECT_EQ(o.report.verdict, mc::Verdict::kOk) << program.name << ": " << o.report.ToString();
-      EXPECT_EQ(o.report.executions, want.executions)
-          << program.name << " under " << mc::ModelName(model);
-      EXPECT_EQ(o.p_true > 0, want.allowed) << program.name << " under " << mc::ModelName(model);
-    }
-  }
-  for (const auto& t : litmus::Registry()) {
-    if (t.family.empty()) continue;
-    EXPECT_TRUE(seen.contains(t.name)) << "no litmus/herd/conformance file for " << t.name;
-  }
 }
 
 TEST(HerdOutput, ReadsLikeHerdWithCountsPerState) {
