@@ -14,7 +14,6 @@ Execution::Execution(const Options& options, const MemoryModel& model, StackPool
                      Watchdog& watchdog, const std::function<void()>& test, uint64_t serial,
                      bool interleaved, ExecutionGraph* storage, const Restore* restore)
     : options_(options),
-      interleaved_(interleaved),
       model_(model),
       stacks_(stacks),
       watchdog_(watchdog),
@@ -33,6 +32,7 @@ Execution::Execution(const Options& options, const MemoryModel& model, StackPool
                    options.plain_races == PlainRaces::kContinueGo && model.kind() == Model::kRC11);
     }
   }
+  if (interleaved) interleaving_.emplace();
   stacks_.ReleaseAll();
   threads_.emplace_back();
   if (restored_threads_ > 0) {  // the main thread and its start are restored
@@ -148,10 +148,31 @@ bool Execution::WaitsToJoin(uint32_t thread) const {
   return false;
 }
 
+Interleaving::RunState Execution::KeyInputs() const {
+  MC_INVARIANT(interleaving_.has_value(), "a state key outside an interleaving search");
+  return {.observed = observed_,
+          .condvars = condvars_,
+          .held = held_,
+          .held_kind = held_key_.kind,
+          .held_a = held_key_.a,
+          .held_b = held_key_.b,
+          .graph_dependent = graph_dependent_ || read_the_graph_};
+}
+
+Hash128 Execution::StateKey() const {
+  const Interleaving::RunState inputs = KeyInputs();  // checks that the run is an interleaving
+  return interleaving_->StateKey(graph_, inputs);
+}
+
+Hash128 Execution::EndKey() const {
+  const Interleaving::RunState inputs = KeyInputs();
+  return interleaving_->EndKey(graph_, inputs);
+}
+
 bool Execution::IsForced(uint32_t thread) const {
   const auto& ts = threads_[thread];
   if (ts.status != ThreadStatus::kWaiting) return false;
-  if (ts.request.kind == RequestKind::kWrite) return !interleaved_;
+  if (ts.request.kind == RequestKind::kWrite) return !interleaving_;
   return ts.request.kind == RequestKind::kJoin &&
          threads_[ts.request.target].status == ThreadStatus::kFinished;
 }
@@ -259,13 +280,7 @@ void Execution::Respond(uint32_t thread, uint64_t choice, uint32_t first) {
 void Execution::TookMutex(uint32_t thread) {
   const Request& rq = threads_[thread].request;
   if (static_cast<Hold>(rq.hold) == Hold::kPermit) return;
-  MutexState& m = Mutex(rq.location);
-  if (rq.shared) {
-    if (m.readers.size() <= thread) m.readers.resize(thread + 1, 0);
-    ++m.readers[thread];
-  } else {
-    m.owner = thread;
-  }
+  Mutex(rq.location).Take(thread, rq.shared);
 }
 
 // Teardown: the thread takes the first consistent step of its own request and goes on, so that

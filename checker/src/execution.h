@@ -11,10 +11,10 @@
 // lowest such thread (adding non-reads as early as possible loses no graph, since nothing but po
 // points into them); otherwise every thread waiting at a read, RMW, compare-exchange or choose.
 //
-// Under Strategy::kStatefulSC the run is an SC interleaving instead: a write is a decision like a
-// read (only a ready join is forced), a read takes the latest write and a write goes last, so the
-// order events are added in is the SC order, and the state after each step is summed up by
-// StateKey (execution_state_key.cc).
+// Under Strategy::kStatefulSC the run is an SC interleaving instead (interleaving.h): a write is a
+// decision like a read (only a ready join is forced), a read takes the latest write and a write
+// goes last, so the order events are added in is the SC order, and the state after each step is
+// summed up by a key.
 #pragma once
 
 #include <cstdint>
@@ -30,10 +30,14 @@
 
 #include "execution_graph.h"
 #include "fiber.h"
+#include "interleaving.h"
 #include "mc/check.h"
 #include "mc/report.h"
 #include "mc/runtime_api.h"
+#include "condvar_state.h"
 #include "memory_model.h"
+#include "mutex_state.h"
+#include "race_detector.h"
 #include "watchdog.h"
 
 namespace mc::internal {
@@ -234,12 +238,8 @@ class Execution final : public detail::Runtime {
   // (positions, happens-before, other threads' mutex holds, spin-loop progress).
   bool ReadTheGraph() const { return read_the_graph_; }
   Hash128 hash() const { return graph_.hash(); }
-  // Strategy::kStatefulSC (execution_state_key.cc): what decides everything that can still
-  // happen, as a hash. Two states with equal keys have the same futures: the same further events
-  // with the same values, the same races, the same outcomes.
+  // An interleaving run's keys (Interleaving::StateKey, EndKey); only for such a run.
   Hash128 StateKey() const;
-  // At the end of a run: what tells one behaviour from another (the state key without the
-  // happens-before views, which only decide what is still to come).
   Hash128 EndKey() const;
   const ExecutionGraph& graph() const { return graph_; }
   const MemoryModel& model() const { return model_; }
@@ -248,7 +248,7 @@ class Execution final : public detail::Runtime {
   std::string Outcome() const;
   // Races recorded when Options::plain_races is not kStop, as "location: read a.cc:1 / write
   // b.cc:2", each once.
-  std::set<std::string> races() const;
+  std::set<std::string> races() const { return races_.Sites(graph_); }
 
   // detail::Runtime: what the public mc:: types do, called from inside the fibers.
   detail::ObjectRef RegisterLocation(uintptr_t object, bool atomic, bool pointer, uint64_t initial,
@@ -359,13 +359,6 @@ class Execution final : public detail::Runtime {
     bool spin_at_wait = false;     // spin-blocked in condition_variable::wait, not at mc::yield
   };
 
-  // A condition variable's waiters, derived from its events (every wait, wake and notify is an
-  // RMW on its location, so their order is the location's mo and the graph determines this).
-  struct CondvarState {
-    std::vector<uint32_t> waiting;   // registered, not notified, in registration order
-    std::vector<uint32_t> notified;  // notified, not yet woken
-    std::source_location created_at;
-  };
   CondvarState& Condvar(uint32_t location) { return condvars_[location]; }
   bool Notified(uint32_t thread) const;
   // Appends the RMW of a condvar operation (reads the latest state, writes `tag`).
@@ -379,14 +372,6 @@ class Execution final : public detail::Runtime {
   // Parks the current thread as spin-blocked (not explored further) and unwinds it.
   [[noreturn]] void SpinBlock(const std::source_location& where, bool at_wait);
 
-  // The bookkeeping of a mutex beside its state in the graph: who holds it, for misuse and
-  // deadlock reports. The graph alone decides when it can be taken.
-  struct MutexState {
-    bool semaphore = false;  // a counting semaphore: no owner, no readers
-    uint32_t owner = kNone;
-    std::vector<uint32_t> readers;  // shared holds per thread
-    std::source_location created_at;
-  };
   uint64_t MutexValue(uint32_t location) const;
   MutexState& Mutex(uint32_t location) { return mutexes_[location]; }
   std::string DescribeWait(uint32_t thread);
@@ -438,9 +423,6 @@ class Execution final : public detail::Runtime {
   // Adds the events of `thread`'s request under `choice` and reports whether the result is
   // consistent; Unbuild removes every event from `first` on again.
   bool Build(uint32_t thread, uint64_t choice);
-  // Strategy::kStatefulSC's consistency: the events from `first` on extend an SC interleaving
-  // (each read takes the latest write, each write goes last).
-  bool ExtendsTheInterleaving(uint32_t first) const;
   void Unbuild(uint32_t first);
   // Whether `t` waits at a step it can take that is not a join nor a wake-up only a spurious
   // one would allow.
@@ -450,21 +432,12 @@ class Execution final : public detail::Runtime {
   // The lowest thread waiting at a write or a ready join (it must step next), or kNone.
   uint32_t ForcedThread() const;
   Candidate Describe(uint32_t thread, uint64_t choice, uint32_t first) const;
-  // Races (execution_races.cc): calls f(a, b) for each racing pair with b from `first_new` on.
-  template <typename F>
-  void ForEachRace(uint32_t first_new, F f) const;
-  bool StepRaces(uint32_t first_new) const;  // whether an event from `first_new` on races
-  void CheckRaces(uint32_t first_new);       // records or reports them (Options::plain_races)
+  // Records the races of the events from `first_new` on, or reports the first as the run's
+  // finding (Options::plain_races).
+  void CheckRaces(uint32_t first_new);
   void Teardown();
 
-  // State keys (execution_state_key.cc).
-  Hash128 Key(bool views) const;
-  uint64_t CanonicalValue(uint32_t write) const;
-  uint64_t EventTerm(uint32_t id) const;
-  uint64_t ThreadHistory(uint32_t thread) const;
-  // How much of `thread`'s program order `view` (happens-before predecessors) holds.
-  uint32_t ViewOf(const Bitset& view, uint32_t thread) const;
-  uint64_t ViewTerm(const Bitset& view, uint32_t self) const;
+  Interleaving::RunState KeyInputs() const;
 
   const Options& options_;
   bool assume_stops_thread_ = false;   // StopOnlyTheFailingThread
@@ -473,9 +446,8 @@ class Execution final : public detail::Runtime {
   HeldKey held_key_;
   bool skip_atomicity_ = false;    // Build of a moot step (CandidatesOf, AddMoot)
   bool known_consistent_ = false;  // Build from Reapply
-  // Strategy::kStatefulSC: every step is one event of an SC interleaving (a write is a decision
-  // like a read, appended last in mo; a read takes the latest write).
-  const bool interleaved_;
+  // Strategy::kStatefulSC: the run is an SC interleaving (empty otherwise).
+  std::optional<Interleaving> interleaving_;
   const MemoryModel& model_;
   StackPool& stacks_;
   Watchdog& watchdog_;
@@ -500,29 +472,11 @@ class Execution final : public detail::Runtime {
   // Code read the graph at some step of this run (not only since the last Apply): a state key
   // must then include the graph itself.
   bool graph_dependent_ = false;
-  // kStatefulSC: the address of each mc object -> its location (the arena frees nothing during a
-  // run, so an address names one object).
-  std::map<uintptr_t, uint32_t> objects_;
-  // kStatefulSC: per thread, the hash of its first n events (they never change once added).
-  mutable std::vector<std::pair<uint32_t, uint64_t>> histories_;
   Finding finding_;
   std::vector<std::pair<std::string, int64_t>> observed_;
   std::map<uint32_t, MutexState> mutexes_;
   std::map<uint32_t, CondvarState> condvars_;
-  // One racing pair per pair of source sites (and kinds) on a location, kept as the first two
-  // events seen racing there: the text is made only when the run is counted (races()), since
-  // nearly every step of a test whose plain memory races by design (a Go map) races again.
-  struct RaceSite {
-    uint32_t location;
-    uintptr_t first_file;  // the address of its name (compared as a number: a total order)
-    uint32_t first_line;
-    bool first_writes;
-    uintptr_t second_file;
-    uint32_t second_line;
-    bool second_writes;
-    auto operator<=>(const RaceSite&) const = default;
-  };
-  std::map<RaceSite, std::pair<uint32_t, uint32_t>> races_;
+  RaceDetector races_;  // the races the run goes on past (PlainRaces::kContinue*)
 };
 
 }  // namespace mc::internal

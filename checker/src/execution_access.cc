@@ -31,7 +31,7 @@ detail::ObjectRef Execution::RegisterLocation(uintptr_t object, bool atomic, boo
                                               const char* name) {
   const uint32_t loc = NewLocation(atomic, false, pointer, initial, where);
   graph_.SetLocationName(loc, name);
-  if (interleaved_ && object != 0) objects_[object] = loc;
+  if (interleaving_ && object != 0) interleaving_->NameObject(object, loc);
   return detail::ObjectRef{serial_, loc};
 }
 

@@ -34,16 +34,14 @@ enum CondvarTag : uint64_t { kTagWait = 1, kTagWake = 2, kTagSpurious = 3, kTagN
 
 detail::ObjectRef Execution::RegisterCondvar(const std::source_location& where) {
   const uint32_t loc = NewLocation(true, true, false, 0, where);
-  condvars_[loc].created_at = where;
+  condvars_.try_emplace(loc, where);
   return detail::ObjectRef{serial_, loc};
 }
 
 bool Execution::Notified(uint32_t thread) const {
   const Request& rq = threads_[thread].request;
   const auto it = condvars_.find(rq.location);
-  if (it == condvars_.end()) return false;
-  const auto& n = it->second.notified;
-  return std::find(n.begin(), n.end(), thread) != n.end();
+  return it != condvars_.end() && it->second.Notified(thread);
 }
 
 void Execution::AppendCondvarRmw(const Event& base, uint64_t tag) {
@@ -89,7 +87,7 @@ bool Execution::BuildCondvar(uint32_t thread, uint64_t choice, const Event& base
     case RequestKind::kCvNotify: {
       const auto it = condvars_.find(rq.location);
       const std::vector<uint32_t> none;
-      const auto& waiting = it == condvars_.end() ? none : it->second.waiting;
+      const auto& waiting = it == condvars_.end() ? none : it->second.waiting();
       if (rq.all || waiting.empty()) {
         if (choice != 0) return false;
         AppendCondvarRmw(base, Combine(kTagNotify, rq.all ? 1 : 0));
@@ -112,25 +110,19 @@ void Execution::RespondCondvar(uint32_t thread, uint64_t choice) {
     return;
   }
   CondvarState& cv = Condvar(rq.location);
-  auto erase = [](std::vector<uint32_t>& v, uint32_t t) {
-    v.erase(std::remove(v.begin(), v.end(), t), v.end());
-  };
   switch (rq.kind) {
     case RequestKind::kCvWait:
-      cv.waiting.push_back(thread);
-      Mutex(rq.mutex).owner = kNone;
+      cv.Wait(thread);
+      Mutex(rq.mutex).Release(thread, false);
       break;
-    case RequestKind::kCvWake:  // notified, or spuriously: either way no longer a waiter
-      erase(cv.notified, thread);
-      erase(cv.waiting, thread);
+    case RequestKind::kCvWake:
+      cv.Wake(thread);
       break;
     case RequestKind::kCvNotify:
       if (rq.all) {
-        cv.notified.insert(cv.notified.end(), cv.waiting.begin(), cv.waiting.end());
-        cv.waiting.clear();
-      } else if (!cv.waiting.empty()) {
-        cv.notified.push_back(cv.waiting[choice]);
-        cv.waiting.erase(cv.waiting.begin() + static_cast<std::ptrdiff_t>(choice));
+        cv.NotifyAll();
+      } else {
+        cv.NotifyOne(choice);
       }
       break;
     default:
@@ -146,9 +138,9 @@ void Execution::CondvarWait(detail::ObjectRef cv, detail::ObjectRef mutex,
   if (aborting_) throw AbortRun{};
   const uint32_t cv_loc = CheckedLocation(cv, where);
   const uint32_t mutex_loc = CheckedLocation(mutex, where);
-  if (Mutex(mutex_loc).owner != current_) {
+  if (!Mutex(mutex_loc).HeldBy(current_, false)) {
     UsageError("condition_variable::wait by thread " + std::to_string(current_) +
-                   " on the mutex constructed at " + SourceText(Mutex(mutex_loc).created_at) +
+                   " on the mutex constructed at " + SourceText(Mutex(mutex_loc).created_at()) +
                    ", which it does not hold (lock it first, as std::unique_lock does)",
                where);
   }

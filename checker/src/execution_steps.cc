@@ -19,7 +19,7 @@ std::vector<uint64_t> Execution::ChoiceRange(uint32_t thread) const {
   const Request& rq = threads_[thread].request;
   std::vector<uint64_t> range;
   const auto writes = rq.location == kNone ? uint64_t{0} : uint64_t{graph_.Mo(rq.location).size()};
-  if (interleaved_) {  // an SC interleaving: read the latest write, write after it
+  if (interleaving_) {  // an SC interleaving: read the latest write, write after it
     switch (rq.kind) {
       case RequestKind::kRead:
       case RequestKind::kRmw:
@@ -64,7 +64,7 @@ std::vector<uint64_t> Execution::ChoiceRange(uint32_t thread) const {
       break;
     case RequestKind::kCvNotify: {  // notify_one: which waiter
       const auto it = condvars_.find(rq.location);
-      const size_t waiting = it == condvars_.end() ? 0 : it->second.waiting.size();
+      const size_t waiting = it == condvars_.end() ? 0 : it->second.waiting().size();
       const size_t n = rq.all || waiting == 0 ? 1 : waiting;
       for (uint64_t c = 0; c < n; ++c) range.push_back(c);
       break;
@@ -236,7 +236,7 @@ Candidate Execution::Describe(uint32_t thread, uint64_t choice, uint32_t first) 
     default:
       break;
   }
-  c.races = options_.plain_races == PlainRaces::kStop && StepRaces(first);
+  c.races = options_.plain_races == PlainRaces::kStop && RaceDetector::AnyFrom(graph_, first);
   switch (rq.kind) {
     case RequestKind::kRead:
       c.location = rq.location;
@@ -359,27 +359,8 @@ bool Execution::Build(uint32_t thread, uint64_t choice) {
       break;
   }
   if (!added || known_consistent_) return added;
-  return interleaved_ ? ExtendsTheInterleaving(first)
-                      : model_.IsConsistent(graph_, first, !skip_atomicity_);
-}
-
-bool Execution::ExtendsTheInterleaving(uint32_t first) const {
-  // The order events were added in is an SC total order when every read takes the latest write
-  // and every write goes last: then po, rf, mo and fr all point forward in it. (A replay token
-  // can ask for any choice; the search's own choices satisfy this by construction.)
-  for (uint32_t id = first; id < graph_.size(); ++id) {
-    const Event& e = graph_[id];
-    if (e.location == kNone || !e.IsAccess()) continue;
-    const std::vector<uint32_t>& mo = graph_.Mo(e.location);
-    if (e.IsWrite() && graph_.MoPosition(id) + 1 != mo.size()) return false;
-    if (e.IsRead()) {
-      // Only this step's own write (an RMW's) may follow the source in mo.
-      for (size_t p = graph_.MoPosition(e.rf) + 1; p < mo.size(); ++p) {
-        if (mo[p] < first) return false;
-      }
-    }
-  }
-  return true;
+  return interleaving_ ? Interleaving::Extends(graph_, first)
+                       : model_.IsConsistent(graph_, first, !skip_atomicity_);
 }
 
 void Execution::Unbuild(uint32_t first) {

@@ -18,18 +18,16 @@ uint64_t Execution::MutexValue(uint32_t location) const {
 
 detail::ObjectRef Execution::RegisterMutex(const std::source_location& where) {
   const uint32_t loc = NewLocation(true, true, false, 0, where);
-  mutexes_[loc].created_at = where;
+  mutexes_.try_emplace(loc, where, false);
   return detail::ObjectRef{serial_, loc};
 }
 
 void Execution::MutexLock(detail::ObjectRef ref, bool shared, const std::source_location& where) {
   const uint32_t loc = CheckedLocation(ref, where);
   const MutexState& m = Mutex(loc);
-  const bool holds =
-      m.owner == current_ || (current_ < m.readers.size() && m.readers[current_] > 0);
-  if (holds) {
+  if (m.HeldInAnyWayBy(current_)) {
     UsageError("thread " + std::to_string(current_) + " locks the mutex constructed at " +
-                   SourceText(m.created_at) +
+                   SourceText(m.created_at()) +
                    " that it already holds (not a recursive mutex: this deadlocks or is "
                    "undefined)",
                where);
@@ -56,8 +54,7 @@ bool Execution::MutexTryLock(detail::ObjectRef ref, bool shared,
 detail::ObjectRef Execution::RegisterSemaphore(uint64_t initial,
                                                const std::source_location& where) {
   const uint32_t loc = NewLocation(true, true, false, initial, where);
-  mutexes_[loc].created_at = where;
-  mutexes_[loc].semaphore = true;
+  mutexes_.try_emplace(loc, where, true);
   return detail::ObjectRef{serial_, loc};
 }
 
@@ -79,28 +76,25 @@ void Execution::MutexUnlock(detail::ObjectRef ref, bool shared, const std::sourc
   if (aborting_) return;
   const uint32_t loc = CheckedLocation(ref, where);
   MutexState& m = Mutex(loc);
-  const bool holds =
-      shared ? (current_ < m.readers.size() && m.readers[current_] > 0) : m.owner == current_;
-  if (!holds) {
-    const std::string held = m.owner != kNone
-                                 ? "it is held by thread " + std::to_string(m.owner)
+  if (!m.HeldBy(current_, shared)) {
+    const std::string held = m.owner() != kNone
+                                 ? "it is held by thread " + std::to_string(m.owner())
                                  : std::string("it is not locked") + (shared ? " for reading" : "");
     UsageError("thread " + std::to_string(current_) + " calls " +
                    (shared ? "unlock_shared" : "unlock") + " on the mutex constructed at " +
-                   SourceText(m.created_at) + " but " + held,
+                   SourceText(m.created_at()) + " but " + held,
                where);
   }
   Request rq;
   rq.location = loc;
   rq.order = release;
   rq.where = where;
+  m.Release(current_, shared);
   if (shared) {
-    --m.readers[current_];
     rq.kind = RequestKind::kRmw;
     rq.fn = [](uint64_t state, uint64_t) { return state - 1; };
     rq.op = "unlock_shared";
   } else {
-    m.owner = kNone;
     rq.kind = RequestKind::kWrite;
     rq.value = 0;
     rq.op = "unlock";
@@ -111,11 +105,7 @@ void Execution::MutexUnlock(detail::ObjectRef ref, bool shared, const std::sourc
 void Execution::MutexDestroyed(detail::ObjectRef ref, const std::source_location& where) {
   if (aborting_ || std::uncaught_exceptions() > 0 || ref.serial != serial_) return;
   read_the_graph_ = true;  // who holds it
-  const MutexState& m = Mutex(ref.location);
-  uint32_t holder = m.owner;
-  for (uint32_t t = 0; holder == kNone && t < m.readers.size(); ++t) {
-    if (m.readers[t] > 0) holder = t;
-  }
+  const uint32_t holder = Mutex(ref.location).AHolder();
   if (holder == kNone) return;
   StopInDestructor(Verdict::kUsageError,
                    "the mutex constructed at " + SourceText(where) +
@@ -131,17 +121,14 @@ std::string Execution::DescribeWait(uint32_t thread) {
     out << "join() of thread " << rq.target;
   } else if (rq.kind == RequestKind::kCvWake) {
     out << "condition_variable::wait() of the condvar constructed at "
-        << SourceText(Condvar(rq.location).created_at) << ", not notified";
-  } else if (Mutex(rq.location).semaphore) {
+        << SourceText(Condvar(rq.location).created_at()) << ", not notified";
+  } else if (Mutex(rq.location).semaphore()) {
     out << "acquire() of the counting_semaphore constructed at "
-        << SourceText(Mutex(rq.location).created_at) << ", no permit left";
+        << SourceText(Mutex(rq.location).created_at()) << ", no permit left";
   } else {
     const MutexState& m = Mutex(rq.location);
-    out << rq.op << "() of the mutex constructed at " << SourceText(m.created_at);
-    if (m.owner != kNone) out << ", held by thread " << m.owner;
-    for (uint32_t t = 0; t < m.readers.size(); ++t) {
-      if (m.readers[t] > 0) out << ", read-held by thread " << t;
-    }
+    out << rq.op << "() of the mutex constructed at " << SourceText(m.created_at());
+    m.DescribeHolders(out);
   }
   return out.str();
 }
@@ -155,12 +142,8 @@ void Execution::ReportDeadlock() {
     if (rq.kind == RequestKind::kJoin) return rq.target;
     if (rq.kind == RequestKind::kCvWake) return kNone;  // waits for a notification, not a thread
     const MutexState& m = Mutex(rq.location);
-    if (m.semaphore) return kNone;  // waits for a release by any thread
-    if (m.owner != kNone) return m.owner;
-    for (uint32_t r = 0; r < m.readers.size(); ++r) {
-      if (m.readers[r] > 0) return r;
-    }
-    return kNone;
+    if (m.semaphore()) return kNone;  // waits for a release by any thread
+    return m.AHolder();
   };
   std::vector<uint32_t> cycle;
   for (uint32_t start = 0; start < threads_.size() && cycle.empty(); ++start) {
