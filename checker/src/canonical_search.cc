@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "invariant.h"
+#include "plain_races.h"
 
 namespace mc::internal {
 
@@ -100,7 +101,7 @@ void CanonicalSearch::NoteWhatFollowed(const Execution& run, Execution::Status s
       status == Execution::Status::kDecision && !run.StoppedByThread() && !f.read_the_graph;
   Path::Branch& branch = path_.branches()[f.branch];
   const uint32_t thread = branch.alternatives[f.alternative].candidate.thread;
-  const bool races_stop = options_.plain_races == PlainRaces::kStop;
+  const bool races_stop = RacesStopTheRun(options_.plain_races);
   bool ended = false;
   std::vector<uint32_t> plain;
   for (uint32_t id = f.first_event; went_on && id < run.graph().size(); ++id) {

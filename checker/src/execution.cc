@@ -20,7 +20,7 @@ Execution::Execution(const Options& options, const MemoryModel& model, StackPool
       serial_(serial),
       storage_(storage),
       graph_(model.AtomicsAreSeqCst(),
-             options.plain_races == PlainRaces::kContinueGo && model.kind() == Model::kRC11) {
+             GoPlainMemory(options.plain_races, model.kind())) {
   if (storage_ != nullptr) {
     graph_ = std::move(*storage_);
     if (restore != nullptr) {
@@ -29,7 +29,7 @@ Execution::Execution(const Options& options, const MemoryModel& model, StackPool
       restored_locations_ = restore->locations;
     } else {
       graph_.Clear(model.AtomicsAreSeqCst(),
-                   options.plain_races == PlainRaces::kContinueGo && model.kind() == Model::kRC11);
+                   GoPlainMemory(options.plain_races, model.kind()));
     }
   }
   if (interleaved) interleaving_.emplace();
@@ -250,7 +250,7 @@ bool Execution::Apply(uint32_t thread, uint64_t choice) {
   read_the_graph_ = false;
   // Reapplied steps were checked for races when first taken, unless the run goes on past races
   // (then which one it names depends on every race of the graph).
-  if (!known_consistent_ || options_.plain_races != PlainRaces::kStop || findings_stop_thread_) {
+  if (!known_consistent_ || !RacesStopTheRun(options_.plain_races) || findings_stop_thread_) {
     CheckRaces(first);
   }
   return true;

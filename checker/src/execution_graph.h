@@ -32,7 +32,7 @@ class ExecutionGraph {
   // All-atomics-synchronise mode: under SC every atomic access is seq_cst, so every atomic
   // reads-from edge is a synchronisation edge.
   // Go-plain mode: plain (non-atomic) locations follow Go's rule for racy word reads instead of
-  // per-location coherence (Options::go_race_semantics).
+  // per-location coherence (PlainRaces::kContinueGo; plain_races.h).
   ExecutionGraph(bool atomics_are_seq_cst, bool go_plain)
       : sc_atomics_(atomics_are_seq_cst), go_plain_(go_plain) {}
   // Empties the graph for another run, keeping every buffer: a search that re-runs the test

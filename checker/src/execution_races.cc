@@ -8,7 +8,7 @@ namespace mc::internal {
 
 void Execution::CheckRaces(uint32_t first_new) {
   RaceDetector::ForEach(graph_, first_new, [&](uint32_t a, uint32_t id) {
-    if (options_.plain_races != PlainRaces::kStop) {  // recorded, and the execution goes on
+    if (!RacesStopTheRun(options_.plain_races)) {  // recorded, and the execution goes on
       races_.Record(graph_, a, id);
       return true;
     }

@@ -236,7 +236,7 @@ Candidate Execution::Describe(uint32_t thread, uint64_t choice, uint32_t first) 
     default:
       break;
   }
-  c.races = options_.plain_races == PlainRaces::kStop && RaceDetector::AnyFrom(graph_, first);
+  c.races = RacesStopTheRun(options_.plain_races) && RaceDetector::AnyFrom(graph_, first);
   switch (rq.kind) {
     case RequestKind::kRead:
       c.location = rq.location;

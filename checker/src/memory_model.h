@@ -9,6 +9,7 @@
 
 #include "execution_graph.h"
 #include "mc/memory_order.h"
+#include "plain_races.h"
 
 namespace mc::internal {
 
@@ -30,7 +31,7 @@ class MemoryModel {
     for (uint32_t id = first_new; atomicity && id < g.size(); ++id) {
       if (g[id].IsWrite() && !RmwAtomicityHolds(g, g[id].location)) return false;
     }
-    return IsOrdered(g, first_new);
+    return GoPlainReadsAllowed(g, first_new) && IsOrdered(g, first_new);
   }
 
  protected:
@@ -42,11 +43,8 @@ std::unique_ptr<MemoryModel> MakeMemoryModel(Model model);
 std::unique_ptr<MemoryModel> MakeScModel();
 std::unique_ptr<MemoryModel> MakeRc11Model();
 
-// Go's rule for a read of Go-plain memory: no write hidden from it by happens-before.
-bool GoReadAllowed(const ExecutionGraph& g, uint32_t read);
-
 // RC11's coherence (irreflexive hb;eco?) for pairs that involve an event from `first_new` on;
-// Go-plain locations follow GoReadAllowed instead.
+// Go-plain locations have none (their reads follow plain_races.h's GoPlainReadsAllowed).
 bool CoherenceHolds(const ExecutionGraph& g, uint32_t first_new);
 
 }  // namespace mc::internal

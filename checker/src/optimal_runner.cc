@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <string>
 
+#include "plain_races.h"
 #include "shared_work.h"
 
 namespace mc::internal {
@@ -96,7 +97,7 @@ Report OptimalRunner::Run() {
     // recorded: a restored run does not re-check its prefix for them, so not where a classified
     // race is one of the graph's races, any of which may be the one it names).
     Execution::Restore restore;
-    const bool restored = options_.plain_races == PlainRaces::kStop &&
+    const bool restored = RacesStopTheRun(options_.plain_races) &&
                           !options_.classify_findings && options_.restore_graphs &&
                           search.Restorable(work, &restore);
     auto run = NewExecution(restored ? &restore : nullptr);
