@@ -7,18 +7,22 @@
 #include <sstream>
 #include <utility>
 
+#include "herd/herd_condition.h"
 #include "herd/herd_lexer.h"
+#include "herd/herd_token_cursor.h"
 #include "herd/herd_vocabulary.h"
 
 namespace herd {
 
 using internal::CallNamed;
+using internal::ConditionParser;
 using internal::Fail;
 using internal::Failure;
 using internal::kSupportedCalls;
 using internal::OrderNamed;
 using internal::Tok;
 using internal::Token;
+using internal::TokenCursor;
 using internal::TypeWords;
 
 std::string ParseError::ToString() const {
@@ -32,75 +36,20 @@ namespace {
 // ---------------------------------------------------------------------------------------------
 // The parser
 
-class Parser {
+class Parser : TokenCursor {
  public:
   Parser(std::string_view text, std::vector<Token> tokens, Program& program)
-      : text_(text), toks_(std::move(tokens)), p_(program) {}
+      : TokenCursor(std::move(tokens)), text_(text), p_(program) {}
 
   void Run() {
     SkipToInitBlock();
     ParseInit();
     while (Peek().kind == Tok::kIdent && IsThreadName(Peek().text)) ParseThread();
     if (p_.threads.empty()) Fail(Peek().pos, "expected a thread 'P0 (...) { ... }'");
-    if (PeekIdent("locations")) ParseLocations();
-    if (PeekIdent("filter")) {
-      Next();
-      p_.filter = ParseProp();
-    }
-    ParseCondition();
-    if (Peek().kind != Tok::kEnd) {
-      Fail(Peek().pos, "unexpected '" + Peek().text + "' after the condition");
-    }
+    ConditionParser(*this, p_, thread_registers_).Run();
   }
 
  private:
-  // --- token access ---
-  const Token& Peek(size_t ahead = 0) const {
-    return toks_[std::min(at_ + ahead, toks_.size() - 1)];
-  }
-  const Token& Next() {
-    const Token& t = Peek();
-    if (at_ < toks_.size() - 1) ++at_;
-    return t;
-  }
-  bool PeekPunct(std::string_view p, size_t ahead = 0) const {
-    return Peek(ahead).kind == Tok::kPunct && Peek(ahead).text == p;
-  }
-  bool PeekIdent(std::string_view name) const {
-    return Peek().kind == Tok::kIdent && Peek().text == name;
-  }
-  static std::string Describe(const Token& t) {
-    if (t.kind == Tok::kEnd) return "the end of the file";
-    if (t.kind == Tok::kString) return "a string";
-    return "'" + t.text + "'";
-  }
-  const Token& Expect(std::string_view punct, std::string_view what) {
-    if (!PeekPunct(punct)) {
-      Fail(Peek().pos, "expected '" + std::string(punct) + "' " + std::string(what) + ", got " +
-                           Describe(Peek()));
-    }
-    return Next();
-  }
-  const Token& ExpectIdent(std::string_view what) {
-    if (Peek().kind != Tok::kIdent) {
-      Fail(Peek().pos, "expected " + std::string(what) + ", got " + Describe(Peek()));
-    }
-    return Next();
-  }
-  int64_t ExpectValue(std::string_view what) {
-    const bool negative = PeekPunct("-");
-    if (negative) Next();
-    if (Peek().kind == Tok::kIdent && !negative) {
-      Fail(Peek().pos,
-           "'" + Peek().text + "' is not a number: pointer-valued locations are not supported");
-    }
-    if (Peek().kind != Tok::kNumber) {
-      Fail(Peek().pos, "expected " + std::string(what) + ", got " + Describe(Peek()));
-    }
-    const int64_t v = Next().value;
-    return negative ? -v : v;
-  }
-
   static bool IsThreadName(const std::string& s) {
     return s.size() >= 2 && s[0] == 'P' &&
            std::all_of(s.begin() + 1, s.end(), [](char c) { return std::isdigit(c) != 0; });
@@ -248,8 +197,8 @@ class Parser {
   }
 
   std::string TextBetween(size_t begin_token, size_t end_token) const {
-    const size_t begin = toks_[begin_token].begin;
-    const size_t end = toks_[end_token - 1].end;
+    const size_t begin = At(begin_token).begin;
+    const size_t end = At(end_token - 1).end;
     std::string out;
     bool space = false;
     for (char c : text_.substr(begin, end - begin)) {  // one line, single spaces
@@ -265,7 +214,7 @@ class Parser {
   }
 
   Stmt ParseStmt() {
-    const size_t first = at_;
+    const size_t first = position();
     Stmt s;
     s.pos = Peek().pos;
     if (Peek().kind == Tok::kEnd) Fail(s.pos, "unterminated thread body: expected '}'");
@@ -282,7 +231,7 @@ class Parser {
       Expect("(", "after 'if'");
       s.expr = ParseExpr();
       Expect(")", "after the if condition");
-      s.text = "if (" + TextBetween(first + 2, at_ - 1) + ")";
+      s.text = "if (" + TextBetween(first + 2, position() - 1) + ")";
       s.body.push_back(ParseStmt());
       if (PeekIdent("else")) {
         Next();
@@ -336,7 +285,7 @@ class Parser {
       s.expr = ParseExpr();
     }
     Expect(";", "at the end of the statement");
-    s.text = TextBetween(first, at_);
+    s.text = TextBetween(first, position());
     return s;
   }
 
@@ -489,121 +438,7 @@ class Parser {
     }
   }
 
-  // --- final conditions ---
-  std::string ParseObservedName() {
-    if (Peek().kind == Tok::kNumber && PeekPunct(":", 1)) {
-      const Token& thread = Next();
-      Next();
-      const Token& reg = ExpectIdent("a register name");
-      if (thread.value >= static_cast<int64_t>(p_.threads.size())) {
-        Fail(thread.pos, "there is no thread P" + std::to_string(thread.value));
-      }
-      if (!thread_registers_[static_cast<size_t>(thread.value)].contains(reg.text)) {
-        Fail(reg.pos, "P" + std::to_string(thread.value) + " has no register '" + reg.text + "'");
-      }
-      return std::to_string(thread.value) + ":" + reg.text;
-    }
-    const bool bracket = PeekPunct("[");
-    if (bracket) Next();
-    const Token& loc = ExpectIdent("a register 'N:r' or a location");
-    if (FindLocation(loc.text) == nullptr) Fail(loc.pos, "unknown location '" + loc.text + "'");
-    if (bracket) Expect("]", "after '[location'");
-    return loc.text;
-  }
-
-  void Observe(const std::string& name) {
-    if (std::find(p_.observed.begin(), p_.observed.end(), name) == p_.observed.end()) {
-      p_.observed.push_back(name);
-    }
-  }
-
-  void ParseLocations() {
-    Next();
-    Expect("[", "after 'locations'");
-    while (!PeekPunct("]")) {
-      Observe(ParseObservedName());
-      if (!PeekPunct("]")) Expect(";", "between locations");
-    }
-    Next();
-  }
-
-  void ParseCondition() {
-    if (PeekPunct("~")) {
-      Next();
-      if (!PeekIdent("exists")) Fail(Peek().pos, "expected 'exists' after '~'");
-      Next();
-      p_.quantifier = Quantifier::kNotExists;
-    } else if (PeekIdent("exists")) {
-      Next();
-      p_.quantifier = Quantifier::kExists;
-    } else if (PeekIdent("forall")) {
-      Next();
-      p_.quantifier = Quantifier::kForall;
-    } else {
-      Fail(Peek().pos, "expected the final condition: 'exists', '~exists' or 'forall', got " +
-                           Describe(Peek()));
-    }
-    p_.condition = ParseProp();
-  }
-
-  // or := and ('\/' and)*    and := atom ('/\' atom)*
-  Prop ParseProp() { return ParseChain("\\/", Prop::Kind::kOr, &Parser::ParseConj); }
-  Prop ParseConj() { return ParseChain("/\\", Prop::Kind::kAnd, &Parser::ParseAtom); }
-
-  Prop ParseChain(std::string_view op, Prop::Kind kind, Prop (Parser::*operand)()) {
-    Prop left = (this->*operand)();
-    if (!PeekPunct(op)) return left;
-    Prop p;
-    p.kind = kind;
-    p.args.push_back(std::move(left));
-    while (PeekPunct(op)) {
-      Next();
-      p.args.push_back((this->*operand)());
-    }
-    return p;
-  }
-
-  Prop ParseAtom() {
-    Prop p;
-    if (PeekPunct("~") || PeekIdent("not")) {
-      Next();
-      p.kind = Prop::Kind::kNot;
-      p.args.push_back(ParseAtom());
-      return p;
-    }
-    if (PeekPunct("(")) {
-      Next();
-      p = ParseProp();
-      Expect(")", "to close the condition's parenthesis");
-      return p;
-    }
-    if (PeekIdent("true") || PeekIdent("false")) {
-      p.kind = Next().text == "true" ? Prop::Kind::kTrue : Prop::Kind::kFalse;
-      return p;
-    }
-    p.kind = Prop::Kind::kEquals;
-    p.name = ParseObservedName();
-    Observe(p.name);
-    bool negated = false;
-    if (PeekPunct("!=")) {
-      negated = true;
-      Next();
-    } else if (PeekPunct("=") || PeekPunct("==")) {
-      Next();
-    } else {
-      Fail(Peek().pos, "expected '=' or '!=' after '" + p.name + "', got " + Describe(Peek()));
-    }
-    p.value = ExpectValue("a value");
-    if (!negated) return p;
-    Prop n;
-    n.kind = Prop::Kind::kNot;
-    n.args.push_back(std::move(p));
-    return n;
-  }
-
   std::string_view text_;
-  std::vector<Token> toks_;
-  size_t at_ = 0;
   Program& p_;
   int current_thread_ = 0;
   std::set<std::string> current_params_;

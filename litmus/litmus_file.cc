@@ -121,7 +121,8 @@ std::variant<LitmusTest, herd::ParseError> ParseLitmusFile(std::string_view text
   auto parsed = herd::Parse(text, file);
   if (auto* e = std::get_if<herd::ParseError>(&parsed)) return *e;
   if (std::get<herd::Program>(parsed).filter) {
-    return herd::ParseError{file, {1, 1},
+    return herd::ParseError{file,
+                            {1, 1},
                             "a conformance test takes no 'filter': its counts are of every "
                             "consistent execution"};
   }

@@ -55,8 +55,7 @@ uint64_t Interleaving::EventTerm(const ExecutionGraph& g, uint32_t id) const {
 }
 
 uint64_t Interleaving::ThreadHistory(const ExecutionGraph& g, uint32_t thread) const {
-  if (histories_.size() <= thread)
-    histories_.resize(thread + 1, {0, g.ThreadCanonical(thread)});
+  if (histories_.size() <= thread) histories_.resize(thread + 1, {0, g.ThreadCanonical(thread)});
   auto& [done, hash] = histories_[thread];
   const std::vector<uint32_t>& events = g.ThreadEvents(thread);
   for (; done < events.size(); ++done) hash = Combine(hash, EventTerm(g, events[done]));

@@ -25,7 +25,9 @@ class MutexState {
   bool HeldBy(uint32_t thread, bool shared) const {
     return shared ? thread < readers_.size() && readers_[thread] > 0 : owner_ == thread;
   }
-  bool HeldInAnyWayBy(uint32_t thread) const { return HeldBy(thread, false) || HeldBy(thread, true); }
+  bool HeldInAnyWayBy(uint32_t thread) const {
+    return HeldBy(thread, false) || HeldBy(thread, true);
+  }
   // The exclusive owner, else the lowest thread holding it shared, else kNone.
   uint32_t AHolder() const {
     if (owner_ != kNone) return owner_;

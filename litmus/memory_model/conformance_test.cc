@@ -36,12 +36,11 @@ class Conformance : public ::testing::TestWithParam<Param> {};
 TEST_P(Conformance, VerdictAndExecutionCountMatchTheFile) {
   const Param& p = GetParam();
   const LitmusTest* test = Find(p.name);
-  ASSERT_NE(test, nullptr) << "the C++ twin " << p.name
-                           << " names no file of litmus/conformance/";
+  ASSERT_NE(test, nullptr) << "the C++ twin " << p.name << " names no file of litmus/conformance/";
   const Result r = RunLitmus(*test, p.body, p.model);
   EXPECT_TRUE(r.pass) << p.name << (p.twin ? " (C++ twin)" : "") << " under "
-                      << mc::ModelName(p.model) << ": " << r.problem
-                      << "\n  file: " << test->file << "\n  program: " << test->program << "\n"
+                      << mc::ModelName(p.model) << ": " << r.problem << "\n  file: " << test->file
+                      << "\n  program: " << test->program << "\n"
                       << r.report.ToString();
 }
 
@@ -71,8 +70,10 @@ INSTANTIATE_TEST_SUITE_P(MemoryModel, Conformance, ::testing::ValuesIn(AllParams
 // a stale embedding would test other programs than the ones a reader sees).
 TEST(ConformanceFiles, TheRegistryHoldsEveryFileOfTheTree) {
   std::set<std::string> on_disk;
-  for (const auto& e : std::filesystem::directory_iterator(MAPCHECK_SOURCE_DIR "/litmus/conformance")) {
-    if (e.path().extension() == ".litmus") on_disk.insert("litmus/conformance/" + e.path().filename().string());
+  for (const auto& e :
+       std::filesystem::directory_iterator(MAPCHECK_SOURCE_DIR "/litmus/conformance")) {
+    if (e.path().extension() == ".litmus")
+      on_disk.insert("litmus/conformance/" + e.path().filename().string());
   }
   std::set<std::string> registered;
   for (const LitmusTest& t : Registry()) {
@@ -227,7 +228,8 @@ TEST(ConformanceFiles, AGoodHeaderReadsIntoTheTest) {
   auto parsed = ParseLitmusFile(
       "C SB+rlx\n(* family: store buffering\n   program: p\n   rc11: allowed 4\n"
       "   counts: brute force *)\n{ x = 0; y = 0; }\n"
-      "P0 (atomic_int* x, atomic_int* y) { int r0 = atomic_load_explicit(y, memory_order_relaxed); }\n"
+      "P0 (atomic_int* x, atomic_int* y) { int r0 = atomic_load_explicit(y, memory_order_relaxed); "
+      "}\n"
       "exists (0:r0=0)\n",
       "good.litmus");
   ASSERT_TRUE(std::holds_alternative<LitmusTest>(parsed))
