@@ -24,7 +24,7 @@ namespace {
 int RunFile(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) {
-    std::fprintf(stderr, "replay: cannot read %s\n", path.c_str());
+    std::fprintf(stderr, "replay: %s: cannot read the file\n", path.c_str());
     return 1;
   }
   const std::vector<uint8_t> bytes((std::istreambuf_iterator<char>(in)),
@@ -62,7 +62,7 @@ int RandomBurst(int argc, char** argv) {
       ok = false;
     }
     if (!ok) {
-      std::fprintf(stderr, "replay: bad argument '%s' (see the usage)\n", a.c_str());
+      std::fprintf(stderr, "replay: '%s': bad argument (see the usage)\n", a.c_str());
       return 2;
     }
   }
@@ -107,7 +107,7 @@ int main(int argc, char** argv) {
   for (int i = 1; i < argc; ++i) {
     const std::filesystem::path arg(argv[i]);
     if (!std::filesystem::exists(arg)) {
-      std::fprintf(stderr, "replay: %s does not exist\n", argv[i]);
+      std::fprintf(stderr, "replay: %s: no such file or directory\n", argv[i]);
       return 2;
     }
     if (std::filesystem::is_directory(arg)) {

@@ -25,11 +25,11 @@ using internal::Token;
 using internal::TokenCursor;
 using internal::TypeWords;
 
-std::string ParseError::ToString() const {
-  std::ostringstream out;
-  out << file << ":" << pos.line << ":" << pos.col << ": " << message;
-  return out.str();
+std::string ParseError::Where() const {
+  return file + ":" + std::to_string(pos.line) + ":" + std::to_string(pos.col);
 }
+
+std::string ParseError::ToString() const { return Where() + ": " + message; }
 
 namespace {
 

@@ -14,7 +14,8 @@ struct ParseError {
   std::string file;
   Pos pos;
   std::string message;
-  std::string ToString() const;
+  std::string Where() const;     // "file:line:col"
+  std::string ToString() const;  // "file:line:col: message"
 };
 
 // Parses `text` (the contents of `file`, which only names it in messages). Never throws on bad

@@ -14,6 +14,7 @@
 #include "litmus/litmus.h"
 #include "parallel.h"
 #include "replay_target.h"
+#include "user_error.h"
 
 namespace mapcheck {
 namespace {
@@ -228,9 +229,8 @@ int CheckCommand(const std::vector<std::string>& args, std::ostream& out, std::o
             } else if (filter.empty()) {
               filter = a;
             } else {
-              err << "mapcheck check: only one FILTER may be "
-                     "given ('"
-                  << filter << "', '" << a << "')\n";
+              Refuse(err, "check", "'" + a + "'",
+                     "only one FILTER may be given (there is '" + filter + "' already)");
               return FlagResult::kError;
             }
             return FlagResult::kTaken;
@@ -269,8 +269,7 @@ int CheckCommand(const std::vector<std::string>& args, std::ostream& out, std::o
     work.emplace_back([c] { return Interrupted() ? NotRun("claim", c->id, "") : CheckClaim(*c); });
   }
   if (work.empty()) {
-    err << "mapcheck check: no litmus test matches '" << filter << "' (see mapcheck list)\n";
-    return 2;
+    return Refuse(err, "check", "'" + filter + "'", "no litmus test matches it (see mapcheck list)");
   }
 
   if (!flags.json && litmus_rows > 0) {

@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "junit.h"
+#include "user_error.h"
 
 namespace mapcheck {
 namespace {
@@ -93,7 +94,7 @@ FlagResult TakeCommonFlag(const std::string& command, unsigned accepted,
   const std::string& a = args[i];
   const auto value = [&](const char* what) -> const std::string* {
     if (i + 1 == args.size()) {
-      err << "mapcheck " << command << ": " << a << " needs a value: " << what << "\n";
+      Refuse(err, command, a, std::string("needs a value: ") + what);
       return nullptr;
     }
     return &args[++i];
@@ -107,8 +108,7 @@ FlagResult TakeCommonFlag(const std::string& command, unsigned accepted,
     } else if (const mc::ModelInfo* info = mc::FindModel(*m); info != nullptr) {
       flags.models = {info->model};
     } else {
-      err << "mapcheck " << command << ": unknown model '" << *m << "' (expected " << ModelChoices()
-          << ")\n";
+      Refuse(err, command, "--model '" + *m + "'", "unknown model (expected " + ModelChoices() + ")");
       return FlagResult::kError;
     }
     return FlagResult::kTaken;
@@ -117,9 +117,9 @@ FlagResult TakeCommonFlag(const std::string& command, unsigned accepted,
     const std::string* s = value("exhaustive, bounded:K, random:N, pct:D:N or stateful-sc");
     if (s == nullptr) return FlagResult::kError;
     if (!ParseStrategy(*s, flags.options)) {
-      err << "mapcheck " << command << ": bad strategy '" << *s
-          << "' (expected exhaustive, bounded:K, random:N, pct:D:N with whole numbers, or "
-             "stateful-sc)\n";
+      Refuse(err, command, "--strategy '" + *s + "'",
+             "bad strategy (expected exhaustive, bounded:K, random:N, pct:D:N with whole numbers, "
+             "or stateful-sc)");
       return FlagResult::kError;
     }
     flags.strategy_given = true;
@@ -130,7 +130,7 @@ FlagResult TakeCommonFlag(const std::string& command, unsigned accepted,
     if (s == nullptr) return FlagResult::kError;
     const auto v = ParseCount(*s);
     if (!v) {
-      err << "mapcheck " << command << ": bad seed '" << *s << "' (expected a whole number)\n";
+      Refuse(err, command, "--seed '" + *s + "'", "bad seed (expected a whole number)");
       return FlagResult::kError;
     }
     flags.options.seed = *v;
@@ -141,8 +141,8 @@ FlagResult TakeCommonFlag(const std::string& command, unsigned accepted,
     if (s == nullptr) return FlagResult::kError;
     const auto d = ParseDuration(*s);
     if (!d) {
-      err << "mapcheck " << command << ": bad budget '" << *s
-          << "' (expected a duration such as 90s, 10m or 2h)\n";
+      Refuse(err, command, "--budget '" + *s + "'",
+             "bad budget (expected a duration such as 90s, 10m or 2h)");
       return FlagResult::kError;
     }
     flags.budget_seconds = *d;
@@ -153,7 +153,7 @@ FlagResult TakeCommonFlag(const std::string& command, unsigned accepted,
     if (s == nullptr) return FlagResult::kError;
     const auto v = ParseCount(*s);
     if (!v || *v == 0 || *v > 1024) {
-      err << "mapcheck " << command << ": bad --jobs '" << *s << "' (expected 1 to 1024)\n";
+      Refuse(err, command, "--jobs '" + *s + "'", "bad number of jobs (expected 1 to 1024)");
       return FlagResult::kError;
     }
     flags.jobs = static_cast<unsigned>(*v);
@@ -164,8 +164,8 @@ FlagResult TakeCommonFlag(const std::string& command, unsigned accepted,
     if (s == nullptr) return FlagResult::kError;
     const auto v = ParseCount(*s);
     if (!v || *v > 1024) {
-      err << "mapcheck " << command << ": bad --threads '" << *s
-          << "' (expected 0 to 1024; 0 is one per core)\n";
+      Refuse(err, command, "--threads '" + *s + "'",
+             "bad number of threads (expected 0 to 1024; 0 is one per core)");
       return FlagResult::kError;
     }
     flags.options.threads = static_cast<unsigned>(*v);
@@ -213,10 +213,9 @@ std::optional<int> ParseCommandLine(const std::string& command, unsigned accepte
     if (r == FlagResult::kNotMine) r = other(i);
     if (r == FlagResult::kError) return 2;
     if (r == FlagResult::kNotMine) {
-      err << "mapcheck " << command << ": "
-          << (args[i].starts_with("-") ? "unknown option '" : "unexpected argument '") << args[i]
-          << "' (mapcheck " << command << " --help)\n";
-      return 2;
+      return Refuse(err, command, args[i].starts_with("-") ? args[i] : "'" + args[i] + "'",
+                    (args[i].starts_with("-") ? "unknown option (mapcheck " : "unexpected argument (mapcheck ") +
+                        command + " --help)");
     }
   }
   // A --junit file that cannot be written fails now, not after the whole run.
@@ -228,10 +227,8 @@ std::optional<int> ParseCommandLine(const std::string& command, unsigned accepte
   if (flags.options.strategy == mc::Strategy::kStatefulSC) {
     for (mc::Model m : flags.models) {
       if (m == mc::Model::kSC) continue;
-      err << "mapcheck " << command
-          << ": --strategy stateful-sc explores SC interleavings only (use --model sc, or "
-             "leave --model out)\n";
-      return 2;
+      return Refuse(err, command, "--strategy stateful-sc",
+                    "explores SC interleavings only (use --model sc, or leave --model out)");
     }
     flags.models = {mc::Model::kSC};
   }

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "mc/mc.h"
+#include "user_error.h"
 
 namespace mapcheck {
 

@@ -16,6 +16,7 @@
 #include "common_flags.h"
 #include "fuzz_targets.h"
 #include "json.h"
+#include "user_error.h"
 
 namespace mapcheck {
 namespace {
@@ -383,7 +384,7 @@ int FuzzCommand(const std::vector<std::string>& args, std::ostream& out, std::os
   std::string filter;
   const auto path_value = [&](size_t& i, fs::path& into) {
     if (i + 1 == args.size()) {
-      err << "mapcheck fuzz: " << args[i] << " needs a directory\n";
+      Refuse(err, "fuzz", args[i], "needs a directory");
       return FlagResult::kError;
     }
     into = args[++i];
@@ -400,7 +401,7 @@ int FuzzCommand(const std::vector<std::string>& args, std::ostream& out, std::os
               if (i + 1 == args.size() || args[i + 1].empty() ||
                   args[i + 1].find_first_not_of("0123456789") != std::string::npos ||
                   args[i + 1].size() > 4) {
-                err << "mapcheck fuzz: --repro needs a number of runs (0 to 9999)\n";
+                Refuse(err, "fuzz", "--repro", "needs a number of runs (0 to 9999)");
                 return FlagResult::kError;
               }
               s.repro = std::stoi(args[++i]);
@@ -408,7 +409,8 @@ int FuzzCommand(const std::vector<std::string>& args, std::ostream& out, std::os
             }
             if (a.starts_with("-")) return FlagResult::kNotMine;
             if (!filter.empty()) {
-              err << "mapcheck fuzz: only one FILTER may be given\n";
+              Refuse(err, "fuzz", "'" + a + "'",
+                     "only one FILTER may be given (there is '" + filter + "' already)");
               return FlagResult::kError;
             }
             filter = a;
@@ -429,27 +431,27 @@ int FuzzCommand(const std::vector<std::string>& args, std::ostream& out, std::os
     }
   }
   if (targets.empty()) {
-    err << "mapcheck fuzz: no fuzz target matches '" << filter << "' (see mapcheck list)\n";
-    return 2;
+    return Refuse(err, "fuzz", "'" + filter + "'", "no fuzz target matches it (see mapcheck list)");
   }
   const double budget = flags.budget_seconds > 0 ? flags.budget_seconds : 600;
   s.fork = flags.jobs;
   s.seconds_per_target = budget / static_cast<double>(targets.size());
   if (s.seconds_per_target < 1) {
-    err << "mapcheck fuzz: a budget of " << budget << " s is less than a second for each of "
-        << targets.size() << " targets\n";
-    return 2;
+    std::ostringstream what;
+    what << "a budget of " << budget << " s is less than a second for each of " << targets.size()
+         << " targets";
+    return Refuse(err, "fuzz", "--budget", what.str());
   }
   if (!fs::is_directory(s.fuzz_bin)) {
-    err << "mapcheck fuzz: no libFuzzer binaries in '" << s.fuzz_bin.string()
-        << "': build them with cmake --preset fuzz && cmake --build --preset fuzz -j2\n";
-    return 2;
+    return Refuse(err, "fuzz", "--fuzz-bin '" + s.fuzz_bin.string() + "'",
+                  "no libFuzzer binaries there: build them with cmake --preset fuzz && cmake "
+                  "--build --preset fuzz -j2");
   }
   std::error_code ec;
   fs::create_directories(s.out, ec);
   if (ec) {
-    err << "mapcheck fuzz: cannot create '" << s.out.string() << "': " << ec.message() << "\n";
-    return 2;
+    return Refuse(err, "fuzz", "--out '" + s.out.string() + "'",
+                  "cannot create the directory: " + ec.message());
   }
   std::vector<TargetResult> results;
   for (const FuzzTarget& t : targets) results.push_back(FuzzOne(t, s, err));

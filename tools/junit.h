@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "user_error.h"
 #include "xml_escape.h"
 
 namespace mapcheck {
@@ -55,20 +56,21 @@ inline std::string JunitXml(const std::string& suite, const std::vector<JunitCas
 inline bool CanWriteJunit(const std::string& path, const std::string& command, std::ostream& err) {
   std::ofstream file(path, std::ios::binary | std::ios::app);
   if (!file) {
-    err << "mapcheck " << command << ": cannot write '" << path << "' (--junit)\n";
+    Refuse(err, command, "--junit '" + path + "'", "cannot write the file");
     return false;
   }
   return true;
 }
 
-// Writes the file; on failure prints "mapcheck CMD: cannot write FILE" and returns false.
+// Writes the file; on failure prints "mapcheck CMD: --junit 'FILE': cannot write the file" and
+// returns false.
 inline bool WriteJunit(const std::string& path, const std::string& command,
                        const std::vector<JunitCase>& cases, std::ostream& err) {
   std::ofstream file(path, std::ios::binary | std::ios::trunc);
   file << JunitXml("mapcheck " + command, cases);
   file.close();
   if (!file) {
-    err << "mapcheck " << command << ": cannot write '" << path << "'\n";
+    Refuse(err, command, "--junit '" + path + "'", "cannot write the file");
     return false;
   }
   return true;

@@ -7,6 +7,7 @@
 #include "json.h"
 #include "litmus/litmus.h"
 #include "models/registry/registry.h"
+#include "user_error.h"
 
 namespace mapcheck {
 namespace {
@@ -32,8 +33,9 @@ int ListCommand(const std::vector<std::string>& args, std::ostream& out, std::os
     if (a == "--json") {
       json = true;
     } else {
-      err << "mapcheck list: unknown argument '" << a << "'\n" << kListUsage;
-      return 2;
+      Refuse(err, "list", a.starts_with("-") ? a : "'" + a + "'", "unexpected argument");
+      err << kListUsage;
+      return kUsageExit;
     }
   }
   if (json) {

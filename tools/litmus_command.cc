@@ -12,6 +12,7 @@
 #include "herd/herd_parser.h"
 #include "herd/herd_run.h"
 #include "replay_target.h"
+#include "user_error.h"
 
 namespace mapcheck {
 namespace {
@@ -60,8 +61,9 @@ int LitmusCommand(const std::vector<std::string>& args, std::ostream& out, std::
     return *stop;
   }
   if (files.empty()) {
-    err << "mapcheck litmus: no .litmus file given\n" << Usage();
-    return 2;
+    Refuse(err, "litmus", "", "no .litmus file given");
+    err << Usage();
+    return kUsageExit;
   }
   if (flags.models.empty()) flags.models = {mc::Model::kRC11};
   flags.options.max_seconds = flags.budget_seconds;
@@ -73,14 +75,12 @@ int LitmusCommand(const std::vector<std::string>& args, std::ostream& out, std::
     if (Interrupted()) break;  // the files after an interrupt are not run
     std::error_code ec;
     if (std::filesystem::is_directory(file, ec)) {
-      err << "mapcheck litmus: '" << file << "' is a directory, not a .litmus file\n";
-      status = 2;
+      status = Refuse(err, "litmus", file, "is a directory, not a .litmus file");
       continue;
     }
     std::ifstream in(file, std::ios::binary);
     if (!in) {
-      err << "mapcheck litmus: cannot read '" << file << "'\n";
-      status = 2;
+      status = Refuse(err, "litmus", file, "cannot read the file");
       continue;
     }
     std::stringstream text;
@@ -90,15 +90,12 @@ int LitmusCommand(const std::vector<std::string>& args, std::ostream& out, std::
           const auto u = static_cast<unsigned char>(c);
           return u < 0x09 || (u > 0x0d && u < 0x20) || u == 0x7f;
         })) {
-      err << "mapcheck litmus: '" << file
-          << "' is not text (it holds control bytes): not a .litmus file\n";
-      status = 2;
+      status = Refuse(err, "litmus", file, "is not text (it holds control bytes): not a .litmus file");
       continue;
     }
     auto parsed = herd::Parse(text.str(), file);
     if (const auto* e = std::get_if<herd::ParseError>(&parsed)) {
-      err << e->ToString() << "\n";
-      status = 2;
+      status = Refuse(err, "litmus", e->Where(), e->message);
       continue;
     }
     const herd::Program& program = std::get<herd::Program>(parsed);

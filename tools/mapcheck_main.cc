@@ -12,6 +12,7 @@
 #include "protocol_command.h"
 #include "replay_command.h"
 #include "verify_command.h"
+#include "user_error.h"
 
 namespace {
 
@@ -51,6 +52,7 @@ int main(int argc, char** argv) {
   if (args[0] == "verify") return mapcheck::VerifyCommand(rest, std::cout, std::cerr);
   if (args[0] == "protocol") return mapcheck::ProtocolCommand(rest, std::cout, std::cerr);
   if (args[0] == "merge") return mapcheck::MergeCommand(rest, std::cout, std::cerr);
-  std::cerr << "mapcheck: unknown command '" << args[0] << "'\n\n" << kUsage;
-  return 2;
+  mapcheck::Refuse(std::cerr, "", args[0], "unknown command");
+  std::cerr << "\n" << kUsage;
+  return mapcheck::kUsageExit;
 }

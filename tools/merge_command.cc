@@ -9,6 +9,7 @@
 #include "json.h"
 #include "json_reader.h"
 #include "protocol_report.h"
+#include "user_error.h"
 
 namespace mapcheck {
 namespace {
@@ -36,7 +37,7 @@ struct Merged {
 };
 
 bool Fail(std::ostream& err, const std::string& file, const std::string& what) {
-  err << "mapcheck merge: " << file << ": " << what << "\n";
+  Refuse(err, "merge", file, what);
   return false;
 }
 
@@ -134,30 +135,26 @@ int MergeCommand(const std::vector<std::string>& args, std::ostream& out, std::o
     return *stop;
   }
   if (files.empty()) {
-    err << "mapcheck merge: no FILE given (mapcheck merge --help)\n";
-    return 2;
+    return Refuse(err, "merge", "", "no FILE given (mapcheck merge --help)");
   }
   std::map<std::string, Merged> cases;
   std::vector<std::string> order;  // cases in the order first read
   for (const std::string& file : files) {
     std::ifstream in(file);
     if (!in) {
-      err << "mapcheck merge: cannot read " << file << "\n";
-      return 2;
+      return Refuse(err, "merge", file, "cannot read the file");
     }
     std::stringstream text;
     text << in.rdbuf();
     std::string error;
     const auto doc = ParseJson(text.str(), error);
     if (!doc) {
-      err << "mapcheck merge: " << file << " is not JSON: " << error << "\n";
-      return 2;
+      return Refuse(err, "merge", file, "not JSON: " + error);
     }
     const JsonValue* list = doc->Find("cases");
     if (list == nullptr || list->kind != JsonValue::Kind::kArray) {
-      err << "mapcheck merge: " << file
-          << " has no \"cases\" list (write it with mapcheck protocol CASE --shard I/N --json)\n";
-      return 2;
+      return Refuse(err, "merge", file,
+                    "has no \"cases\" list (write it with mapcheck protocol CASE --shard I/N --json)");
     }
     for (const JsonValue& c : list->items) {
       if (!AddCase(file, c, cases, order, err)) return 2;
@@ -167,9 +164,9 @@ int MergeCommand(const std::vector<std::string>& args, std::ostream& out, std::o
     const Merged& m = cases.at(name);
     for (uint32_t k = 1; k <= m.count; ++k) {
       if (m.seen.count(k) == 0) {
-        err << "mapcheck merge: case " << name << ": shard " << k << "/" << m.count
-            << " is missing (none of the files has it)\n";
-        return 2;
+        return Refuse(err, "merge", "case " + name,
+                      "shard " + std::to_string(k) + "/" + std::to_string(m.count) +
+                          " is missing (none of the files has it)");
       }
     }
   }

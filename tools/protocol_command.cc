@@ -12,6 +12,7 @@
 #include "litmus/go_map/protocol.h"
 #include "parallel.h"
 #include "protocol_report.h"
+#include "user_error.h"
 
 namespace mapcheck {
 namespace {
@@ -74,8 +75,9 @@ int ProtocolCommand(const std::vector<std::string>& args, std::ostream& out, std
                               args[i + 1].find_first_not_of("0123456789") == std::string::npos &&
                               args[i + 1].size() <= 4;
               if (!ok) {
-                err << "mapcheck protocol: --threads needs a number (0: one per core), not '"
-                    << (i + 1 < args.size() ? args[i + 1] : "") << "'\n";
+                Refuse(err, "protocol",
+                       "--threads '" + (i + 1 < args.size() ? args[i + 1] : "") + "'",
+                       "expected a number of threads (0: one per core)");
                 return FlagResult::kError;
               }
               threads = static_cast<unsigned>(std::stoul(args[++i]));
@@ -83,9 +85,8 @@ int ProtocolCommand(const std::vector<std::string>& args, std::ostream& out, std
             }
             if (args[i] != "--shard") return words(i);
             if (i + 1 >= args.size() || !ParseShard(args[i + 1], shard_index, shard_count)) {
-              err << "mapcheck protocol: --shard needs I/N with 1 <= I <= N (e.g. --shard 2/4), "
-                     "not '"
-                  << (i + 1 < args.size() ? args[i + 1] : "") << "'\n";
+              Refuse(err, "protocol", "--shard '" + (i + 1 < args.size() ? args[i + 1] : "") + "'",
+                     "--shard needs I/N with 1 <= I <= N (e.g. --shard 2/4)");
               return FlagResult::kError;
             }
             ++i;
@@ -97,9 +98,9 @@ int ProtocolCommand(const std::vector<std::string>& args, std::ostream& out, std
   for (const std::string& name : names) {
     const auto* c = litmus::go_map::FindProtocolCase(name);
     if (c == nullptr) {
-      err << "mapcheck protocol: no protocol case named '" << name
-          << "' (mapcheck protocol --help; the cases are in litmus/go_map/protocol.cc)\n";
-      return 2;
+      return Refuse(err, "protocol", name,
+                    "no protocol case of that name (mapcheck protocol --help; the cases are in "
+                    "litmus/go_map/protocol.cc)");
     }
     cases.push_back(c);
   }
@@ -109,12 +110,12 @@ int ProtocolCommand(const std::vector<std::string>& args, std::ostream& out, std
   if (shard_count > 1) {
     for (const auto* c : cases) {
       if (c->random_runs != 0 || c->sc_interleavings) {
-        err << "mapcheck protocol: --shard splits the search of every RC11 execution; " << c->name
-            << " is "
-            << (c->random_runs != 0 ? "a sample of random runs"
-                                    : "searched by the stateful SC search")
-            << " (leave it out)\n";
-        return 2;
+        return Refuse(err, "protocol", c->name,
+                      std::string("--shard splits the search of every RC11 execution; this case "
+                                  "is ") +
+                          (c->random_runs != 0 ? "a sample of random runs"
+                                               : "searched by the stateful SC search") +
+                          " (leave it out)");
       }
     }
   }

@@ -6,6 +6,7 @@
 #include "html_report.h"
 #include "replay_target.h"
 #include "report_json.h"
+#include "user_error.h"
 
 namespace mapcheck {
 namespace {
@@ -25,7 +26,7 @@ std::string Usage() {
          "\n"
          "Exit status: 0 when the execution was replayed (whatever it shows), 1 when the token\n"
          "does not fit the test (the program changed since the token was printed), 2 for bad\n"
-         "arguments.\n"
+         "arguments, a malformed token among them.\n"
          "\n"
          "options:\n" +
          CommonFlagsHelp(kFlags);
@@ -45,9 +46,8 @@ int ReplayCommand(const std::vector<std::string>& args, std::ostream& out, std::
   if (words.size() == 1) {
     const auto at = words[0].rfind('@');
     if (at == std::string::npos) {
-      err << "mapcheck replay: '" << words[0]
-          << "' does not name its test: give TEST@TOKEN, as mapcheck's reports print it\n";
-      return 2;
+      return Refuse(err, "replay", words[0],
+                    "does not name its test: give TEST@TOKEN, as mapcheck's reports print it");
     }
     test = words[0].substr(0, at);
     token = words[0].substr(at + 1);
@@ -55,18 +55,17 @@ int ReplayCommand(const std::vector<std::string>& args, std::ostream& out, std::
     test = words[0];
     token = words[1];
   } else {
-    err << "mapcheck replay: expected TEST@TOKEN (or TEST TOKEN)\n" << Usage();
-    return 2;
+    Refuse(err, "replay", "", "expected TEST@TOKEN (or TEST TOKEN)");
+    err << Usage();
+    return kUsageExit;
   }
   std::string error;
   const auto target = FindReplayTarget(test, error);
   if (!target) {
-    err << "mapcheck replay: " << error << "\n";
-    return 2;
+    return Refuse(err, "replay", "", error);
   }
-  if (!token.starts_with("mc")) {
-    err << "mapcheck replay: '" << token << "' is not a replay token (they start with mc1-)\n";
-    return 2;
+  if (const auto malformed = mc::ReplayTokenError(token)) {
+    return Refuse(err, "replay", "replay token " + token, *malformed);
   }
   const mc::Report r = mc::replay(target->body, token, target->options);
   // A token the checker cannot decode, or one that leads elsewhere in this program.
@@ -77,8 +76,7 @@ int ReplayCommand(const std::vector<std::string>& args, std::ostream& out, std::
     std::ofstream html(flags.html_file, std::ios::binary | std::ios::trunc);
     html << CounterexampleHtml(test + ": " + target->program, qualified, r);
     if (!html) {
-      err << "mapcheck replay: cannot write '" << flags.html_file << "'\n";
-      return 2;
+      return Refuse(err, "replay", "--html '" + flags.html_file + "'", "cannot write the file");
     }
   }
   if (flags.json) {
@@ -92,7 +90,9 @@ int ReplayCommand(const std::vector<std::string>& args, std::ostream& out, std::
     out << "replaying " << test << ": " << target->program << "\n" << r.ToString();
   }
   if (!fits) {
-    err << "mapcheck replay: the token does not replay on " << test << ": " << r.message << "\n";
+    // Not a usage error (the token is well formed): a result, with its own exit status.
+    err << "mapcheck replay: " << qualified << ": does not replay on this test: " << r.message
+        << "\n";
     return 1;
   }
   return 0;

@@ -18,7 +18,7 @@ namespace {
 std::optional<ReplayTarget> FromHerdFile(const std::string& path, std::string& error) {
   std::ifstream in(path, std::ios::binary);
   if (!in) {
-    error = "cannot read '" + path + "'";
+    error = path + ": cannot read the file";
     return std::nullopt;
   }
   std::stringstream text;
@@ -54,7 +54,8 @@ std::optional<ReplayTarget> FromScenario(const std::string& map, const std::stri
                                          std::string& error) {
   const map_scenario::Scenario* s = FindScenario(map, scenario);
   if (s == nullptr) {
-    error = "no map scenario named '" + scenario + "' (litmus/go_map/map_scenarios.cc)";
+    error = map + "/" + scenario + ": no map scenario named " + scenario +
+            " (litmus/go_map/map_scenarios.cc)";
     return std::nullopt;
   }
   std::optional<ReplayTarget> found;
@@ -70,7 +71,9 @@ std::optional<ReplayTarget> FromScenario(const std::string& map, const std::stri
                      [&]<class M>() { consider.template operator()<M>(models::kMapName<M>); });
   models::ForEachMap(models::Mutants<models::ModelBackend>{},
                      [&]<class M>() { consider.template operator()<M>(M::kMutant.name); });
-  if (!found) error = "no map or mutant named '" + map + "' (see mapcheck list)";
+  if (!found) {
+    error = map + "/" + scenario + ": no map or mutant named " + map + " (see mapcheck list)";
+  }
   return found;
 }
 
@@ -85,7 +88,7 @@ std::optional<ReplayTarget> FindReplayTarget(const std::string& name, std::strin
     const std::string wanted = name.substr(9);
     const litmus::go_map::ProtocolCase* c = litmus::go_map::FindProtocolCase(wanted);
     if (c == nullptr) {
-      error = "no protocol case named '" + wanted + "' (litmus/go_map/protocol.cc)";
+      error = name + ": no protocol case named " + wanted + " (litmus/go_map/protocol.cc)";
       return std::nullopt;
     }
     return ReplayTarget{name, "the bare GoMap's protocol, " + c->threads + " (" + c->setup + ")",
@@ -96,9 +99,9 @@ std::optional<ReplayTarget> FindReplayTarget(const std::string& name, std::strin
   if (slash != std::string::npos) {
     return FromScenario(name.substr(0, slash), name.substr(slash + 1), error);
   }
-  error = "no test named '" + name +
-          "': expected a litmus test (mapcheck list), MAP/SCENARIO, protocol/CASE or a .litmus "
-          "file";
+  error = name +
+          ": no test of that name: expected a litmus test (mapcheck list), MAP/SCENARIO, "
+          "protocol/CASE or a .litmus file";
   return std::nullopt;
 }
 

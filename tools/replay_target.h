@@ -23,7 +23,8 @@ struct ReplayTarget {
   std::shared_ptr<void> keep;  // what `body` refers to (a parsed .litmus file, a scenario)
 };
 
-// Finds the test `name` names. On failure returns nullopt and puts a one-line reason in `error`.
+// Finds the test `name` names. On failure returns nullopt and puts "WHERE: WHAT" in `error`
+// (user_error.h).
 std::optional<ReplayTarget> FindReplayTarget(const std::string& name, std::string& error);
 
 // "TEST@TOKEN", the form every mapcheck report prints.

@@ -75,7 +75,7 @@ TEST(Flags, StrategiesParseIntoOptions) {
   }
   std::tie(r, f) = Take({"--strategy"}, &error);
   EXPECT_EQ(r, FlagResult::kError);
-  EXPECT_NE(error.find("--strategy needs a value"), std::string::npos) << error;
+  EXPECT_NE(error.find("--strategy: needs a value"), std::string::npos) << error;
   std::tie(r, f) = Take({"--frob"}, &error);
   EXPECT_EQ(r, FlagResult::kNotMine);
 }

@@ -16,6 +16,7 @@
 #include "models/registry/registry.h"
 #include "parallel.h"
 #include "replay_target.h"
+#include "user_error.h"
 
 namespace mapcheck {
 namespace {
@@ -86,14 +87,13 @@ int VerifyCommand(const std::vector<std::string>& args, std::ostream& out, std::
               if (i + 1 == args.size() ||
                   args[i + 1].find_first_not_of("0123456789") != std::string::npos ||
                   args[i + 1].empty() || args[i + 1].size() > 7) {
-                err << "mapcheck verify: --burst needs a number of inputs (up to 9999999)\n";
+                Refuse(err, "verify", "--burst", "needs a number of inputs (up to 9999999)");
                 return FlagResult::kError;
               }
               burst_inputs = std::stoull(args[++i]);
             } else if (args[i] == "--map") {
               if (i + 1 == args.size()) {
-                err << "mapcheck verify: --map needs a map or "
-                       "mutant name (see mapcheck list)\n";
+                Refuse(err, "verify", "--map", "needs a map or mutant name (see mapcheck list)");
                 return FlagResult::kError;
               }
               only = args[++i];
@@ -110,8 +110,8 @@ int VerifyCommand(const std::vector<std::string>& args, std::ostream& out, std::
   models::ForEachMap(models::Mutants<models::ModelBackend>{},
                      [&]<class M>() { names.insert(std::string(M::kMutant.name)); });
   if (!only.empty() && names.count(only) == 0) {
-    err << "mapcheck verify: no map or mutant named '" << only << "' (see mapcheck list)\n";
-    return 2;
+    return Refuse(err, "verify", "--map '" + only + "'",
+                  "no map or mutant of that name (see mapcheck list)");
   }
 
   // Every check is independent: collected first, run on --jobs threads, reported in order.

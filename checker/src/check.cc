@@ -15,44 +15,50 @@ Report check(const std::function<void()>& test, const Options& options) {
   if (options.strategy == Strategy::kPct && options.pct_depth == 0) {
     Report report;
     report.verdict = Verdict::kUsageError;
-    report.message = "Options::pct_depth must be at least 1 (a bug of depth 1 needs no ordering)";
+    report.message = "Options::pct_depth: must be at least 1 (a bug of depth 1 needs no ordering)";
     return report;
   }
   if (options.strategy == Strategy::kStatefulSC && options.model != Model::kSC) {
     Report report;
     report.verdict = Verdict::kUsageError;
     report.message =
-        "Strategy::kStatefulSC explores sequentially consistent interleavings: it needs "
-        "Options::model = Model::kSC";
+        "Options::model: Strategy::kStatefulSC explores sequentially consistent interleavings: "
+        "it needs Model::kSC";
     return report;
   }
   if (options.shard_count == 0 || options.shard_index >= options.shard_count) {
     Report report;
     report.verdict = Verdict::kUsageError;
-    report.message = "Options::shard_index (" + std::to_string(options.shard_index) +
-                     ") must be below Options::shard_count (" +
+    report.message = "Options::shard_index: " + std::to_string(options.shard_index) +
+                     " must be below Options::shard_count (" +
                      std::to_string(options.shard_count) + "), which must be at least 1";
     return report;
   }
   if (options.shard_count > 1 && options.strategy != Strategy::kExhaustive) {
     Report report;
     report.verdict = Verdict::kUsageError;
-    report.message = "only Strategy::kExhaustive can be sharded (Options::shard_count)";
+    report.message = "Options::shard_count: only Strategy::kExhaustive can be sharded";
     return report;
   }
   return internal::Explore(test, options);
 }
 
+std::optional<std::string> ReplayTokenError(std::string_view token) {
+  std::string error;
+  if (internal::DecodeToken(token, error)) return std::nullopt;
+  return error;
+}
+
 Report replay(const std::function<void()>& test, std::string_view token, const Options& options) {
   internal::CheckScope scope;
-  std::string error;
-  const auto decoded = internal::DecodeToken(token, error);
-  if (!decoded) {
+  if (const auto error = ReplayTokenError(token)) {
     Report report;
     report.verdict = Verdict::kUsageError;
-    report.message = "cannot replay \"" + std::string(token) + "\": " + error;
+    report.message = "replay token \"" + std::string(token) + "\": " + *error;
     return report;
   }
+  std::string error;
+  const auto decoded = internal::DecodeToken(token, error);
   return internal::Replay(test, *decoded, options);
 }
 

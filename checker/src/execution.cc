@@ -421,7 +421,7 @@ void Execution::StopCurrentThread() {
 
 void Execution::UsageError(std::string_view message, const std::source_location& where) {
   if (aborting_) throw AbortRun{};
-  if (SetFinding(Verdict::kUsageError, std::string(message) + " (at " + SourceText(where) + ")")) {
+  if (SetFinding(Verdict::kUsageError, SourceText(where) + ": " + std::string(message))) {
     finding_.stops.push_back({current_, "usage error", where});
   }
   StopCurrentThread();

@@ -63,9 +63,10 @@ std::string EncodeToken(const ReplayToken& token) {
 std::optional<ReplayToken> DecodeToken(std::string_view text, std::string& error) {
   ReplayToken token;
   if (!text.starts_with("mc1-")) {
-    error = "a replay token starts with \"mc1-\"";
+    error = "does not start with \"mc1-\" (not a replay token, or one of another version)";
     return std::nullopt;
   }
+  const std::string_view whole = text;
   text.remove_prefix(4);
   const size_t dash = text.find('-');
   const std::string_view tag = text.substr(0, dash);
@@ -75,7 +76,7 @@ std::optional<ReplayToken> DecodeToken(std::string_view text, std::string& error
     token.interleaved = model != nullptr;
   }
   if (model == nullptr) {
-    error = "unknown memory model in replay token (expected";
+    error = "unknown memory model '" + std::string(tag) + "' after \"mc1-\" (expected";
     for (const ModelInfo& m : kModels) {
       error += std::string(m.model == kModels.front().model ? " \"" : ", \"") +
                std::string(m.name) + "\"";
@@ -87,7 +88,9 @@ std::optional<ReplayToken> DecodeToken(std::string_view text, std::string& error
   text.remove_prefix(dash + 1);
   const auto bytes = FromBase64Url(text);
   if (!bytes) {
-    error = "replay token has a character outside base64url";
+    const size_t bad = text.find_first_not_of(kAlphabet);
+    error = "character " + std::to_string(whole.size() - text.size() + bad + 1) + " ('" +
+            std::string(1, text[bad]) + "') is not base64url";
     return std::nullopt;
   }
   std::vector<uint64_t> values;
@@ -95,7 +98,7 @@ std::optional<ReplayToken> DecodeToken(std::string_view text, std::string& error
   int shift = 0;
   for (uint8_t b : *bytes) {
     if (shift > 63) {
-      error = "replay token holds a number too large";
+      error = "step " + std::to_string(values.size() / 2 + 1) + " holds a number too large";
       return std::nullopt;
     }
     v |= static_cast<uint64_t>(b & 0x7FU) << shift;
@@ -108,12 +111,12 @@ std::optional<ReplayToken> DecodeToken(std::string_view text, std::string& error
     shift = 0;
   }
   if (shift != 0 || values.size() % 2 != 0) {
-    error = "replay token is truncated";
+    error = "ends in the middle of a step (truncated?)";
     return std::nullopt;
   }
   for (size_t i = 0; i < values.size(); i += 2) {
     if (values[i] > UINT32_MAX) {
-      error = "replay token names an impossible thread";
+      error = "step " + std::to_string(i / 2 + 1) + " names an impossible thread";
       return std::nullopt;
     }
     token.steps.push_back(TokenStep{static_cast<uint32_t>(values[i]), values[i + 1]});

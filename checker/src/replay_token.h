@@ -30,7 +30,8 @@ struct ReplayToken {
 };
 
 std::string EncodeToken(const ReplayToken& token);
-// On failure returns nullopt and sets `error` to what is wrong.
+// On failure returns nullopt and sets `error` to what is wrong, naming the character or step it
+// is at.
 std::optional<ReplayToken> DecodeToken(std::string_view text, std::string& error);
 
 }  // namespace mc::internal

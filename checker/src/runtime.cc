@@ -42,7 +42,7 @@ Runtime* CurrentRuntime() { return internal::g_active; }
 
 Runtime& Active(const SourceLocation& where, const char* what) {
   if (internal::g_active == nullptr) {
-    throw std::logic_error(std::string(what) + " at " + internal::SourceText(where) +
+    throw std::logic_error(internal::SourceText(where) + ": " + std::string(what) +
                            " used outside mc::check: mc objects and threads only work inside a "
                            "test run by mc::check or mc::replay");
   }

@@ -3,6 +3,7 @@
 
 #include <stdexcept>
 #include <string>
+#include <utility>
 
 #include "mc/check_testing.h"
 #include "mc/mc.h"
@@ -57,12 +58,12 @@ TEST(UsageErrors, ObjectUsedOutsideACheckThrows) {
     mc::atomic<int> x{0};
     (void)x.load();
   });
-  EXPECT_NE(load.find("mc object at usage_errors_test.cc:" + std::to_string(__LINE__ - 2)),
+  EXPECT_NE(load.find("usage_errors_test.cc:" + std::to_string(__LINE__ - 2) + ": an mc object used outside mc::check"),
             std::string::npos)
       << load;
   EXPECT_NE(load.find("outside mc::check"), std::string::npos) << load;
   const std::string observe = ThrownBy([] { mc::observe("a", 1); });
-  EXPECT_NE(observe.find("mc::observe at usage_errors_test.cc:" + std::to_string(__LINE__ - 1)),
+  EXPECT_NE(observe.find("usage_errors_test.cc:" + std::to_string(__LINE__ - 1) + ": mc::observe"),
             std::string::npos)
       << observe;
 }
@@ -123,13 +124,27 @@ TEST(UsageErrors, NestedCheckThrows) {
   EXPECT_TRUE(Mentions(r, "inside a test")) << r.message;
 }
 
+// A malformed token is refused as "replay token \"TOKEN\": WHAT", WHAT naming the character or
+// step at fault; ReplayTokenError gives the same WHAT without running anything.
 TEST(UsageErrors, MalformedReplayToken) {
   auto test = [] {};
-  for (const char* token : {"", "xyz", "mc1-tso-AAAA", "mc1-rc11-!!", "mc1-rc11-gA"}) {
+  const std::pair<const char*, const char*> cases[] = {
+      {"", "does not start with \"mc1-\""},
+      {"xyz", "does not start with \"mc1-\""},
+      {"mc1-tso-AAAA", "unknown memory model 'tso' after \"mc1-\" (expected \"rc11\", \"sc\""},
+      {"mc1-rc11-!!", "character 10 ('!') is not base64url"},
+      {"mc1-rc11-gA", "ends in the middle of a step (truncated?)"},
+  };
+  for (const auto& [token, what] : cases) {
     const mc::Report r = mc::replay(test, token);
     EXPECT_TRUE(VerdictIs(r, mc::Verdict::kUsageError)) << "token " << token;
-    EXPECT_TRUE(Mentions(r, "cannot replay")) << r.message;
+    EXPECT_TRUE(r.message.starts_with("replay token \"" + std::string(token) + "\": " + what))
+        << r.message;
+    const auto error = mc::ReplayTokenError(token);
+    ASSERT_TRUE(error.has_value()) << token;
+    EXPECT_TRUE(error->starts_with(what)) << *error;
   }
+  EXPECT_EQ(mc::ReplayTokenError("mc1-rc11-AAA"), std::nullopt);  // thread 0, choice 0
 }
 
 TEST(UsageErrors, ReplayTokenOfAnotherTest) {

@@ -6,6 +6,8 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -150,8 +152,14 @@ struct Options {
 
 Report check(const std::function<void()>& test, const Options& options = {});
 
+// What is wrong with the text of a replay token, naming the character or step it is at (e.g.
+// "character 10 ('!') is not base64url"); nullopt for a well-formed token, which may still not
+// fit a given test (replay then says so).
+std::optional<std::string> ReplayTokenError(std::string_view token);
+
 // Re-runs exactly the execution `token` names and reports it, with its counterexample. The model
-// comes from the token; other options apply as given.
+// comes from the token; other options apply as given. A usage error's message is, like every
+// usage error the checker reports, "WHERE: WHAT".
 Report replay(const std::function<void()>& test, std::string_view token,
               const Options& options = {});
 
