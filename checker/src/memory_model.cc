@@ -5,13 +5,9 @@
 namespace mc::internal {
 
 std::unique_ptr<MemoryModel> MakeMemoryModel(Model model) {
-  switch (model) {
-    case Model::kSC:
-      return MakeScModel();
-    case Model::kRC11:
-      return MakeRc11Model();
-  }
-  MC_INVARIANT(false, "unknown memory model");
+  std::unique_ptr<MemoryModel> made = InfoOf(model).make();
+  MC_INVARIANT(made != nullptr && made->kind() == model, "a model's factory builds another model");
+  return made;
 }
 
 bool RmwAtomicityHolds(const ExecutionGraph& g, uint32_t location) {

@@ -1,8 +1,8 @@
 // A memory model is a consistency predicate over execution graphs. The explorer adds one event
 // (or an RMW's two) at a time to a consistent graph and asks whether the result is still
 // consistent; which writes a read may read from and where a write may go in mo are the candidates
-// that pass. Adding a model: one class here, one enumerator in mc::Model, one line in
-// MakeMemoryModel (docs/development.md).
+// that pass. Adding a model: one class deriving from MemoryModel in its own file, one enumerator
+// in mc::Model and its row in mc::kModels, naming the class's factory (docs/development.md).
 #pragma once
 
 #include <memory>
@@ -39,9 +39,8 @@ class MemoryModel {
   virtual bool IsOrdered(const ExecutionGraph& g, uint32_t first_new) const = 0;
 };
 
+// The model's row of mc::kModels builds it.
 std::unique_ptr<MemoryModel> MakeMemoryModel(Model model);
-std::unique_ptr<MemoryModel> MakeScModel();
-std::unique_ptr<MemoryModel> MakeRc11Model();
 
 // RC11's coherence (irreflexive hb;eco?) for pairs that involve an event from `first_new` on;
 // Go-plain locations have none (their reads follow plain_races.h's GoPlainReadsAllowed).

@@ -3,9 +3,15 @@
 
 #include <array>
 #include <atomic>
+#include <memory>
 #include <string_view>
 
 namespace mc {
+namespace internal {
+class MemoryModel;  // checker/src/memory_model.h
+std::unique_ptr<MemoryModel> MakeRc11Model();
+std::unique_ptr<MemoryModel> MakeScModel();
+}  // namespace internal
 
 using memory_order = std::memory_order;
 inline constexpr memory_order relaxed = std::memory_order_relaxed;
@@ -16,25 +22,28 @@ inline constexpr memory_order acq_rel = std::memory_order_acq_rel;
 inline constexpr memory_order seq_cst = std::memory_order_seq_cst;
 
 // The memory model an exploration is checked against. Adding a model is one enumerator here,
-// one row of kModels, one class behind checker/src/memory_model.h and its litmus expectations
-// (see docs/development.md).
+// one row of kModels, one class behind checker/src/memory_model.h (whose factory the row names)
+// and its litmus expectations (see docs/development.md).
 enum class Model {
   kSC,    // sequential consistency: acyclic(po | rf | mo | fr)
   kRC11,  // Lahav et al., PLDI 2017, as herd7's rc11.cat encodes it
 };
 
-// The models, one row each: what names, parses, encodes or iterates over models reads this
-// list (ModelName, replay tokens, mapcheck's --model, the tests that loop over models), so a
-// model added here is everywhere at once.
+// The models, one row each: what names, parses, encodes, builds or iterates over models reads
+// this list (ModelName, replay tokens, mapcheck's --model, the checker's factory, the tests that
+// loop over models), so a model added here is everywhere at once.
 struct ModelInfo {
   Model model;
   // ModelName, the spelling of --model and the model's tag in a replay token.
   std::string_view name;
   std::string_view summary;
+  // Builds the model's consistency predicate (the class defines it in its own file).
+  std::unique_ptr<internal::MemoryModel> (*make)();
 };
 inline constexpr std::array<ModelInfo, 2> kModels = {{
-    {Model::kRC11, "rc11", "RC11 (Lahav et al., PLDI 2017), as herd7's rc11.cat"},
-    {Model::kSC, "sc", "sequential consistency"},
+    {Model::kRC11, "rc11", "RC11 (Lahav et al., PLDI 2017), as herd7's rc11.cat",
+     internal::MakeRc11Model},
+    {Model::kSC, "sc", "sequential consistency", internal::MakeScModel},
 }};
 // The row of `model` (every enumerator has one: model_table_test).
 const ModelInfo& InfoOf(Model model);
