@@ -13,6 +13,7 @@
 #include "litmus/claims/claims.h"
 #include "litmus/litmus.h"
 #include "parallel.h"
+#include "progress.h"
 #include "replay_target.h"
 #include "user_error.h"
 
@@ -20,7 +21,7 @@ namespace mapcheck {
 namespace {
 
 constexpr unsigned kFlags =
-    kModelFlag | kStrategyFlags | kBudgetFlag | kJobsFlag | kJsonFlag | kJunitFlag;
+    kModelFlag | kStrategyFlags | kBudgetFlag | kJobsFlag | kJsonFlag | kJunitFlag | kQuietFlag;
 
 std::string Usage() {
   return "usage: mapcheck check [FILTER] [options]\n"
@@ -242,7 +243,7 @@ int CheckCommand(const std::vector<std::string>& args, std::ostream& out, std::o
   }
   mc::Options options = flags.options;
   options.max_seconds = flags.budget_seconds;
-  options.progress = flags.jobs == 1 && !flags.json && isatty(STDERR_FILENO) != 0;
+  Progress progress = Progress::OnStderr("check", flags.quiet);
   options.stop = &InterruptFlag();
 
   // The work, in table order: every selected litmus test under every model, then the claims.
@@ -250,9 +251,11 @@ int CheckCommand(const std::vector<std::string>& args, std::ostream& out, std::o
   for (const auto& t : litmus::Registry()) {
     if (t.name.find(filter) == std::string::npos) continue;
     for (const mc::Model model : flags.models) {
-      work.emplace_back([&t, model, &options] {
-        return Interrupted() ? NotRun("litmus", t.name, std::string(mc::ModelName(model)))
-                             : CheckLitmus(t, model, options);
+      work.emplace_back([&t, model, &options, &progress] {
+        if (Interrupted()) return NotRun("litmus", t.name, std::string(mc::ModelName(model)));
+        mc::Options with_progress = options;
+        with_progress.progress = progress.For(t.name + " " + std::string(mc::ModelName(model)));
+        return CheckLitmus(t, model, with_progress);
       });
     }
   }
@@ -283,6 +286,7 @@ int CheckCommand(const std::vector<std::string>& args, std::ostream& out, std::o
       work.size(), flags.jobs, [&](size_t i) { return work[i](); },
       [&](size_t i, Row& row) {
         if (!flags.json) {
+          progress.Clear();
           if (i == litmus_rows) {
             out << (litmus_rows > 0 ? "\n" : "") << std::left << std::setw(6) << "claim"
                 << std::setw(13) << "verdict" << std::setw(13) << "expected" << std::setw(11)
@@ -292,6 +296,7 @@ int CheckCommand(const std::vector<std::string>& args, std::ostream& out, std::o
           PrintRow(row, out);
           out.flush();
         }
+        progress.Items(i + 1, work.size(), row.name + (row.model.empty() ? "" : " " + row.model));
         rows.push_back(std::move(row));
       });
 

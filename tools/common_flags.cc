@@ -172,6 +172,10 @@ FlagResult TakeCommonFlag(const std::string& command, unsigned accepted,
     flags.threads_given = true;
     return FlagResult::kTaken;
   }
+  if (a == "--quiet" && (accepted & kQuietFlag) != 0) {
+    flags.quiet = true;
+    return FlagResult::kTaken;
+  }
   if (a == "--json" && (accepted & kJsonFlag) != 0) {
     flags.json = true;
     return FlagResult::kTaken;
@@ -262,6 +266,11 @@ std::string CommonFlagsHelp(unsigned accepted) {
     out += "  --junit FILE       also write a JUnit XML report to FILE\n";
   if ((accepted & kHtmlFlag) != 0) {
     out += "  --html FILE        also write the first counterexample as an HTML page\n";
+  }
+  if ((accepted & kQuietFlag) != 0) {
+    out +=
+        "  --quiet            no progress on stderr (by default a long check shows a live\n"
+        "                     line on a terminal, and one line every 10 s otherwise)\n";
   }
   return out;
 }

@@ -23,6 +23,7 @@ struct CommonFlags {
   bool json = false;
   std::string junit_file;  // "" unless --junit FILE
   std::string html_file;   // "" unless --html FILE
+  bool quiet = false;      // --quiet: no progress on stderr
 };
 
 // Which common flags a subcommand accepts.
@@ -34,6 +35,7 @@ enum FlagSet : unsigned {
   kJsonFlag = 1U << 4U,
   kJunitFlag = 1U << 5U,
   kHtmlFlag = 1U << 6U,
+  kQuietFlag = 1U << 7U,
 };
 
 enum class FlagResult { kNotMine, kTaken, kError };

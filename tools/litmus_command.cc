@@ -6,8 +6,11 @@
 #include <sstream>
 #include <variant>
 
+#include <unistd.h>
+
 #include "common_flags.h"
 #include "interrupt.h"
+#include "progress.h"
 #include "json.h"
 #include "herd/herd_parser.h"
 #include "herd/herd_run.h"
@@ -17,7 +20,7 @@
 namespace mapcheck {
 namespace {
 
-constexpr unsigned kFlags = kModelFlag | kStrategyFlags | kBudgetFlag | kJsonFlag;
+constexpr unsigned kFlags = kModelFlag | kStrategyFlags | kBudgetFlag | kJsonFlag | kQuietFlag;
 
 std::string Usage() {
   return "usage: mapcheck litmus [options] FILE.litmus...\n"
@@ -66,6 +69,7 @@ int LitmusCommand(const std::vector<std::string>& args, std::ostream& out, std::
     return kUsageExit;
   }
   if (flags.models.empty()) flags.models = {mc::Model::kRC11};
+  Progress progress = Progress::OnStderr("litmus", flags.quiet);
   flags.options.max_seconds = flags.budget_seconds;
 
   int status = 0;
@@ -103,7 +107,9 @@ int LitmusCommand(const std::vector<std::string>& args, std::ostream& out, std::
       mc::Options options = flags.options;
       options.model = model;
       options.stop = &InterruptFlag();
+      options.progress = progress.For(file + " " + std::string(mc::ModelName(model)));
       const herd::Outcome o = herd::Explore(program, options);
+      progress.Clear();
       // A budget or a sampling strategy leaves the states incomplete: said, and exit 3 (as
       // `mapcheck check` does) unless something worse happened.
       const bool clean = o.report.verdict == mc::Verdict::kOk;

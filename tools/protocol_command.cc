@@ -2,12 +2,12 @@
 
 #include <unistd.h>
 
-#include <cstdio>
 #include <exception>
 #include <string>
 
 #include "common_flags.h"
 #include "interrupt.h"
+#include "progress.h"
 #include "json.h"
 #include "litmus/go_map/protocol.h"
 #include "parallel.h"
@@ -17,7 +17,7 @@
 namespace mapcheck {
 namespace {
 
-constexpr unsigned kFlags = kJobsFlag | kJsonFlag;
+constexpr unsigned kFlags = kJobsFlag | kJsonFlag | kQuietFlag;
 
 constexpr const char* kUsage =
     "usage: mapcheck protocol [CASE...] [--jobs N] [--json] [--threads N] [--shard I/N]\n"
@@ -121,22 +121,21 @@ int ProtocolCommand(const std::vector<std::string>& args, std::ostream& out, std
   }
   const std::string shard =
       shard_count > 1 ? std::to_string(shard_index + 1) + "/" + std::to_string(shard_count) : "";
-  const bool live = flags.jobs == 1 && isatty(STDERR_FILENO) != 0;
+  Progress progress = Progress::OnStderr("protocol", flags.quiet);
   std::vector<std::string> json;
   RunInOrder<litmus::go_map::ProtocolResult>(
       cases.size(), flags.jobs,
       [&](size_t i) {
         mc::Options options = litmus::go_map::ProtocolOptions(*cases[i]);
-        // On a terminal, one case at a time: which case, and the search's progress line.
-        options.progress = live;
+        options.progress = progress.For(cases[i]->name);
         options.stop = &InterruptFlag();
-        if (live) std::fprintf(stderr, "mapcheck protocol: %s\n", cases[i]->name.c_str());
         options.shard_index = shard_index;
         options.shard_count = shard_count;
         options.threads = threads;
         return litmus::go_map::RunProtocolCase(*cases[i], options);
       },
       [&](size_t i, litmus::go_map::ProtocolResult& r) {
+        progress.Clear();
         if (flags.json) {
           json.push_back(ProtocolResultJson(r, shard));
         } else {

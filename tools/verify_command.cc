@@ -6,6 +6,8 @@
 #include <sstream>
 #include <string>
 
+#include <unistd.h>
+
 #include "common_flags.h"
 #include "fuzz_burst.h"
 #include "json.h"
@@ -15,6 +17,7 @@
 #include "models/backend/model_backend.h"
 #include "models/registry/registry.h"
 #include "parallel.h"
+#include "progress.h"
 #include "replay_target.h"
 #include "user_error.h"
 
@@ -26,7 +29,7 @@ using map_scenario::RunScenario;
 using map_scenario::Scenario;
 using map_scenario::ScenarioResult;
 
-constexpr unsigned kFlags = kJobsFlag | kJsonFlag | kJunitFlag;
+constexpr unsigned kFlags = kJobsFlag | kJsonFlag | kJunitFlag | kQuietFlag;
 
 std::string Usage() {
   return "usage: mapcheck verify [--map NAME] [--markdown] [options]\n"
@@ -156,12 +159,17 @@ int VerifyCommand(const std::vector<std::string>& args, std::ostream& out, std::
     }
   });
   std::vector<Row> fixes, kills;
+  Progress progress = Progress::OnStderr("verify", flags.quiet);
   RunInOrder<Row>(
       fix_work.size() + kill_work.size(), flags.jobs,
       [&](size_t i) {
         return i < fix_work.size() ? fix_work[i]() : kill_work[i - fix_work.size()]();
       },
-      [&](size_t i, Row& row) { (i < fix_work.size() ? fixes : kills).push_back(std::move(row)); });
+      [&](size_t i, Row& row) {
+        progress.Items(i + 1, fix_work.size() + kill_work.size(), row.map + "/" + row.scenario);
+        (i < fix_work.size() ? fixes : kills).push_back(std::move(row));
+      });
+  progress.Clear();
 
   int failed = 0;
   for (const Row& r : fixes) failed += r.pass ? 0 : 1;

@@ -1,7 +1,7 @@
 #include "parallel_search.h"
 
 #include <algorithm>
-#include <cstdio>
+#include <sstream>
 #include <thread>
 
 #include "optimal_runner.h"
@@ -20,7 +20,7 @@ Report ParallelSearch::Run() {
   SharedWork shared(workers);
   Options worker_options = options_;
   worker_options.threads = 1;
-  worker_options.progress = false;  // this thread prints one line for all
+  worker_options.progress = nullptr;  // this thread reports one line for all
   std::vector<Report> reports(workers);
   std::vector<std::thread> threads;
   threads.reserve(workers);
@@ -35,14 +35,12 @@ Report ParallelSearch::Run() {
   while (!shared.WaitOver(options_.progress ? 1000 : 60000)) {
     if (!options_.progress) continue;
     const std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - start_;
-    std::fprintf(
-        stderr,
-        "mc: %llu executions, %llu runs, %llu runs/s, %d s, %llu graphs to explore (%u threads)\n",
-        static_cast<unsigned long long>(shared.executions.load()),
-        static_cast<unsigned long long>(shared.runs.load()),
-        static_cast<unsigned long long>(static_cast<double>(shared.runs.load()) / elapsed.count()),
-        static_cast<int>(elapsed.count()), static_cast<unsigned long long>(shared.pending.load()),
-        workers);
+    std::ostringstream line;
+    line << shared.executions.load() << " executions, " << shared.runs.load() << " runs, "
+         << static_cast<uint64_t>(static_cast<double>(shared.runs.load()) / elapsed.count())
+         << " runs/s, " << static_cast<int>(elapsed.count()) << " s, " << shared.pending.load()
+         << " graphs to explore (" << workers << " threads)";
+    options_.progress(line.str(), false);
   }
   for (std::thread& t : threads) t.join();
   if (shared.unsupported.load()) {
@@ -70,10 +68,10 @@ Report ParallelSearch::Run() {
   report_ = total;
   Finish();
   if (options_.progress && report_.seconds >= 1) {
-    std::fprintf(stderr, "mc: %llu executions, %llu runs, %d s, %u threads: done\n",
-                 static_cast<unsigned long long>(report_.executions),
-                 static_cast<unsigned long long>(report_.runs), static_cast<int>(report_.seconds),
-                 workers);
+    std::ostringstream line;
+    line << report_.executions << " executions, " << report_.runs << " runs, "
+         << static_cast<int>(report_.seconds) << " s, " << workers << " threads: done";
+    options_.progress(line.str(), true);
   }
   return report_;
 }

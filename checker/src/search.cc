@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <atomic>
-#include <cstdio>
 #include <sstream>
 
 #include "counterexample.h"
@@ -109,18 +108,19 @@ Report Search::FinishSearch(bool done) {
 void Search::Progress(bool final) {
   if (!options_.progress) return;
   const auto now = std::chrono::steady_clock::now();
-  if (!final && now - last_progress_ < std::chrono::seconds(1)) return;
-  if (final && last_progress_ == std::chrono::steady_clock::time_point{}) return;  // short run
+  const bool reported = last_progress_ != std::chrono::steady_clock::time_point{};
+  if (!final && now - (reported ? last_progress_ : start_) < std::chrono::seconds(1)) return;
+  if (final && !reported) return;  // a search shorter than a second reports nothing
   last_progress_ = now;
   const std::chrono::duration<double> elapsed = now - start_;
   std::ostringstream line;
-  line << "mc: " << report_.executions << " executions, " << report_.states << " states ("
+  line << report_.executions << " executions, " << report_.states << " states ("
        << report_.state_bytes / 1024 << " KiB), " << report_.runs << " runs, "
        << static_cast<uint64_t>(static_cast<double>(report_.runs) / elapsed.count()) << " runs/s, "
        << static_cast<int>(elapsed.count()) << " s";
   ProgressDetail(line, final, elapsed.count());
   if (final) line << ": done";
-  std::fprintf(stderr, "%s\n", line.str().c_str());
+  options_.progress(line.str(), final);
 }
 
 Search::RunEnd Search::Conclude(Execution& run, Execution::Status status) {

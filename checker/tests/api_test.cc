@@ -1,8 +1,12 @@
 // The primitives behave as their std counterparts, and their nondeterminism is explored exactly.
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <cstdint>
 #include <memory>
+#include <string>
+#include <thread>
+#include <utility>
 #include <vector>
 
 #include "mc/check_testing.h"
@@ -207,3 +211,41 @@ TEST(Note, ShowsInTheTraceAndChangesNothingElse) {
 }
 
 }  // namespace
+
+// Options::progress: a search that runs past a second reports lines while it runs (no more than
+// one a second) and a final one ending in ": done", all on the calling thread. Each of the test's
+// 2 executions sleeps 1.1 s, so the search runs past a second whatever the machine's speed and
+// however its runs are spread over threads.
+TEST(Progress, ALongSearchReportsWhileItRunsAndWhenItEnds) {
+  for (const unsigned threads : {1U, 2U}) {  // the sequential and the parallel search
+    std::vector<std::pair<std::string, bool>> lines;
+    const std::thread::id caller = std::this_thread::get_id();
+    bool on_caller = true;
+    mc::Options options;
+    options.threads = threads;
+    options.progress = [&](const std::string& line, bool final) {
+      on_caller = on_caller && std::this_thread::get_id() == caller;
+      lines.emplace_back(line, final);
+    };
+    const mc::Report r = mc::check(
+        [] {
+          mc::atomic<int> x{0};
+          mc::thread t([&] { x.store(1, mc::relaxed); });
+          mc::observe("x", x.load(mc::relaxed));
+          std::this_thread::sleep_for(std::chrono::milliseconds(1100));
+          t.join();
+        },
+        options);
+    ASSERT_TRUE(ExecutionsAre(r, 2)) << r.ToString();
+    ASSERT_GE(lines.size(), 2U) << "threads " << threads;
+    EXPECT_LE(lines.size(), 4U) << "threads " << threads;  // at most one a second, and the end
+    EXPECT_TRUE(on_caller);
+    for (size_t i = 0; i + 1 < lines.size(); ++i) {
+      EXPECT_FALSE(lines[i].second) << lines[i].first;
+      EXPECT_NE(lines[i].first.find(" executions, "), std::string::npos) << lines[i].first;
+    }
+    EXPECT_TRUE(lines.back().second) << lines.back().first;
+    EXPECT_TRUE(lines.back().first.starts_with("2 executions, ")) << lines.back().first;
+    EXPECT_TRUE(lines.back().first.ends_with(": done")) << lines.back().first;
+  }
+}

@@ -140,10 +140,12 @@ struct Options {
   // shard 0.
   uint32_t shard_index = 0;
   uint32_t shard_count = 1;
-  // Print a progress line to stderr at most once a second (executions, states, rate, and under
-  // the exhaustive strategies the share of the search tree done so far). Off by default, so
-  // tests stay quiet; the mapcheck command turns it on for long runs.
-  bool progress = false;
+  // Called with a progress line at most once a second from the search's first second on
+  // (executions, states, runs, rate, seconds, and under the exhaustive strategies the share of
+  // the search tree done so far), and once more with `final` at the end of a search that
+  // reported before; on the thread that called mc::check. Empty (the default, so tests stay
+  // quiet): no progress. The mapcheck command shows the lines (tools/progress.h).
+  std::function<void(const std::string& line, bool final)> progress = nullptr;
   // When it points at a flag that turns true (a signal handler's, say), the search stops before
   // its next run with kBudgetExhausted, "interrupted after N executions": what it explored so
   // far is reported, nothing beyond it verified.
