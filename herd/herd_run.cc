@@ -209,10 +209,11 @@ std::function<void()> Body(const Program& program) {
     std::vector<Cell> cells(program.locations.size());
     for (size_t i = 0; i < program.locations.size(); ++i) {
       const Location& l = program.locations[i];
+      // Named as the file names them: traces say "x", not where the cell was allocated.
       if (l.atomic) {
-        cells[i].atomic = std::make_unique<mc::atomic<int64_t>>(l.initial);
+        cells[i].atomic = std::make_unique<mc::atomic<int64_t>>(l.initial, l.name.c_str());
       } else {
-        cells[i].plain = std::make_unique<mc::var<int64_t>>(l.initial);
+        cells[i].plain = std::make_unique<mc::var<int64_t>>(l.initial, l.name.c_str());
       }
     }
     std::vector<std::map<std::string, int64_t>> registers(program.threads.size());

@@ -13,13 +13,19 @@ namespace {
 
 std::string Escape(const std::string& s) { return XmlEscape(s); }
 
+// The value read or written: a number, or what a pointer designates (TraceEvent::pointer).
+std::string Value(const mc::TraceEvent& e) {
+  if (!e.pointer.empty()) return e.pointer;
+  return std::to_string(e.read_value ? *e.read_value : e.written_value.value_or(0));
+}
+
 // The one-line label drawn in an event's box.
 std::string Label(const mc::TraceEvent& e) {
   std::ostringstream out;
   out << (e.op.empty() ? e.kind : e.op);
   if (!e.location.empty()) out << " " << e.location;
-  if (e.read_value) out << " \u2192 " << *e.read_value;
-  if (e.written_value) out << " \u2190 " << *e.written_value;
+  if (e.read_value) out << " \u2192 " << Value(e);
+  if (e.written_value) out << " \u2190 " << Value(e);
   if (!e.order.empty()) out << " (" << e.order << ")";
   return out.str();
 }
@@ -31,9 +37,9 @@ std::string Details(const mc::TraceEvent& e) {
   if (!e.op.empty()) out << " " << e.op;
   if (!e.location.empty()) out << " on " << e.location;
   if (!e.order.empty()) out << ", " << e.order;
-  if (e.read_value) out << ", read " << *e.read_value;
+  if (e.read_value) out << ", read " << Value(e);
   if (!e.reads_from.empty()) out << " from " << e.reads_from;
-  if (e.written_value) out << ", wrote " << *e.written_value;
+  if (e.written_value) out << ", wrote " << Value(e);
   if (e.mo_position >= 0) out << ", mo #" << e.mo_position;
   if (!e.file.empty()) out << "\n" << e.file << ":" << e.line;
   return out.str();

@@ -15,8 +15,13 @@ inline std::string CounterexampleJson(const mc::Counterexample& cx) {
     o.Add("thread", e.thread).Add("index", e.index).Add("kind", e.kind).Add("op", e.op);
     if (!e.location.empty()) o.Add("location", e.location);
     if (!e.order.empty()) o.Add("order", e.order);
-    if (e.read_value) o.Add("read", *e.read_value);
-    if (e.written_value) o.Add("wrote", *e.written_value);
+    // A pointer's address differs from run to run: what it designates stands for it.
+    if (!e.pointer.empty()) {
+      o.Add(e.read_value ? "read_pointer" : "wrote_pointer", e.pointer);
+    } else {
+      if (e.read_value) o.Add("read", *e.read_value);
+      if (e.written_value) o.Add("wrote", *e.written_value);
+    }
     if (!e.reads_from.empty()) o.Add("reads_from", e.reads_from);
     if (e.mo_position >= 0) o.Add("mo", e.mo_position);
     if (!e.file.empty()) o.Add("file", e.file).Add("line", e.line);

@@ -1,6 +1,7 @@
 #include "counterexample.h"
 
 #include <algorithm>
+#include <map>
 
 #include "source_text.h"
 
@@ -13,10 +14,33 @@ std::string EventName(const ExecutionGraph& g, uint32_t id) {
   return "T" + std::to_string(e.thread) + "." + std::to_string(e.index);
 }
 
+// Names pointer values by what they designate (TraceEvent::pointer), in event order.
+class PointerNames {
+ public:
+  explicit PointerNames(const ExecutionGraph& g) : g_(g) {
+    for (uint32_t loc = 0; loc < g.location_count(); ++loc) {
+      if (g.Location(loc).address != 0) objects_.emplace(g.Location(loc).address, loc);
+    }
+  }
+  std::string Name(uint64_t value) {
+    if (value == 0) return "null";
+    const auto object = objects_.find(value);
+    if (object != objects_.end()) return "&" + g_.LocationLabel(object->second);
+    const auto [it, added] = others_.emplace(value, others_.size() + 1);
+    return "ptr#" + std::to_string(it->second);
+  }
+
+ private:
+  const ExecutionGraph& g_;
+  std::map<uint64_t, uint32_t> objects_;  // address -> location
+  std::map<uint64_t, size_t> others_;     // address -> k, in order of first appearance
+};
+
 }  // namespace
 
 Counterexample BuildCounterexample(const ExecutionGraph& g, const Finding& finding) {
   Counterexample cx;
+  PointerNames pointers(g);
   cx.threads = static_cast<int>(g.thread_count());
   for (uint32_t id = 0; id < g.size(); ++id) {
     const Event& e = g[id];
@@ -32,6 +56,9 @@ Counterexample BuildCounterexample(const ExecutionGraph& g, const Finding& findi
     }
     if (e.IsRead() || e.kind == EventKind::kChoose) t.read_value = e.value;
     if (e.IsWrite()) t.written_value = e.value;
+    if (e.location != kNone && g.Location(e.location).pointer && e.IsAccess()) {
+      t.pointer = pointers.Name(e.value);
+    }
     if (e.IsRead()) t.reads_from = EventName(g, e.rf);
     if (e.IsWrite() && g.MoPosition(id) != kNone)
       t.mo_position = static_cast<int>(g.MoPosition(id));

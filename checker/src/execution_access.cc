@@ -31,6 +31,7 @@ detail::ObjectRef Execution::RegisterLocation(uintptr_t object, bool atomic, boo
                                               const char* name) {
   const uint32_t loc = NewLocation(atomic, false, pointer, initial, where);
   graph_.SetLocationName(loc, name);
+  graph_.SetLocationAddress(loc, object);
   if (interleaving_ && object != 0) interleaving_->NameObject(object, loc);
   return detail::ObjectRef{serial_, loc};
 }

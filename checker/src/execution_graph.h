@@ -25,6 +25,7 @@ struct LocationInfo {
   uint32_t init_event = kNone;
   uint64_t canonical = 0;
   const char* name = nullptr;  // given by the test (mc::var's named constructor), or null
+  uintptr_t address = 0;       // the mc object's address, for counterexamples to name pointers
 };
 
 class ExecutionGraph {
@@ -60,6 +61,7 @@ class ExecutionGraph {
   // constructed on that same line in this execution.
   std::string LocationLabel(uint32_t loc) const;
   void SetLocationName(uint32_t loc, const char* name) { locations_[loc].name = name; }
+  void SetLocationAddress(uint32_t loc, uintptr_t address) { locations_[loc].address = address; }
   const std::vector<uint32_t>& LocationEvents(uint32_t loc) const { return loc_events_[loc]; }
   const std::vector<uint32_t>& Mo(uint32_t loc) const { return mo_[loc]; }
   uint32_t MoPosition(uint32_t write) const { return mo_pos_[write]; }

@@ -80,9 +80,14 @@ std::string Counterexample::ToString() const {
       if (e.op != e.kind && e.kind != "stop") out << " (" << e.kind << ")";
       if (!e.location.empty()) out << "  " << e.location;
       if (!e.order.empty()) out << "  " << e.order;
-      if (e.read_value) out << "  read " << *e.read_value;
+      const std::string value =
+          !e.pointer.empty() ? e.pointer
+          : e.read_value     ? std::to_string(*e.read_value)
+          : e.written_value  ? std::to_string(*e.written_value)
+                             : "";
+      if (e.read_value) out << "  read " << value;
       if (!e.reads_from.empty()) out << " from " << e.reads_from;
-      if (e.written_value) out << "  wrote " << *e.written_value;
+      if (e.written_value) out << "  wrote " << value;
       if (e.mo_position >= 0) out << "  mo#" << e.mo_position;
       if (e.line > 0) out << "  at " << e.file << ":" << e.line;
       out << "\n";

@@ -3,6 +3,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <string>
 #include <thread>
@@ -177,6 +178,43 @@ TEST(Atomic, PointerValuesMayDifferBetweenRunsOfTheSameExecution) {
     reader.join();
   });
   EXPECT_TRUE(ExecutionsAre(r, 2));
+}
+
+// A counterexample names a pointer by what it designates, not by its address (which differs from
+// run to run, so two replays of one token would print different text): "null", "&" and the name
+// of the mc object it points to, or "ptr#k" for the k-th distinct pointer that points elsewhere.
+TEST(Counterexample, NamesPointersByWhatTheyDesignate) {
+  static int plain_a = 0;
+  static int plain_b = 0;
+  const mc::Report r = mc::check([] {
+    mc::var<int> target{0, "target"};
+    mc::var<mc::var<int>*> to_object{nullptr, "to_object"};
+    mc::var<int*> to_plain{nullptr, "to_plain"};
+    to_object = &target;
+    to_plain = &plain_a;
+    to_plain = &plain_b;
+    to_plain = &plain_a;
+    MC_ASSERT(to_object.load() == nullptr);
+  });
+  ASSERT_TRUE(VerdictIs(r, mc::Verdict::kAssertionFailed));
+  ASSERT_TRUE(r.counterexample.has_value());
+  std::map<std::string, std::vector<std::string>> shown;  // location -> its events' pointers
+  for (const mc::TraceEvent& e : r.counterexample->events) {
+    if (e.location == "var to_object" || e.location == "var to_plain") {
+      shown[e.location].push_back(e.pointer);
+    } else if (e.location == "var target") {
+      EXPECT_EQ(e.pointer, "") << "an int is not a pointer";
+    }
+  }
+  EXPECT_EQ(shown["var to_object"],
+            (std::vector<std::string>{"null", "&var target", "&var target"}));
+  EXPECT_EQ(shown["var to_plain"], (std::vector<std::string>{"null", "ptr#1", "ptr#2", "ptr#1"}));
+  const std::string text = r.ToString();
+  EXPECT_NE(text.find("write  var to_object  na  wrote &var target"), std::string::npos) << text;
+  EXPECT_NE(text.find("read  var to_object  na  read &var target from T0.4"), std::string::npos)
+      << text;
+  EXPECT_EQ(text.find(std::to_string(reinterpret_cast<uintptr_t>(&plain_a))), std::string::npos)
+      << text;
 }
 
 }  // namespace

@@ -37,6 +37,11 @@ struct TraceEvent {
   std::string order;  // relaxed ... seq_cst, or "na" for plain accesses
   std::optional<uint64_t> read_value;
   std::optional<uint64_t> written_value;
+  // For an object that holds a pointer, the value read or written as what it designates, the
+  // same in every replay (addresses are not): "null", "&" and the object's name for a pointer to
+  // an mc object, else "ptr#k", the k-th distinct such pointer of the counterexample. Empty for
+  // other objects. Printers show it in place of the number.
+  std::string pointer;
   std::string reads_from;  // "T1.2" (thread 1, event 2), or "init"
   int mo_position = -1;    // position of a write in its location's modification order
   std::string file;
