@@ -7,7 +7,7 @@ namespace map_scenario {
 std::string Scenario::Program() const {
   std::ostringstream out;
   for (size_t t = 0; t < threads.size(); ++t) {
-    out << (t == 0 ? "" : " | ") << "T" << t << ":";
+    out << (t == 0 ? "" : " | ") << "T" << t + 1 << ":";  // as the trace numbers them
     for (size_t i = 0; i < threads[t].size(); ++i) {
       const Step& s = threads[t][i];
       out << (i == 0 ? " " : "; ") << models::testing::OpName(s.kind);

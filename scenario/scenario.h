@@ -41,7 +41,9 @@ struct Scenario {
     for (const auto& t : threads) n += static_cast<int>(t.size());
     return n;
   }
-  std::string Program() const;  // "T0: Store(1,1); Load(2) | T1: ..."
+  // "T1: Store(1,1); Load(2) | T2: ...": the threads numbered as a counterexample numbers them
+  // (T0 is the main thread, which builds the map and makes the final loads).
+  std::string Program() const;
 };
 
 // Step spellings for scenario tables.
@@ -97,12 +99,12 @@ std::function<void()> ScenarioBody(const Scenario& scenario, MakeMap make, std::
     std::vector<std::unique_ptr<mc::thread>> threads;
     for (size_t t = 0; t < scenario.threads.size(); ++t) {
       threads.push_back(std::make_unique<mc::thread>(
-          [&run, &scenario, t] { run(static_cast<int>(t), scenario.threads[t]); }));
+          [&run, &scenario, t] { run(static_cast<int>(t) + 1, scenario.threads[t]); }));
     }
     for (auto& t : threads) t->join();
     std::vector<Step> final_loads;
     for (int64_t k = 1; k <= 3; ++k) final_loads.push_back(Load(k));
-    run(static_cast<int>(scenario.threads.size()), final_loads);
+    run(0, final_loads);  // the main thread, T0 of the trace
     std::string undecided;
     std::string why = models::testing::CheckLinearizable(
         history, scenario.initial,

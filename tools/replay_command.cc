@@ -68,13 +68,15 @@ int ReplayCommand(const std::vector<std::string>& args, std::ostream& out, std::
     return Refuse(err, "replay", "replay token " + token, *malformed);
   }
   const mc::Report r = mc::replay(target->body, token, target->options);
+  const std::string why = target->explain ? target->explain() : "";
   // A token the checker cannot decode, or one that leads elsewhere in this program.
   const bool fits =
       r.verdict != mc::Verdict::kNondeterministic && r.verdict != mc::Verdict::kUsageError;
   const std::string qualified = QualifiedToken(test, token);
   if (!flags.html_file.empty()) {
     std::ofstream html(flags.html_file, std::ios::binary | std::ios::trunc);
-    html << CounterexampleHtml(test + ": " + target->program, qualified, r);
+    html << CounterexampleHtml(test + ": " + target->program + (why.empty() ? "" : "\n" + why),
+                               qualified, r);
     if (!html) {
       return Refuse(err, "replay", "--html '" + flags.html_file + "'", "cannot write the file");
     }
@@ -83,11 +85,14 @@ int ReplayCommand(const std::vector<std::string>& args, std::ostream& out, std::
     out << JsonObject()
                .Add("test", test)
                .Add("program", target->program)
+               .Add("why", why)
                .Raw("report", ReportJson(r, qualified))
                .ToString()
         << "\n";
   } else {
-    out << "replaying " << test << ": " << target->program << "\n" << r.ToString();
+    out << "replaying " << test << ": " << target->program << "\n";
+    if (!why.empty()) out << why << "\n";
+    out << r.ToString();
   }
   if (!fits) {
     // Not a usage error (the token is well formed): a result, with its own exit status.

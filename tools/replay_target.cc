@@ -65,7 +65,7 @@ std::optional<ReplayTarget> FromScenario(const std::string& map, const std::stri
     found = ReplayTarget{map + "/" + scenario, s->Program(),
                          map_scenario::ScenarioBody(
                              *s, [] { return std::make_unique<M>(); }, failure.get()),
-                         mc::Options{}, failure};
+                         mc::Options{}, failure, [failure] { return *failure; }};
   };
   models::ForEachMap(models::CheckedFixes<models::ModelBackend>{},
                      [&]<class M>() { consider.template operator()<M>(models::kMapName<M>); });

@@ -21,6 +21,9 @@ struct ReplayTarget {
   std::function<void()> body;
   mc::Options options;         // as the check that printed the token ran (the model comes from it)
   std::shared_ptr<void> keep;  // what `body` refers to (a parsed .litmus file, a scenario)
+  // After a replay, why the test failed in words beyond its assertion (a map scenario: the
+  // history that has no linearization), or "". Null where the test has no such words.
+  std::function<std::string()> explain = nullptr;
 };
 
 // Finds the test `name` names. On failure returns nullopt and puts "WHERE: WHAT" in `error`
