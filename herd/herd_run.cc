@@ -244,6 +244,15 @@ std::function<void()> Body(const Program& program) {
   };
 }
 
+std::string ThreadLegend(const Program& program) {
+  std::string legend;
+  for (size_t i = 0; i < program.threads.size(); ++i) {
+    legend += (i == 0 ? "" : ", ") + std::string("P") + std::to_string(program.threads[i].id) +
+              (i == 0 ? " runs as T" : " as T") + std::to_string(i + 1);
+  }
+  return legend;
+}
+
 mc::Options HerdOptions(mc::Options options) {
   if (options.plain_races == mc::PlainRaces::kStop) {
     options.plain_races = mc::PlainRaces::kContinueCoherent;

@@ -38,6 +38,9 @@ struct Outcome {
 // must outlive it. The closure observes the registers and locations the condition and
 // `locations` name, as "0:r0=1 x=2 ...".
 std::function<void()> Body(const Program& program);
+// How a counterexample numbers the file's threads: "P0 runs as T1, P1 as T2" (T0 is the main
+// thread, which sets up the locations and spawns them in order).
+std::string ThreadLegend(const Program& program);
 // `options` as herd runs need them: plain-location races recorded, not fatal.
 mc::Options HerdOptions(mc::Options options);
 

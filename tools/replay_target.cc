@@ -31,7 +31,7 @@ std::optional<ReplayTarget> FromHerdFile(const std::string& path, std::string& e
   auto program = std::make_shared<herd::Program>(std::move(std::get<herd::Program>(parsed)));
   ReplayTarget t;
   t.name = path;
-  t.program = "herd test " + program->name;
+  t.program = "herd test " + program->name + " (" + herd::ThreadLegend(*program) + ")";
   t.body = herd::Body(*program);
   t.options = herd::HerdOptions({});
   t.keep = program;
@@ -82,7 +82,10 @@ std::optional<ReplayTarget> FromScenario(const std::string& map, const std::stri
 std::optional<ReplayTarget> FindReplayTarget(const std::string& name, std::string& error) {
   if (name.ends_with(".litmus")) return FromHerdFile(name, error);
   for (const auto& t : litmus::Registry()) {
-    if (t.name == name) return ReplayTarget{t.name, t.program, t.body, mc::Options{}, nullptr};
+    if (t.name == name) {
+      return ReplayTarget{t.name, t.program + " (" + herd::ThreadLegend(*t.herd) + ")", t.body,
+                          mc::Options{}, nullptr};
+    }
   }
   if (name.starts_with("protocol/")) {
     const std::string wanted = name.substr(9);
