@@ -106,11 +106,11 @@ std::string CounterexampleHtml(const std::string& title, const std::string& repl
         15 + e.thread * kLaneWidth, kTop + static_cast<int>(i) * kRowHeight};
   }
   // Arrows first, so the boxes sit on top of them.
-  std::map<std::string, std::vector<std::pair<int, std::string>>> writes;  // location -> (mo, id)
+  // Modification order is per object, not per label: each map's "var hmap.count" has its own.
+  std::map<int, std::vector<std::pair<int, std::string>>> writes;  // object -> (mo, id)
   for (const mc::TraceEvent& e : cx.events) {
     const std::string id = "T" + std::to_string(e.thread) + "." + std::to_string(e.index);
-    if (e.mo_position >= 0 && !e.location.empty())
-      writes[e.location].push_back({e.mo_position, id});
+    if (e.mo_position >= 0 && e.object >= 0) writes[e.object].push_back({e.mo_position, id});
     if (e.reads_from.empty() || where.count(e.reads_from) == 0) continue;
     const auto [fx, fy] = where[e.reads_from];
     const auto [tx, ty] = where[id];
@@ -118,7 +118,7 @@ std::string CounterexampleHtml(const std::string& title, const std::string& repl
          << fx + kLaneWidth + 10 << "," << fy + kBoxHeight / 2 << " " << tx - 20 << ","
          << ty + kBoxHeight / 2 << " " << tx << "," << ty + kBoxHeight / 2 << "\"/>\n";
   }
-  for (auto& [location, chain] : writes) {
+  for (auto& [object, chain] : writes) {
     std::sort(chain.begin(), chain.end());
     for (size_t k = 1; k < chain.size(); ++k) {
       const auto [fx, fy] = where[chain[k - 1].second];

@@ -13,7 +13,7 @@ inline std::string CounterexampleJson(const mc::Counterexample& cx) {
   for (const mc::TraceEvent& e : cx.events) {
     JsonObject o;
     o.Add("thread", e.thread).Add("index", e.index).Add("kind", e.kind).Add("op", e.op);
-    if (!e.location.empty()) o.Add("location", e.location);
+    if (!e.location.empty()) o.Add("location", e.location).Add("object", e.object);
     if (!e.order.empty()) o.Add("order", e.order);
     // A pointer's address differs from run to run: what it designates stands for it.
     if (!e.pointer.empty()) {

@@ -50,7 +50,10 @@ Counterexample BuildCounterexample(const ExecutionGraph& g, const Finding& findi
     t.kind = EventKindName(e.kind);
     if (e.rmw) t.kind = "rmw-" + t.kind;
     t.op = e.op;
-    if (e.location != kNone) t.location = g.LocationLabel(e.location);
+    if (e.location != kNone) {
+      t.location = g.LocationLabel(e.location);
+      t.object = static_cast<int>(e.location);
+    }
     if (e.IsAccess() || e.IsFence()) {
       t.order = (e.IsAccess() && !e.atomic) ? "na" : std::string(OrderName(e.order));
     }

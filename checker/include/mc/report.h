@@ -34,6 +34,9 @@ struct TraceEvent {
   // The object, named by where it was constructed ("atomic@file.cc:12"), with "#k" for the k-th
   // (k >= 2) object from one line; empty for fences.
   std::string location;
+  // The object's number in this execution (creation order), -1 for none: objects of one name
+  // (each map's "var hmap.count") are different objects with different modification orders.
+  int object = -1;
   std::string order;  // relaxed ... seq_cst, or "na" for plain accesses
   std::optional<uint64_t> read_value;
   std::optional<uint64_t> written_value;
