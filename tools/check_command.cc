@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <iomanip>
+#include <optional>
 #include <sstream>
 
 #include "common_flags.h"
@@ -70,6 +71,7 @@ struct Row {
   std::string verdict;
   std::string expected;
   std::string executions;  // "got/want" when the search was complete, else "got"
+  std::optional<uint64_t> found, want;  // the same as numbers (want: when compared)
   uint64_t runs = 0;       // re-executions of the test (litmus only): the search's cost
   double seconds = 0;
   Status status = Status::kOk;
@@ -107,6 +109,8 @@ Row CheckLitmus(const litmus::LitmusTest& test, mc::Model model, const mc::Optio
   execs << r.executions;
   if (complete && counts_graphs) execs << "/" << want.executions;
   row.executions = execs.str();
+  row.found = r.executions;
+  if (complete && counts_graphs && expected != nullptr) row.want = want.executions;
   row.runs = r.runs;
   if (expected == nullptr) {  // a model the test states nothing for: not a pass
     row.verdict = r.verdict == mc::Verdict::kOk ? (seen ? "allowed" : "forbidden") : "error";
@@ -194,7 +198,11 @@ std::string RowJson(const Row& r) {
       .Add("expected", r.expected)
       .Add("result", StatusName(r.status))
       .Add("seconds", r.seconds);
-  if (!r.executions.empty()) o.Add("executions", r.executions).Add("runs", r.runs);
+  if (r.found) {
+    o.Add("executions", *r.found);
+    if (r.want) o.Add("expected_executions", *r.want);
+    o.Add("runs", r.runs);
+  }
   if (!r.evidence.empty()) o.Add("evidence", r.evidence);
   if (!r.detail.empty()) o.Add("detail", r.detail);
   if (!r.replay.empty()) o.Add("replay", r.replay);
