@@ -132,8 +132,17 @@ std::vector<Operation> LinearizableHistory(std::mt19937_64& rng, int threads, in
     clock = call;
     plan.push_back({op, 4 * call + 2 + 4 * (rng() % (ret - call))});
   }
-  std::stable_sort(plan.begin(), plan.end(),
-                   [](const Planned& a, const Planned& b) { return a.at < b.at; });
+  // By linearization point, ties in plan order: a stable sort, without std::stable_sort, whose
+  // libstdc++ 12 temporary buffer clang-19 flags as deprecated (-Werror).
+  std::vector<size_t> order(plan.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    return plan[a].at != plan[b].at ? plan[a].at < plan[b].at : a < b;
+  });
+  std::vector<Planned> sorted;
+  sorted.reserve(plan.size());
+  for (size_t i : order) sorted.push_back(plan[i]);
+  plan = std::move(sorted);
   std::optional<int64_t> state;
   std::vector<Operation> history;
   uint64_t tie = 0;
