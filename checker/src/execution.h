@@ -359,6 +359,12 @@ class Execution final : public detail::Runtime {
     bool spin_at_wait = false;     // spin-blocked in condition_variable::wait, not at mc::yield
   };
 
+  // How many of `thread`'s events its code has reached: in a run started from a restored graph,
+  // those redone so far (the restored graph holds the rest already).
+  size_t EventsReached(uint32_t thread) const {
+    const ThreadState& ts = threads_[thread];
+    return ts.redone < ts.restored_events ? ts.redone : graph_.ThreadEvents(thread).size();
+  }
   CondvarState& Condvar(uint32_t location) { return condvars_[location]; }
   bool Notified(uint32_t thread) const;
   // Appends the RMW of a condvar operation (reads the latest state, writes `tag`).

@@ -183,9 +183,10 @@ bool Execution::IterationObservedNothingNew(bool skip_sync, const std::source_lo
   read_the_graph_ = true;  // compares reads-from sources, not only the values read
   ThreadState& ts = threads_[current_];
   const auto& events = graph_.ThreadEvents(current_);
+  const size_t reached = EventsReached(current_);  // (a restored run's thread redoes the rest)
   bool wrote = false;
   std::vector<uint32_t> reads;
-  for (size_t i = ts.iteration_start; i < events.size(); ++i) {
+  for (size_t i = ts.iteration_start; i < reached; ++i) {
     const Event& e = graph_[events[i]];
     if (skip_sync && e.location != kNone && graph_.Location(e.location).mutex) continue;
     if (e.IsRead()) reads.push_back(e.rf);
@@ -198,7 +199,7 @@ bool Execution::IterationObservedNothingNew(bool skip_sync, const std::source_lo
        std::string_view(ts.mark_at.file_name()) == std::string_view(where.file_name()));
   const bool nothing_new =
       !wrote && ts.has_previous_iteration && same_loop && reads == ts.previous_reads;
-  ts.iteration_start = static_cast<uint32_t>(events.size());
+  ts.iteration_start = static_cast<uint32_t>(reached);
   ts.has_previous_iteration = !wrote;
   ts.previous_reads = std::move(reads);
   ts.mark_at = where;

@@ -57,10 +57,7 @@ void Execution::GoFatal(std::string_view message, const std::source_location& wh
 
 uint64_t Execution::Position() const {
   // Not reading the graph: a position is opaque, only ever handed to happens_before (which is).
-  // (Of the events redone so far, in a run that started from a restored graph.)
-  const ThreadState& ts = threads_[current_];
-  const std::vector<uint32_t>& events = graph_.ThreadEvents(current_);
-  return ts.redone < ts.restored_events ? events[ts.redone - 1] : events.back();
+  return graph_.ThreadEvents(current_)[EventsReached(current_) - 1];
 }
 
 bool Execution::HappensBefore(uint64_t a, uint64_t b, const std::source_location& where) {

@@ -22,7 +22,7 @@ class OptimalRunner : public Search {
                 SharedWork* shared = nullptr, unsigned worker = 0);
 
   // Whether the options let the optimal search take the program (what it meets at run time may
-  // still stop it: condition variables, blocking spin loops).
+  // still stop it: condition variables).
   static bool Supports(const Options& options);
 
   Report Run() override;

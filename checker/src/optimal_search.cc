@@ -87,7 +87,6 @@ OptimalSearch::Outcome OptimalSearch::Run(Execution& run, const Work& work,
     } else {
       CloseStep(run);
     }
-    if (run.Spinning()) return {Result::kUnsupported};
     // The write of the step just taken revisits: every new step, and a plan's last one (a
     // forward alternative, or the read a revisit re-did) unless it has revisited already.
     if (i > planned || (i == planned && i > 0 && work.last_is_new)) {

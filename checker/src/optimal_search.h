@@ -61,9 +61,15 @@
 // state or as a moot step) or fails reading a held one, and a revisit re-does it as a success or
 // a failure by the state of the write it then reads.
 //
+// Spin loops. An iteration that reads what the previous one read cuts its thread short at its
+// mc::yield (Execution's spin-loop rule): the thread stops there, as at a failed mc::assume, and
+// the others run on; their writes revisit its reads, which then end the loop. A graph that ends
+// with a spinning thread is counted blocked, once, or is a livelock when the spinner reads the
+// latest writes and nothing else can move. Whether an iteration repeats the last is a function
+// of the thread's own events and their sources, so the rule is one of the graph.
+//
 // Not yet supported, so the canonical-order search runs instead (and the report says nothing
-// else): condition variables, spin loops that block at mc::yield, Go's plain-read rule
-// (PlainRaces::kContinueGo).
+// else): condition variables, Go's plain-read rule (PlainRaces::kContinueGo).
 #pragma once
 
 #include <cstdint>

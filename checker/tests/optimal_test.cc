@@ -52,7 +52,7 @@ TEST(Optimal, RunsStartedFromTheLastGraphCountAsRebuiltOnes) {
   // Options::restore_graphs: a run that continues the last one at an earlier decision starts
   // from its graph and redoes the steps before it (Execution::Redo). The same executions,
   // outcomes and runs as when every graph is rebuilt, with and without threads stopped by
-  // mc::assume, and with mutexes.
+  // mc::assume, with mutexes, and with spin loops.
   const uint64_t programs = EnvOr("MC_OPTIMAL_PROGRAMS", 1000) / 5;
   std::mt19937_64 rng(EnvOr("MC_OPTIMAL_SEED", 20261126) + 1);
   int failures = 0;
@@ -60,11 +60,13 @@ TEST(Optimal, RunsStartedFromTheLastGraphCountAsRebuiltOnes) {
     const Program p = RandomProgram(rng, 3);
     const StopProgram q = RandomStopProgram(rng);
     const StopProgram l = RandomLockProgram(rng);
+    const StopProgram y = RandomSpinProgram(rng);
     for (Model model : AllModels()) {
       const std::function<void()> plain = [&] { RunProgram(p); };
       const std::function<void()> stops = [&] { RunStopProgram(q); };
       const std::function<void()> locks = [&] { RunStopProgram(l); };
-      for (const std::function<void()>* body : {&plain, &stops, &locks}) {
+      const std::function<void()> spins = [&] { RunStopProgram(y); };
+      for (const std::function<void()>* body : {&plain, &stops, &locks, &spins}) {
         // (Bounded: a few lock programs have 10^5 graphs. Both searches take the same runs in
         // the same order, so they stop at the same one.)
         const Report restored = mc::check(*body, {.model = model, .max_executions = 5000});
@@ -77,7 +79,10 @@ TEST(Optimal, RunsStartedFromTheLastGraphCountAsRebuiltOnes) {
         }
         ++failures;
         ADD_FAILURE() << "program #" << i << " under " << ModelName(model) << ": "
-                      << (body == &plain ? p.ToString() : (body == &stops ? q : l).ToString())
+                      << (body == &plain   ? p.ToString()
+                          : body == &stops ? q.ToString()
+                          : body == &locks ? l.ToString()
+                                           : y.ToString())
                       << "\n  restored: " << restored.executions << " executions, "
                       << restored.blocked << " blocked, " << restored.runs << " runs ("
                       << VerdictName(restored.verdict) << " " << restored.message << ")\n  rebuilt: " << rebuilt.executions
@@ -222,6 +227,26 @@ TEST(Optimal, TakesEveryGraphOfMutexesOnceWithNoOtherRun) {
             << " blocked graphs, " << deadlocks << " deadlocked graphs\n";
   EXPECT_GT(blocked, 0u);  // the properties were exercised
   EXPECT_GT(deadlocks, 0u);
+}
+
+TEST(Optimal, TakesEveryGraphOfSpinLoopsOnceWithNoOtherRun) {
+  // Random stop programs some of whose loads spin (`while (x.load() == v) mc::yield();`). An
+  // iteration that reads what the previous one read is cut short: its thread stops there, as at a
+  // failed assume, and the others run on (their writes revisit its reads, which then end the
+  // loop). A graph whose spinning thread could still read a newer write is blocked; one where it
+  // reads the latest writes and nothing else can move is a livelock (a classified finding).
+  uint64_t livelocks = 0;
+  const auto [compared, blocked] = HoldToEveryPath(
+      20261205, RandomSpinProgram, {.classify_findings = true}, [&](const Report& r) {
+        for (const auto& [outcome, count] : r.outcomes) {
+          livelocks += outcome.find("finding=livelock") != std::string::npos ? count : 0;
+        }
+        return r.blocked;
+      });
+  std::cout << compared << " program/model pairs, " << blocked << " blocked graphs, " << livelocks
+            << " livelocked graphs\n";
+  EXPECT_GT(blocked, 0u);  // the properties were exercised
+  EXPECT_GT(livelocks, 0u);
 }
 
 TEST(Optimal, AFailingThreadLetsTheOthersWriteWhatItsReadsMiss) {

@@ -201,9 +201,14 @@ std::string StopProgram::ToString() const {
   for (size_t t = 0; t < stops.size(); ++t) {
     for (size_t i = 0; i < stops[t].size(); ++i) {
       if (stops[t][i].kind == Stop::Kind::kNone) continue;
+      const Stop& stop = stops[t][i];
+      if (stop.kind == Stop::Kind::kSpin) {
+        out << "\n  " << t << ":" << i << " spins while it reads " << stop.on;
+        continue;
+      }
       out << "\n  after " << t << ":" << i << ": "
-          << (stops[t][i].kind == Stop::Kind::kAssume ? "assume" : "assert")
-          << "(v != " << stops[t][i].on << ")";
+          << (stop.kind == Stop::Kind::kAssume ? "assume" : "assert") << "(v != " << stop.on
+          << ")";
     }
   }
   if (permits >= 0) out << "\n  s is a counting_semaphore starting at " << permits;
@@ -292,6 +297,20 @@ StopProgram RandomStopProgram(std::mt19937_64& rng) {
   return s;
 }
 
+StopProgram RandomSpinProgram(std::mt19937_64& rng) {
+  StopProgram s = RandomStopProgram(rng);
+  s.plain0 = false;
+  for (size_t t = 0; t < s.stops.size(); ++t) {
+    for (size_t i = 0; i < s.stops[t].size(); ++i) {
+      Stop& stop = s.stops[t][i];
+      if (s.program.threads[t][i].kind == Op::Kind::kLoad && rng() % 2 == 0) {
+        stop.kind = Stop::Kind::kSpin;
+      }
+    }
+  }
+  return s;
+}
+
 void RunStopProgram(const StopProgram& s) {
   const Program& p = s.program;
   mc::var<int> plain{0};
@@ -333,9 +352,14 @@ void RunStopProgram(const StopProgram& s) {
         mc::atomic<int>& loc = *x[static_cast<size_t>(op.location)];
         const bool on_plain = s.plain0 && op.location == 0;
         int v = -1;
+        const Stop& stop = s.stops[t][i];
         switch (op.kind) {
           case Op::Kind::kLoad:
             v = on_plain ? plain.load() : loc.load(op.order);
+            while (stop.kind == Stop::Kind::kSpin && v == stop.on) {
+              mc::yield();
+              v = loc.load(op.order);
+            }
             break;
           case Op::Kind::kStore:
             if (on_plain) {
@@ -363,7 +387,6 @@ void RunStopProgram(const StopProgram& s) {
             mc::fence(op.order);
             break;
         }
-        const Stop& stop = s.stops[t][i];
         if (stop.kind == Stop::Kind::kAssume) mc::assume(v != stop.on);
         if (stop.kind == Stop::Kind::kAssert) MC_ASSERT(v != stop.on);
         mc::observe(std::to_string(t) + ":" + std::to_string(i), v);

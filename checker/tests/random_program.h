@@ -45,9 +45,10 @@ void RunProgram(const Program& program);
 // The value an RMW writes, given the value it read.
 int RmwResult(const Op& op, int read_value);
 
-// What a thread does with a value it read: nothing, mc::assume(v != on), or MC_ASSERT(v != on).
+// What a thread does with a value it read: nothing, mc::assume(v != on), MC_ASSERT(v != on), or
+// (a load only) spin: read again, with mc::yield() between, while the value read is `on`.
 struct Stop {
-  enum class Kind { kNone, kAssume, kAssert } kind = Kind::kNone;
+  enum class Kind { kNone, kAssume, kAssert, kSpin } kind = Kind::kNone;
   int on = 0;
 };
 
@@ -84,6 +85,10 @@ StopProgram RandomStopProgram(std::mt19937_64& rng);
 // A random stop program with 1 or 2 mutexes (RandomStopProgram's has none), and one time in
 // three a semaphore that some threads release and others acquire.
 StopProgram RandomLockProgram(std::mt19937_64& rng);
+// A random stop program (no plain memory) in which some loads are spin loops (Stop::kSpin):
+// `while (x.load() == on) mc::yield();`, some of which can never end (a livelock, or a graph the
+// spin-loop rule cuts short).
+StopProgram RandomSpinProgram(std::mt19937_64& rng);
 // Runs it once (call inside mc::check).
 void RunStopProgram(const StopProgram& s);
 

@@ -43,6 +43,7 @@ TEST(Spin, MessagePassingCountDoesNotGrowWithTheLoopBound) {
     const mc::Report r = mc::check([bound] { SpinningMessagePassing(bound); });
     EXPECT_TRUE(ExecutionsAre(r, 2)) << "bound " << bound;
     EXPECT_EQ(r.blocked, 1u) << "bound " << bound;
+    EXPECT_EQ(r.runs, 3u) << "bound " << bound;  // the optimal search: one run per graph
   }
 }
 

@@ -63,7 +63,7 @@ struct Report {
   Verdict verdict = Verdict::kOk;
   std::string message;      // what was found, where, and a hint
   uint64_t executions = 0;  // distinct consistent complete executions
-  uint64_t blocked = 0;     // executions stopped by mc::assume
+  uint64_t blocked = 0;     // executions stopped by mc::assume or a spin loop cut short
   uint64_t states = 0;      // steps the search took (nodes of its search tree)
   uint64_t runs = 0;        // re-executions of the test closure
   // Peak memory of the search itself: the current path and the untried alternatives per
