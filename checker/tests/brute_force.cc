@@ -256,10 +256,16 @@ class Enumerator {
     }
     const Rel fr = Compose(Inverse(rf), mo);
     if (!Empty(Intersect(rmw, Compose(fr, mo)))) return;  // atomicity
-    if (model_ == Model::kSC) {
-      if (!Acyclic(Union(Union(po, rf), Union(mo, fr)))) return;
-    } else if (!Rc11(po, rf, mo, fr, rmw, loc)) {
-      return;
+    switch (model_) {
+      case Model::kSC:
+        if (!Acyclic(Union(Union(po, rf), Union(mo, fr)))) return;
+        break;
+      case Model::kRC11:
+        if (!Rc11(po, rf, mo, fr, rmw, loc)) return;
+        break;
+      case Model::kTSO:
+        if (!Tso(po, rf, mo, fr, loc)) return;
+        break;
     }
     Record(order);
   }
@@ -322,6 +328,45 @@ class Enumerator {
     const Rel psc_base = Compose(Compose(l, scb), r);
     const Rel psc_f = Compose(Compose(fences, Union(hb, Compose(Compose(hb, eco), hb))), fences);
     return Acyclic(Union(psc_base, psc_f));
+  }
+
+  // x86-TSO as herd7's x86tso.cat, with C++ compiled as GCC and clang do (a seq_cst store is an
+  // XCHG, every RMW and compare-exchange LOCK-prefixed, a seq_cst fence MFENCE, the other fences
+  // nothing, every load a MOV):
+  //   acyclic(po|loc ∪ rf ∪ mo ∪ fr)  and  acyclic(ppo ∪ implied ∪ rfe ∪ mo ∪ fr)
+  // where ppo is po between memory events minus (plain store, plain load) pairs and implied is
+  // po into and out of a barrier (MFENCE or a locked instruction).
+  bool Tso(const Rel& po, const Rel& rf, const Rel& mo, const Rel& fr, const Rel& loc) const {
+    const size_t n = n_;
+    enum { kNone, kLoad, kStore, kBarrier };
+    std::vector<int> cls(n);
+    for (size_t e = 0; e < n; ++e) {
+      const Ev& ev = ev_[e];
+      if (ev.type == Type::kFence) {
+        cls[e] = ev.order == seq_cst ? kBarrier : kNone;
+      } else if (ev.thread == -1) {
+        cls[e] = kStore;  // the initial write
+      } else if (ev.op->kind != Op::Kind::kLoad && ev.op->kind != Op::Kind::kStore) {
+        cls[e] = kBarrier;  // an RMW or a compare-exchange (also when it fails)
+      } else if (ev.type == Type::kRead) {
+        cls[e] = kLoad;
+      } else {
+        cls[e] = ev.order == seq_cst ? kBarrier : kStore;
+      }
+    }
+    Rel uniproc = Union(Union(Intersect(po, loc), rf), Union(mo, fr));
+    if (!Acyclic(uniproc)) return false;
+    Rel ghb = Union(mo, fr);
+    for (size_t a = 0; a < n; ++a) {
+      for (size_t b = 0; b < n; ++b) {
+        if (po.Has(a, b) && cls[a] != kNone && cls[b] != kNone &&
+            !(cls[a] == kStore && cls[b] == kLoad)) {
+          ghb.Add(a, b);
+        }
+        if (rf.Has(a, b) && ev_[a].thread != ev_[b].thread) ghb.Add(a, b);
+      }
+    }
+    return Acyclic(ghb);
   }
 
   void Record(const std::vector<std::vector<size_t>>& order) {

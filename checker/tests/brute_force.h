@@ -2,7 +2,8 @@
 // engine so that the differential test checks the explorer *and* the memory models: it lists
 // every candidate execution (each CAS outcome, every reads-from map, every modification order),
 // keeps those that satisfy the model's axioms, evaluated naively as relations (rc11.cat for
-// RC11; acyclic(po ∪ rf ∪ mo ∪ fr) with RMW atomicity for SC), and counts their outcomes.
+// RC11; x86tso.cat for TSO; acyclic(po ∪ rf ∪ mo ∪ fr) with RMW atomicity for SC), and counts
+// their outcomes.
 #pragma once
 
 #include <cstdint>

@@ -131,7 +131,7 @@ TEST(UsageErrors, MalformedReplayToken) {
   const std::pair<const char*, const char*> cases[] = {
       {"", "does not start with \"mc1-\""},
       {"xyz", "does not start with \"mc1-\""},
-      {"mc1-tso-AAAA", "unknown memory model 'tso' after \"mc1-\" (expected \"rc11\", \"sc\""},
+      {"mc1-arm-AAAA", "unknown memory model 'arm' after \"mc1-\" (expected \"rc11\", \"sc\""},
       {"mc1-rc11-!!", "character 10 ('!') is not base64url"},
       {"mc1-rc11-gA", "ends in the middle of a step (truncated?)"},
   };

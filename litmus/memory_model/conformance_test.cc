@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <cctype>
 #include <fstream>
 #include <map>
 #include <ostream>
@@ -128,38 +129,57 @@ TEST(ConformanceFiles, AConditionOverAnUnobservedNameIsNotSatisfied) {
   EXPECT_FALSE(sb->Satisfies(""));
 }
 
-// The rows of docs/conformance.md: name -> (program, RC11, SC, count source), as the table
-// writes them.
+// The rows of docs/conformance.md: name -> (program, expectation per model, count source), as
+// the table writes them. The header row names the columns: a model's are its name in capitals
+// and "<NAME> count"; every row of mc::kModels must have them.
 struct TableRow {
   std::string program;
-  Expectation rc11, sc;
+  std::map<mc::Model, Expectation> expected;
   std::string source;
 };
+
+std::vector<std::string> Cells(const std::string& line) {
+  std::vector<std::string> cells;
+  std::stringstream cols(line.substr(1));
+  std::string cell;
+  while (std::getline(cols, cell, '|')) {
+    const size_t a = cell.find_first_not_of(' ');
+    const size_t b = cell.find_last_not_of(' ');
+    cells.push_back(a == std::string::npos ? "" : cell.substr(a, b - a + 1));
+  }
+  return cells;
+}
+
+std::string Upper(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return out;
+}
 
 std::map<std::string, TableRow> ReadTable() {
   std::ifstream in(MAPCHECK_SOURCE_DIR "/docs/conformance.md");
   EXPECT_TRUE(in) << "cannot read docs/conformance.md";
   std::map<std::string, TableRow> rows;
+  std::map<std::string, size_t> column;  // header cell -> index
   std::string line;
   while (std::getline(in, line)) {
-    // | test | threads | outcome | RC11 | RC11 count | SC | SC count | count source |
-    if (!line.starts_with("| ") || line.starts_with("| test ") || line.starts_with("|---")) {
+    if (line.starts_with("| test ")) {
+      const std::vector<std::string> head = Cells(line);
+      for (size_t i = 0; i < head.size(); ++i) column[head[i]] = i;
       continue;
     }
-    std::vector<std::string> cells;
-    std::stringstream cols(line.substr(1));
-    std::string cell;
-    while (std::getline(cols, cell, '|')) {
-      const size_t a = cell.find_first_not_of(' ');
-      const size_t b = cell.find_last_not_of(' ');
-      cells.push_back(a == std::string::npos ? "" : cell.substr(a, b - a + 1));
-    }
-    if (cells.size() < 8) {
-      ADD_FAILURE() << "docs/conformance.md: a row with " << cells.size() << " cells: " << line;
-      continue;
-    }
+    if (!line.starts_with("| ") || line.starts_with("|---")) continue;
+    const std::vector<std::string> cells = Cells(line);
+    auto cell = [&](const std::string& name) -> std::string {
+      const auto it = column.find(name);
+      if (it == column.end() || it->second >= cells.size()) {
+        ADD_FAILURE() << "docs/conformance.md: no '" << name << "' column in: " << line;
+        return "";
+      }
+      return cells[it->second];
+    };
     TableRow row;
-    row.program = cells[1];
+    row.program = cell("threads");
     if (row.program.size() >= 2 && row.program.front() == '`') {
       row.program = row.program.substr(1, row.program.size() - 2);
     }
@@ -167,9 +187,13 @@ std::map<std::string, TableRow> ReadTable() {
     for (size_t at; (at = row.program.find("\u2016")) != std::string::npos;) {
       row.program.replace(at, std::string("\u2016").size(), "||");
     }
-    row.rc11 = {cells[3] == "allowed", std::stoull(cells[4])};
-    row.sc = {cells[5] == "allowed", std::stoull(cells[6])};
-    row.source = cells[7];
+    for (const mc::ModelInfo& m : mc::kModels) {
+      const std::string verdict = cell(Upper(m.name));
+      const std::string count = cell(Upper(m.name) + " count");
+      if (count.empty()) continue;
+      row.expected[m.model] = {verdict == "allowed", std::stoull(count)};
+    }
+    row.source = cell("count source");
     EXPECT_TRUE(rows.emplace(cells[0], row).second)
         << "docs/conformance.md: " << cells[0] << " twice";
   }
@@ -184,8 +208,8 @@ void ExpectRow(const LitmusTest& t, mc::Model model, const Expectation& row) {
   EXPECT_EQ(file->executions, row.executions) << t.file << " under " << mc::ModelName(model);
 }
 
-// docs/conformance.md tabulates exactly the files, with their program text, RC11 and SC verdicts
-// and counts, and count source: a reader of the table reads what is tested.
+// docs/conformance.md tabulates exactly the files, with their program text, verdicts and counts
+// under every model, and count source: a reader of the table reads what is tested.
 TEST(ConformanceTable, TabulatesEveryFileAsTheFileStatesIt) {
   const std::map<std::string, TableRow> table = ReadTable();
   EXPECT_EQ(table.size(), Registry().size());
@@ -197,8 +221,15 @@ TEST(ConformanceTable, TabulatesEveryFileAsTheFileStatesIt) {
     }
     EXPECT_EQ(t.program, it->second.program) << t.file;
     EXPECT_EQ(t.counts, it->second.source) << t.file;
-    ExpectRow(t, mc::Model::kRC11, it->second.rc11);
-    ExpectRow(t, mc::Model::kSC, it->second.sc);
+    for (const mc::ModelInfo& m : mc::kModels) {
+      const auto row = it->second.expected.find(m.model);
+      if (row == it->second.expected.end()) {
+        ADD_FAILURE() << "docs/conformance.md states nothing for " << t.name << " under "
+                      << m.name;
+        continue;
+      }
+      ExpectRow(t, m.model, row->second);
+    }
   }
   for (const auto& [name, row] : table) {
     EXPECT_NE(Find(name), nullptr) << name << " is a row of docs/conformance.md but no file";
@@ -254,8 +285,9 @@ TEST(ConformanceFiles, AWrongHeaderIsRefusedWithWhereAndWhat) {
   EXPECT_EQ(HeaderErrorOf("{ x = 0; }"),
             "bad.litmus:2:1: expected the header comment '(* family: ... *)' after the C line "
             "(litmus/litmus_file.h describes it)");
-  EXPECT_EQ(HeaderErrorOf("(*\n" + ok + "\n   tso: allowed 4 *)"),
-            "bad.litmus:6:4: unknown header key 'tso' (known: family, program, counts, rc11, sc)");
+  EXPECT_EQ(HeaderErrorOf("(*\n" + ok + "\n   power: allowed 4 *)"),
+            "bad.litmus:6:4: unknown header key 'power' (known: family, program, counts, rc11, sc, "
+            "tso)");
   EXPECT_EQ(HeaderErrorOf("(*\n" + ok + "\n   rc11: allowed four *)"),
             "bad.litmus:6:4: 'rc11: allowed four': want 'allowed N' or 'forbidden N' "
             "(N executions)");

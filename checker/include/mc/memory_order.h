@@ -11,6 +11,7 @@ namespace internal {
 class MemoryModel;  // checker/src/memory_model.h
 std::unique_ptr<MemoryModel> MakeRc11Model();
 std::unique_ptr<MemoryModel> MakeScModel();
+std::unique_ptr<MemoryModel> MakeTsoModel();
 }  // namespace internal
 
 using memory_order = std::memory_order;
@@ -27,6 +28,7 @@ inline constexpr memory_order seq_cst = std::memory_order_seq_cst;
 enum class Model {
   kSC,    // sequential consistency: acyclic(po | rf | mo | fr)
   kRC11,  // Lahav et al., PLDI 2017, as herd7's rc11.cat encodes it
+  kTSO,   // x86-TSO (Owens, Sarkar, Sewell, TPHOLs 2009), as herd7's x86tso.cat encodes it
 };
 
 // The models, one row each: what names, parses, encodes, builds or iterates over models reads
@@ -40,10 +42,12 @@ struct ModelInfo {
   // Builds the model's consistency predicate (the class defines it in its own file).
   std::unique_ptr<internal::MemoryModel> (*make)();
 };
-inline constexpr std::array<ModelInfo, 2> kModels = {{
+inline constexpr std::array<ModelInfo, 3> kModels = {{
     {Model::kRC11, "rc11", "RC11 (Lahav et al., PLDI 2017), as herd7's rc11.cat",
      internal::MakeRc11Model},
     {Model::kSC, "sc", "sequential consistency", internal::MakeScModel},
+    {Model::kTSO, "tso", "x86-TSO, as herd7's x86tso.cat, C++ compiled as GCC and clang do",
+     internal::MakeTsoModel},
 }};
 // The row of `model` (every enumerator has one: model_table_test).
 const ModelInfo& InfoOf(Model model);
