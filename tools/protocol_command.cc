@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <exception>
+#include <optional>
 #include <string>
 
 #include "common_flags.h"
@@ -17,10 +18,11 @@
 namespace mapcheck {
 namespace {
 
-constexpr unsigned kFlags = kJobsFlag | kJsonFlag | kQuietFlag;
+constexpr unsigned kFlags = kJobsFlag | kJsonFlag | kModelFlag | kQuietFlag;
 
 constexpr const char* kUsage =
-    "usage: mapcheck protocol [CASE...] [--jobs N] [--json] [--threads N] [--shard I/N]\n"
+    "usage: mapcheck protocol [CASE...] [--model M] [--jobs N] [--json] [--threads N]\n"
+    "                         [--shard I/N]\n"
     "\n"
     "Classifies every execution of the bare GoMap's protocol cases (GoMap shared without a lock:\n"
     "two writers, a writer beside a reader or an iterator, clear beside a write, growths;\n"
@@ -30,6 +32,11 @@ constexpr const char* kUsage =
     "witness: `mapcheck replay protocol/CASE@TOKEN` prints that execution (--json lists the\n"
     "tokens). CASE names cases (default: all). Takes about two minutes; go_map_protocol_test\n"
     "asserts what the classes must show. Exits 2 on an unknown case.\n"
+    "\n"
+    "Each case runs under its own model (RC11; SC for the one searched by SC interleavings)\n"
+    "unless --model names one or all: then every case runs under each, one report per case\n"
+    "and model (the SC-interleavings case under sc only), so a class's counts can be read\n"
+    "side by side: --model tso says which classes an x86 machine can show.\n"
     "\n"
     "options:\n";
 
@@ -107,6 +114,18 @@ int ProtocolCommand(const std::vector<std::string>& args, std::ostream& out, std
   if (cases.empty()) {
     for (const auto& c : litmus::go_map::ProtocolCases()) cases.push_back(&c);
   }
+  // One run per case and model asked for (each case's own model when none is).
+  struct Job {
+    const litmus::go_map::ProtocolCase* c;
+    std::optional<mc::Model> model;
+  };
+  std::vector<Job> jobs;
+  for (const auto* c : cases) {
+    if (flags.models.empty()) jobs.push_back({c, std::nullopt});
+    for (const mc::Model m : flags.models) {
+      if (!c->sc_interleavings || m == mc::Model::kSC) jobs.push_back({c, m});
+    }
+  }
   if (shard_count > 1) {
     for (const auto* c : cases) {
       if (c->random_runs != 0 || c->sc_interleavings) {
@@ -124,15 +143,16 @@ int ProtocolCommand(const std::vector<std::string>& args, std::ostream& out, std
   Progress progress = Progress::OnStderr("protocol", flags.quiet);
   std::vector<std::string> json;
   RunInOrder<litmus::go_map::ProtocolResult>(
-      cases.size(), flags.jobs,
+      jobs.size(), flags.jobs,
       [&](size_t i) {
-        mc::Options options = litmus::go_map::ProtocolOptions(*cases[i]);
-        options.progress = progress.For(cases[i]->name);
+        mc::Options options = litmus::go_map::ProtocolOptions(*jobs[i].c);
+        if (jobs[i].model) options.model = *jobs[i].model;
+        options.progress = progress.For(jobs[i].c->name);
         options.stop = &InterruptFlag();
         options.shard_index = shard_index;
         options.shard_count = shard_count;
         options.threads = threads;
-        return litmus::go_map::RunProtocolCase(*cases[i], options);
+        return litmus::go_map::RunProtocolCase(*jobs[i].c, options);
       },
       [&](size_t i, litmus::go_map::ProtocolResult& r) {
         progress.Clear();

@@ -1,6 +1,8 @@
 #include "protocol_report.h"
 
+#include <cctype>
 #include <iomanip>
+#include <string>
 #include <vector>
 
 #include "json.h"
@@ -8,8 +10,11 @@
 namespace mapcheck {
 namespace {
 
-const char* ModelOf(const litmus::go_map::ProtocolCase& c) {
-  return c.sc_interleavings ? "SC" : "RC11";
+// The model the case was checked under, in capitals ("RC11", "SC", "TSO").
+std::string ModelOf(const litmus::go_map::ProtocolResult& r) {
+  std::string name(mc::ModelName(r.report_model));
+  for (char& ch : name) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+  return name;
 }
 
 }  // namespace
@@ -17,7 +22,7 @@ const char* ModelOf(const litmus::go_map::ProtocolCase& c) {
 void PrintProtocolResult(const litmus::go_map::ProtocolResult& r, const std::string& shard,
                          bool first, std::ostream& out) {
   const litmus::go_map::ProtocolCase& c = *r.config;
-  out << (first ? "" : "\n") << c.name << " (" << ModelOf(c) << ", " << c.cells
+  out << (first ? "" : "\n") << c.name << " (" << ModelOf(r) << ", " << c.cells
       << " cells per bucket" << (shard.empty() ? "" : ", shard " + shard) << "): " << r.Explored()
       << " in " << r.Spent() << "\n  " << c.setup << "; " << c.threads << "\n";
   for (const auto& [cls, n] : r.classes) {
@@ -37,7 +42,7 @@ std::string ProtocolResultJson(const litmus::go_map::ProtocolResult& r, const st
   }
   JsonObject o;
   o.Add("case", c.name)
-      .Add("model", ModelOf(c))
+      .Add("model", ModelOf(r))
       .Add("cells", c.cells)
       .Add("setup", c.setup)
       .Add("threads", c.threads)

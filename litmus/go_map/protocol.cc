@@ -306,6 +306,7 @@ ProtocolResult RunProtocolCase(const ProtocolCase& c) {
 ProtocolResult RunProtocolCase(const ProtocolCase& c, const mc::Options& options) {
   ProtocolResult r;
   r.config = &c;
+  r.report_model = options.model;
   r.report = mc::check(ProtocolBody(c), options);
   static const std::regex fatal(R"(finding=go map fatal: (.*) \(thread (\d+) at)");
   for (const auto& [outcome, count] : r.report.outcomes) {

@@ -162,13 +162,16 @@ std::map<std::string, TableRow> ReadTable() {
   std::map<std::string, TableRow> rows;
   std::map<std::string, size_t> column;  // header cell -> index
   std::string line;
+  bool in_table = false;  // the rows under the "| test | threads | ..." header, to the next gap
   while (std::getline(in, line)) {
-    if (line.starts_with("| test ")) {
+    if (line.starts_with("| test | threads ")) {
       const std::vector<std::string> head = Cells(line);
       for (size_t i = 0; i < head.size(); ++i) column[head[i]] = i;
+      in_table = true;
       continue;
     }
-    if (!line.starts_with("| ") || line.starts_with("|---")) continue;
+    in_table = in_table && line.starts_with("|");
+    if (!in_table || line.starts_with("|---")) continue;
     const std::vector<std::string> cells = Cells(line);
     auto cell = [&](const std::string& name) -> std::string {
       const auto it = column.find(name);
