@@ -1,6 +1,7 @@
 #include "replay_command.h"
 
 #include <fstream>
+#include <optional>
 
 #include "common_flags.h"
 #include "html_report.h"
@@ -14,8 +15,8 @@ namespace {
 constexpr unsigned kFlags = kJsonFlag | kHtmlFlag;
 
 std::string Usage() {
-  return "usage: mapcheck replay TEST@TOKEN [--json] [--html FILE]\n"
-         "       mapcheck replay TEST TOKEN [--json] [--html FILE]\n"
+  return "usage: mapcheck replay TEST@TOKEN [--json] [--html FILE] [--why-not sc|tso]\n"
+         "       mapcheck replay TEST TOKEN [--json] [--html FILE] [--why-not sc|tso]\n"
          "\n"
          "Re-runs the one execution a replay token names and prints it in full: every thread's\n"
          "events in order with values, memory orders, reads-from sources, modification-order\n"
@@ -23,6 +24,11 @@ std::string Usage() {
          "TEST is a litmus test (mapcheck list), MAP/SCENARIO (a map or mutant and a map\n"
          "scenario, as in docs/verification.md), protocol/CASE (a case of the bare GoMap's\n"
          "protocol, whose witnesses docs/verification.md lists) or a herd .litmus file.\n"
+         "\n"
+         "--why-not sc|tso says why the execution cannot happen under sequential consistency\n"
+         "or on x86 (x86-TSO): the shortest cycle of the order the model requires to be\n"
+         "acyclic, one edge a line, named as herd7 names them (po, rfe, rfi, mo, fr, po-loc,\n"
+         "spawn, join), each event with its source line; or that it can.\n"
          "\n"
          "Exit status: 0 when the execution was replayed (whatever it shows), 1 when the token\n"
          "does not fit the test (the program changed since the token was printed), 2 for bad\n"
@@ -37,8 +43,21 @@ std::string Usage() {
 int ReplayCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
   CommonFlags flags;
   std::vector<std::string> words;
-  if (const auto stop = ParseCommandLine("replay", kFlags, Usage(), args, flags, out, err,
-                                         CollectWords(args, words))) {
+  std::optional<mc::Model> why_not;
+  const auto collect = CollectWords(args, words);
+  if (const auto stop = ParseCommandLine(
+          "replay", kFlags, Usage(), args, flags, out, err, [&](size_t& i) {
+            if (args[i] != "--why-not") return collect(i);
+            const std::string value = i + 1 < args.size() ? args[i + 1] : "";
+            const mc::ModelInfo* m = mc::FindModel(value);
+            if (m == nullptr || (m->model != mc::Model::kSC && m->model != mc::Model::kTSO)) {
+              Refuse(err, "replay", "--why-not '" + value + "'", "expected sc or tso");
+              return FlagResult::kError;
+            }
+            why_not = m->model;
+            ++i;
+            return FlagResult::kTaken;
+          })) {
     return *stop;
   }
   std::string test;
@@ -67,7 +86,9 @@ int ReplayCommand(const std::vector<std::string>& args, std::ostream& out, std::
   if (const auto malformed = mc::ReplayTokenError(token)) {
     return Refuse(err, "replay", "replay token " + token, *malformed);
   }
-  const mc::Report r = mc::replay(target->body, token, target->options);
+  mc::Options options = target->options;
+  options.why_not = why_not;
+  const mc::Report r = mc::replay(target->body, token, options);
   const std::string why = target->explain ? target->explain() : "";
   // A token the checker cannot decode, or one that leads elsewhere in this program.
   const bool fits =
@@ -86,6 +107,7 @@ int ReplayCommand(const std::vector<std::string>& args, std::ostream& out, std::
                .Add("test", test)
                .Add("program", target->program)
                .Add("why", why)
+               .Add("why_not", r.why_not)
                .Raw("report", ReportJson(r, qualified))
                .ToString()
         << "\n";
@@ -93,6 +115,7 @@ int ReplayCommand(const std::vector<std::string>& args, std::ostream& out, std::
     out << "replaying " << test << ": " << target->program << "\n";
     if (!why.empty()) out << why << "\n";
     out << r.ToString();
+    if (!r.why_not.empty()) out << "\n" << r.why_not;
   }
   if (!fits) {
     // Not a usage error (the token is well formed): a result, with its own exit status.

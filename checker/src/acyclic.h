@@ -4,6 +4,8 @@
 #pragma once
 
 #include <cstdint>
+#include <algorithm>
+#include <cstdint>
 #include <utility>
 #include <vector>
 
@@ -91,6 +93,53 @@ bool NoCycleThroughNew(uint32_t n, uint32_t first_new, ForEachSuccessor&& for_ea
     }
   }
   return true;
+}
+
+// An edge of a cycle, with its name (graph_edges.h).
+struct CycleEdge {
+  uint32_t from = 0;
+  uint32_t to = 0;
+  const char* name = "";
+};
+
+// A shortest cycle among nodes < n, its edges in order (empty if there is none), by a
+// breadth-first search from every node: for explaining one graph, not for the search's checks.
+// `for_each_successor(v, emit)` calls emit(w, name) for every edge v -> w.
+template <class ForEachSuccessor>
+std::vector<CycleEdge> ShortestCycle(uint32_t n, ForEachSuccessor&& for_each_successor) {
+  std::vector<CycleEdge> best;
+  std::vector<uint32_t> parent(n);
+  std::vector<const char*> via(n);
+  std::vector<uint32_t> queue;
+  for (uint32_t start = 0; start < n; ++start) {
+    std::fill(parent.begin(), parent.end(), UINT32_MAX);
+    queue.assign(1, start);
+    bool closed = false;
+    uint32_t last = 0;
+    const char* closing = "";
+    for (size_t head = 0; head < queue.size() && !closed; ++head) {
+      const uint32_t v = queue[head];
+      for_each_successor(v, [&](uint32_t w, const char* name) {
+        if (closed) return;
+        if (w == start) {
+          closed = true;
+          last = v;
+          closing = name;
+        } else if (parent[w] == UINT32_MAX) {
+          parent[w] = v;
+          via[w] = name;
+          queue.push_back(w);
+        }
+      });
+    }
+    if (!closed) continue;
+    std::vector<CycleEdge> cycle{{last, start, closing}};
+    for (uint32_t v = last; v != start; v = parent[v]) cycle.push_back({parent[v], v, via[v]});
+    if (best.empty() || cycle.size() < best.size()) {
+      best.assign(cycle.rbegin(), cycle.rend());
+    }
+  }
+  return best;
 }
 
 }  // namespace mc::internal

@@ -57,6 +57,13 @@ Report replay(const std::function<void()>& test, std::string_view token, const O
     report.message = "replay token \"" + std::string(token) + "\": " + *error;
     return report;
   }
+  if (options.why_not && *options.why_not != Model::kSC && *options.why_not != Model::kTSO) {
+    Report report;
+    report.verdict = Verdict::kUsageError;
+    report.message = "Options::why_not: " + std::string(ModelName(*options.why_not)) +
+                     " is not explained (its axioms are not one acyclicity); sc and tso are";
+    return report;
+  }
   std::string error;
   const auto decoded = internal::DecodeToken(token, error);
   return internal::Replay(test, *decoded, options);

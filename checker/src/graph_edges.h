@@ -1,7 +1,8 @@
 // The edges the axiomatic models share, as successor functions over an ExecutionGraph: the
 // spawn and join synchronisation, and the communication relations rf, mo and fr. mo and fr go
 // to the next write only, which preserves reachability since mo is a chain per location; the
-// cycle searches of the models (acyclic.h) only need reachability.
+// cycle searches of the models (acyclic.h) only need reachability. Each edge comes with its
+// name as herd7 writes it (f(to, name)), for the explanation of a cycle.
 #pragma once
 
 #include <cstdint>
@@ -16,12 +17,12 @@ void ForEachSyncSuccessor(const ExecutionGraph& g, uint32_t v, F&& f) {
   const Event& e = g[v];
   if (e.kind == EventKind::kSpawn && e.other_thread < g.thread_count()) {
     const auto& child = g.ThreadEvents(e.other_thread);
-    if (!child.empty() && g[child[0]].sync == v) f(child[0]);
+    if (!child.empty() && g[child[0]].sync == v) f(child[0], "spawn");
   }
   if (e.index + 1 == g.ThreadEvents(e.thread).size()) {
     for (uint32_t t = 0; t < g.thread_count(); ++t) {
       for (uint32_t w : g.ThreadEvents(t)) {
-        if (g[w].kind == EventKind::kJoin && g[w].sync == v) f(w);
+        if (g[w].kind == EventKind::kJoin && g[w].sync == v) f(w, "join");
       }
     }
   }
@@ -34,14 +35,19 @@ void ForEachComSuccessor(const ExecutionGraph& g, uint32_t v, bool external_rf_o
   const Event& e = g[v];
   if (e.IsWrite() && g.MoPosition(v) != kNone) {
     for (uint32_t r : g.LocationEvents(e.location)) {
-      if (g[r].IsRead() && g[r].rf == v && (!external_rf_only || g[r].thread != e.thread)) f(r);
+      if (!g[r].IsRead() || g[r].rf != v) continue;
+      if (g[r].thread != e.thread) {
+        f(r, "rfe");
+      } else if (!external_rf_only) {
+        f(r, "rfi");
+      }
     }
     const auto& mo = g.Mo(e.location);
-    if (g.MoPosition(v) + 1 < mo.size()) f(mo[g.MoPosition(v) + 1]);
+    if (g.MoPosition(v) + 1 < mo.size()) f(mo[g.MoPosition(v) + 1], "mo");
   }
   if (e.IsRead()) {
     const auto& mo = g.Mo(e.location);
-    if (g.MoPosition(e.rf) + 1 < mo.size()) f(mo[g.MoPosition(e.rf) + 1]);
+    if (g.MoPosition(e.rf) + 1 < mo.size()) f(mo[g.MoPosition(e.rf) + 1], "fr");
   }
 }
 

@@ -7,6 +7,9 @@
 
 #include <memory>
 
+#include <vector>
+
+#include "acyclic.h"
 #include "execution_graph.h"
 #include "mc/memory_order.h"
 #include "plain_races.h"
@@ -32,6 +35,15 @@ class MemoryModel {
       if (g[id].IsWrite() && !RmwAtomicityHolds(g, g[id].location)) return false;
     }
     return GoPlainReadsAllowed(g, first_new) && IsOrdered(g, first_new);
+  }
+  // Why `g` (consistent under another model) is not consistent under this one: a shortest cycle
+  // of the relation this model requires to be acyclic, each edge named as herd7 names it; empty
+  // when there is none. With `explained` false, the model cannot say (RC11's axioms are not one
+  // acyclicity).
+  virtual std::vector<CycleEdge> ShortestCycle(const ExecutionGraph& g, bool& explained) const {
+    (void)g;
+    explained = false;
+    return {};
   }
 
  protected:

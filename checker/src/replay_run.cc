@@ -3,6 +3,7 @@
 #include <string>
 
 #include "counterexample.h"
+#include "why_not.h"
 
 namespace mc::internal {
 
@@ -56,6 +57,9 @@ Report ReplayRun::Run() {
       break;
     }
     taken_.push_back(steps[i]);
+  }
+  if (options_.why_not && report_.counterexample) {
+    report_.why_not = WhyNot(run->graph(), *report_.counterexample, *options_.why_not);
   }
   Finish();
   return report_;

@@ -22,17 +22,28 @@ class ScModel final : public MemoryModel {
     // Inserting a write n into mo turns w -> w' into w -> n -> w', and a read of w now has its
     // fr edge to n: every old edge is still implied, so a new cycle passes through a new event.
     return NoCycleThroughNew(g.size(), first_new, [&](uint32_t v, auto&& emit) {
+      ForEachSuccessor(g, v, [&](uint32_t w, const char*) { emit(w); });
+    });
+  }
+
+  std::vector<CycleEdge> ShortestCycle(const ExecutionGraph& g, bool& explained) const override {
+    explained = true;
+    return internal::ShortestCycle(g.size(), [&](uint32_t v, auto&& emit) {
       ForEachSuccessor(g, v, emit);
     });
   }
 
  private:
   // Successors in po ∪ sync ∪ rf ∪ mo ∪ fr (graph_edges.h), po to the next event only.
+  // (A note that ends its thread keeps the po edge into it: a join's sync edge leaves from it.)
   template <class F>
   static void ForEachSuccessor(const ExecutionGraph& g, uint32_t v, F&& f) {
     const Event& e = g[v];
     const auto& po = g.ThreadEvents(e.thread);
-    if (e.index + 1 < po.size()) f(po[e.index + 1]);
+    // (Past notes, which have no other edge: the cycle an explanation prints skips them.)
+    size_t next = e.index + 1;
+    while (next + 1 < po.size() && g[po[next]].kind == EventKind::kNote) ++next;
+    if (next < po.size()) f(po[next], "po");
     ForEachSyncSuccessor(g, v, f);
     ForEachComSuccessor(g, v, /*external_rf_only=*/false, f);
   }

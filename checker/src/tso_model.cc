@@ -39,28 +39,47 @@ class TsoModel final : public MemoryModel {
   bool IsOrdered(const ExecutionGraph& g, uint32_t first_new) const override {
     // As for SC (sc_model.cc): every old edge is still implied after the new events are added
     // and a new write is placed in mo, so a new cycle passes through a new event.
-    const bool uniproc = NoCycleThroughNew(g.size(), first_new, [&](uint32_t v, auto&& emit) {
-      const Event& e = g[v];
-      if (e.IsAccess()) {  // po-loc: the next access of the same location in the thread
-        const auto& po = g.ThreadEvents(e.thread);
-        for (size_t i = e.index + 1; i < po.size(); ++i) {
-          const Event& next = g[po[i]];
-          if (next.IsAccess() && next.location == e.location) {
-            emit(po[i]);
-            break;
-          }
-        }
-      }
-      ForEachComSuccessor(g, v, /*external_rf_only=*/false, emit);
-    });
-    return uniproc && NoCycleThroughNew(g.size(), first_new, [&](uint32_t v, auto&& emit) {
-             ForEachPpoSuccessor(g, v, emit);
-             ForEachSyncSuccessor(g, v, emit);
-             ForEachComSuccessor(g, v, /*external_rf_only=*/true, emit);
-           });
+    const auto plain = [](auto&& emit) { return [&](uint32_t w, const char*) { emit(w); }; };
+    return NoCycleThroughNew(g.size(), first_new,
+                             [&](uint32_t v, auto&& emit) { Uniproc(g, v, plain(emit)); }) &&
+           NoCycleThroughNew(g.size(), first_new,
+                             [&](uint32_t v, auto&& emit) { Ghb(g, v, plain(emit)); });
+  }
+
+  // A uniproc cycle (a coherence violation) if there is one, else a cycle of the global order.
+  std::vector<CycleEdge> ShortestCycle(const ExecutionGraph& g, bool& explained) const override {
+    explained = true;
+    std::vector<CycleEdge> cycle = internal::ShortestCycle(
+        g.size(), [&](uint32_t v, auto&& emit) { Uniproc(g, v, emit); });
+    if (!cycle.empty()) return cycle;
+    return internal::ShortestCycle(g.size(), [&](uint32_t v, auto&& emit) { Ghb(g, v, emit); });
   }
 
  private:
+  // uniproc: po-loc (the next access of the same location in the thread), rf, mo, fr.
+  template <class F>
+  static void Uniproc(const ExecutionGraph& g, uint32_t v, F&& f) {
+    const Event& e = g[v];
+    if (e.IsAccess()) {
+      const auto& po = g.ThreadEvents(e.thread);
+      for (size_t i = e.index + 1; i < po.size(); ++i) {
+        const Event& next = g[po[i]];
+        if (next.IsAccess() && next.location == e.location) {
+          f(po[i], "po-loc");
+          break;
+        }
+      }
+    }
+    ForEachComSuccessor(g, v, /*external_rf_only=*/false, f);
+  }
+  // The global order: ppo, mfence and implied (as po's first steps), sync, rfe, mo, fr.
+  template <class F>
+  static void Ghb(const ExecutionGraph& g, uint32_t v, F&& f) {
+    ForEachPpoSuccessor(g, v, f);
+    ForEachSyncSuccessor(g, v, f);
+    ForEachComSuccessor(g, v, /*external_rf_only=*/true, f);
+  }
+
   enum class Class : uint8_t { kNone, kLoad, kStore, kBarrier };
 
   static Class ClassOf(const ExecutionGraph& g, uint32_t id) {
@@ -102,11 +121,11 @@ class TsoModel final : public MemoryModel {
     for (size_t i = g[v].index + 1; i < po.size(); ++i) {
       const Class c = ClassOf(g, po[i]);
       if (c == Class::kBarrier) {  // what follows it is reached through it
-        f(po[i]);
+        f(po[i], "po");
         return;
       }
       if ((c == Class::kLoad && want_load) || (c == Class::kStore && want_store)) {
-        f(po[i]);
+        f(po[i], "po");
         (c == Class::kLoad ? want_load : want_store) = false;
       }
     }

@@ -222,7 +222,7 @@ std::string WithCommas(uint64_t value) {
 
 std::string ProtocolResult::Explored() const {
   const std::string n = WithCommas(report.executions);
-  if (config->random_runs != 0) return n + " random runs (a sample)";
+  if (sampled) return n + " random runs (a sample)";
   if (config->sc_interleavings) {
     return n +
            (report.exhaustive ? " behaviours (every SC interleaving)" : " behaviours (INCOMPLETE)");
@@ -307,6 +307,7 @@ ProtocolResult RunProtocolCase(const ProtocolCase& c, const mc::Options& options
   ProtocolResult r;
   r.config = &c;
   r.report_model = options.model;
+  r.sampled = options.strategy == mc::Strategy::kRandom;
   r.report = mc::check(ProtocolBody(c), options);
   static const std::regex fatal(R"(finding=go map fatal: (.*) \(thread (\d+) at)");
   for (const auto& [outcome, count] : r.report.outcomes) {

@@ -45,6 +45,7 @@ struct ProtocolResult {
   const ProtocolCase* config = nullptr;
   mc::Report report;
   mc::Model report_model = mc::Model::kRC11;  // the model it was checked under
+  bool sampled = false;  // by random runs (the case's own way, unless the caller chose another)
   // Class -> executions: "fatal: <message> (thread N)", "lost update", "wrong read",
   // "stranded write" (C4: a write landed in a bucket no lookup reaches), "corrupt", "correct".
   std::map<std::string, uint64_t> classes;

@@ -150,6 +150,9 @@ struct Options {
   // its next run with kBudgetExhausted, "interrupted after N executions": what it explored so
   // far is reported, nothing beyond it verified.
   const std::atomic<bool>* stop = nullptr;
+  // mc::replay only: say why the replayed execution is not consistent under this model
+  // (Report::why_not): its shortest cycle, each edge named as herd7 names it. kSC and kTSO.
+  std::optional<Model> why_not = std::nullopt;
 };
 
 Report check(const std::function<void()>& test, const Options& options = {});

@@ -86,6 +86,9 @@ struct Report {
   // before, every racing pair is found, and the number is the search's runs in which it raced.
   std::map<std::string, uint64_t> races;
   std::optional<Counterexample> counterexample;
+  // mc::replay with Options::why_not: why the execution is not consistent under that model (a
+  // cycle, one edge a line), or that it is.
+  std::string why_not;
   // mc::replay(test, token) re-runs the finding. (A replay fills counterexample with the
   // execution's trace whether or not it ends in a finding.)
   std::string replay_token;
