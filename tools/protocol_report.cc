@@ -52,7 +52,8 @@ std::string ProtocolResultJson(const litmus::go_map::ProtocolResult& r, const st
       .Add("runs", r.report.runs)
       .Add("states", r.report.states)
       .Add("state_bytes", r.report.state_bytes)
-      .Add("exhaustive", r.report.exhaustive);
+      .Add("exhaustive", r.report.exhaustive)
+      .Add("seconds", r.report.seconds);
   if (!shard.empty()) o.Add("shard", shard);
   return o.Raw("classes", JsonArray(classes, false)).ToString();
 }
