@@ -34,9 +34,11 @@ constexpr const char* kUsage =
     "asserts what the classes must show. Exits 2 on an unknown case.\n"
     "\n"
     "Each case runs under its own model (RC11; SC for the one searched by SC interleavings)\n"
-    "unless --model names one or all: then every case runs under each, one report per case\n"
-    "and model (the SC-interleavings case under sc only), so a class's counts can be read\n"
-    "side by side: --model tso says which classes an x86 machine can show.\n"
+    "unless --model names one or all: then every case runs under each (the SC-interleavings\n"
+    "case under sc only). With all, each case prints one table, a column per model, and marks\n"
+    "a class RC11 shows and x86-TSO does not (\"needs weaker ordering than x86\") and one TSO\n"
+    "shows and SC does not (\"seen on x86\"), where both searches were whole. --json gives one\n"
+    "object per case and model.\n"
     "\n"
     "options:\n";
 
@@ -150,6 +152,10 @@ int ProtocolCommand(const std::vector<std::string>& args, std::ostream& out, std
       shard_count > 1 ? std::to_string(shard_index + 1) + "/" + std::to_string(shard_count) : "";
   Progress progress = Progress::OnStderr("protocol", flags.quiet);
   std::vector<std::string> json;
+  // Several models: each case's results are printed side by side once all its models ran.
+  const bool side_by_side = flags.models.size() > 1 && !flags.json;
+  std::vector<litmus::go_map::ProtocolResult> done;
+  size_t printed = 0;
   RunInOrder<litmus::go_map::ProtocolResult>(
       jobs.size(), flags.jobs,
       [&](size_t i) {
@@ -170,10 +176,22 @@ int ProtocolCommand(const std::vector<std::string>& args, std::ostream& out, std
         progress.Clear();
         if (flags.json) {
           json.push_back(ProtocolResultJson(r, shard));
-        } else {
+        } else if (!side_by_side) {
           PrintProtocolResult(r, shard, i == 0, out);
+        } else {
+          done.push_back(std::move(r));
+          if (i + 1 < jobs.size() && jobs[i + 1].c == jobs[i].c) return;
+          std::vector<const litmus::go_map::ProtocolResult*> same;
+          for (const auto& d : done) same.push_back(&d);
+          PrintProtocolResultsSideBySide(same, printed++ == 0, out);
+          done.clear();
         }
       });
+  if (!done.empty()) {  // an interrupted case's models so far
+    std::vector<const litmus::go_map::ProtocolResult*> same;
+    for (const auto& d : done) same.push_back(&d);
+    PrintProtocolResultsSideBySide(same, printed == 0, out);
+  }
   if (flags.json) out << JsonObject().Raw("cases", JsonArray(json, true)).ToString() << "\n";
   if (Interrupted()) {
     err << "mapcheck protocol: interrupted; the case running then is INCOMPLETE, the cases "

@@ -2,6 +2,7 @@
 
 #include <cctype>
 #include <iomanip>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -27,6 +28,48 @@ void PrintProtocolResult(const litmus::go_map::ProtocolResult& r, const std::str
       << " in " << r.Spent() << "\n  " << c.setup << "; " << c.threads << "\n";
   for (const auto& [cls, n] : r.classes) {
     out << "  " << std::left << std::setw(60) << cls << " " << n << "\n";
+  }
+}
+
+void PrintProtocolResultsSideBySide(const std::vector<const litmus::go_map::ProtocolResult*>& rs,
+                                    bool first, std::ostream& out) {
+  const litmus::go_map::ProtocolCase& c = *rs.front()->config;
+  out << (first ? "" : "\n") << c.name << " (" << c.cells << " cells per bucket)\n  " << c.setup
+      << "; " << c.threads << "\n";
+  std::set<std::string> classes;
+  const litmus::go_map::ProtocolResult* of[3] = {nullptr, nullptr, nullptr};  // rc11, tso, sc
+  for (const auto* r : rs) {
+    out << "  " << std::left << std::setw(5) << ModelOf(*r) << " " << r->Explored() << " in "
+        << r->Spent() << "\n";
+    for (const auto& [cls, n] : r->classes) classes.insert(cls);
+    const int slot = r->report_model == mc::Model::kRC11  ? 0
+                     : r->report_model == mc::Model::kTSO ? 1
+                                                          : 2;
+    of[slot] = r;
+  }
+  out << "  " << std::left << std::setw(60) << "class";
+  for (const auto* r : rs) out << " " << std::right << std::setw(10) << ModelOf(*r);
+  out << "\n";
+  // Whether `r` shows `cls`, and whether its absence there means anything (a whole search).
+  const auto shows = [](const litmus::go_map::ProtocolResult* r, const std::string& cls) {
+    const auto it = r->classes.find(cls);
+    return it != r->classes.end() && it->second > 0;
+  };
+  const auto whole = [](const litmus::go_map::ProtocolResult* r) {
+    return r != nullptr && r->report.exhaustive && !r->sampled;
+  };
+  for (const std::string& cls : classes) {
+    out << "  " << std::left << std::setw(60) << cls;
+    for (const auto* r : rs) {
+      const auto it = r->classes.find(cls);
+      out << " " << std::right << std::setw(10) << (it == r->classes.end() ? 0 : it->second);
+    }
+    if (whole(of[0]) && whole(of[1]) && shows(of[0], cls) && !shows(of[1], cls)) {
+      out << "  needs weaker ordering than x86 (Arm/POWER, or a compiler reordering)";
+    } else if (whole(of[1]) && whole(of[2]) && shows(of[1], cls) && !shows(of[2], cls)) {
+      out << "  seen on x86, not under SC";
+    }
+    out << "\n";
   }
 }
 

@@ -6,6 +6,7 @@
 #include "common_flags.h"
 #include "json.h"
 #include "junit.h"
+#include "protocol_report.h"
 
 namespace mapcheck {
 namespace {
@@ -97,6 +98,47 @@ TEST(Flags, TheStatefulStrategyExploresSCOnly) {
     EXPECT_EQ(parse({"--model", model, "--strategy", "stateful-sc"}, other, error), 2) << model;
     EXPECT_NE(error.find("SC interleavings only"), std::string::npos) << error;
   }
+}
+
+}  // namespace
+}  // namespace mapcheck
+
+namespace mapcheck {
+namespace {
+
+// A result of the two_writers case under `model` with these classes, explored whole or sampled.
+litmus::go_map::ProtocolResult Result(mc::Model model, std::map<std::string, uint64_t> classes,
+                                      bool whole = true) {
+  litmus::go_map::ProtocolResult r;
+  r.config = litmus::go_map::FindProtocolCase("two_writers");
+  r.report_model = model;
+  r.report.exhaustive = whole;
+  r.sampled = !whole;
+  for (const auto& [cls, n] : classes) r.report.executions += n;
+  r.classes = std::move(classes);
+  return r;
+}
+
+TEST(ProtocolReport, SideBySideMarksWhatX86CannotShowAndWhatOnlyX86Shows) {
+  const auto rc11 = Result(mc::Model::kRC11, {{"correct", 5}, {"lost update", 2}, {"corrupt", 1}});
+  const auto sc = Result(mc::Model::kSC, {{"correct", 3}});
+  const auto tso = Result(mc::Model::kTSO, {{"correct", 4}, {"corrupt", 1}});
+  std::ostringstream out;
+  PrintProtocolResultsSideBySide({&rc11, &sc, &tso}, true, out);
+  const std::string text = out.str();
+  EXPECT_NE(text.find("lost update"), std::string::npos) << text;
+  const auto line = [&](const std::string& cls) {
+    const size_t at = text.find("  " + cls + " ");
+    return at == std::string::npos ? "" : text.substr(at, text.find('\n', at) - at);
+  };
+  EXPECT_NE(line("lost update").find("needs weaker ordering than x86"), std::string::npos) << text;
+  EXPECT_NE(line("corrupt").find("seen on x86, not under SC"), std::string::npos) << text;
+  EXPECT_EQ(line("correct").find("x86"), std::string::npos) << text;
+  // A sample proves no class absent: nothing is marked.
+  const auto sampled_tso = Result(mc::Model::kTSO, {{"correct", 4}}, false);
+  std::ostringstream sampled;
+  PrintProtocolResultsSideBySide({&rc11, &sc, &sampled_tso}, true, sampled);
+  EXPECT_EQ(sampled.str().find("x86"), std::string::npos) << sampled.str();
 }
 
 }  // namespace
