@@ -13,7 +13,7 @@ OptimalRunner::OptimalRunner(const std::function<void()>& test, const Options& o
     : Search(test, options, RunMode{false, true}), shared_(shared), worker_(worker) {}
 
 bool OptimalRunner::Supports(const Options& options) {
-  return options.optimal_search && options.plain_races != PlainRaces::kContinueGo;
+  return options.optimal_search;
 }
 
 std::vector<TokenStep> OptimalRunner::TakenSteps() const {

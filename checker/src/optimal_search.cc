@@ -133,10 +133,7 @@ OptimalSearch::Outcome OptimalSearch::Run(Execution& run, const Work& work,
       step.thread = Schedule(run);
       MC_INVARIANT(step.thread != kNone, "a decision with no thread that can step");
       step.pending = run.PendingOf(step.thread);
-      if (step.pending.kind == StepKind::kOther ||
-          (step.pending.location != kNone && run.graph().GoPlain(step.pending.location))) {
-        return {Result::kUnsupported};
-      }
+      if (step.pending.kind == StepKind::kOther) return {Result::kUnsupported};
       step.thread_id = run.graph().ThreadCanonical(step.thread);
       std::vector<Candidate> moot;
       const std::vector<Candidate> candidates = run.CandidatesOf(step.thread, &moot);
@@ -501,7 +498,10 @@ bool OptimalSearch::MaximalExtension(const ExecutionGraph& g, uint32_t rs, uint3
       const Event& e = g[id];
       if (!e.IsAccess() || e.kind == EventKind::kInit) continue;
       // mo-before an event that stays (other than w): it was not the latest when added, as the
-      // graph will be.
+      // graph will be. (A Go-plain location's writes have no mo: the list is the order they
+      // were added in, which no graph tells apart, so a deleted write there is re-added
+      // anywhere; its reads still took the last write added, as they must again.)
+      if (e.IsWrite() && g.GoPlain(e.location)) continue;
       const uint32_t at = e.IsRead() ? e.rf : id;
       const std::vector<uint32_t>& mo = g.Mo(e.location);
       for (size_t p = g.MoPosition(at) + 1; p < mo.size(); ++p) {

@@ -68,8 +68,14 @@
 // latest writes and nothing else can move. Whether an iteration repeats the last is a function
 // of the thread's own events and their sources, so the rule is one of the graph.
 //
+// Go's plain-read rule (PlainRaces::kContinueGo under RC11): Go-plain writes have no mo (the
+// list is the order they were added in, which the graph hash leaves out), each is appended, and
+// a read takes any write Go's rule allows, the last one added being its maximal choice. In the
+// maximality condition a deleted Go-plain write is not "mo-before" anything (it is re-added
+// anywhere, to the same graph); its reads are held to the rule of every read.
+//
 // Not yet supported, so the canonical-order search runs instead (and the report says nothing
-// else): condition variables, Go's plain-read rule (PlainRaces::kContinueGo).
+// else): condition variables.
 #pragma once
 
 #include <cstdint>

@@ -15,7 +15,10 @@ std::string Describe(const internal::ExecutionGraph& g) {
     out << e.canonical << ":" << static_cast<int>(e.kind) << ":" << e.value;
     if (e.location != internal::kNone) out << "@" << g.Location(e.location).canonical;
     if (e.rf != internal::kNone) out << "<" << g[e.rf].canonical;
-    if (e.IsWrite() && e.location != internal::kNone && g.MoPosition(id) != internal::kNone) {
+    // (Go-plain memory has no coherence order, plain_races.h: the order its writes were added in
+    // tells no two graphs apart.)
+    if (e.IsWrite() && e.location != internal::kNone && g.MoPosition(id) != internal::kNone &&
+        !g.GoPlain(e.location)) {
       out << "#" << g.MoPosition(id);
     }
     events.push_back(out.str());

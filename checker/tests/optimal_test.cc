@@ -187,8 +187,11 @@ TEST(Optimal, CountsEveryBlockedGraphOnceWithNoOtherRun) {
 TEST(Optimal, ClassifiesEveryGraphAFindingEndsOnceWithNoOtherRun) {
   // Options::classify_findings: a failed MC_ASSERT stops its thread only, as a failed assume
   // does, a data race (kStop) stops nothing, and the graph the threads then complete is counted
-  // once, with a finding in its outcome. Races recorded instead (kContinueCoherent) too.
-  for (const mc::PlainRaces races : {mc::PlainRaces::kStop, mc::PlainRaces::kContinueCoherent}) {
+  // once, with a finding in its outcome. Races recorded instead (kContinueCoherent) too, and
+  // recorded with Go's rule for racy reads (kContinueGo: under RC11 plain memory has no mo, and
+  // a read may take any write no other write comes between in happens-before).
+  for (const mc::PlainRaces races : {mc::PlainRaces::kStop, mc::PlainRaces::kContinueCoherent,
+                                     mc::PlainRaces::kContinueGo}) {
     const auto [compared, found] =
         HoldToEveryPath(20261203, RandomStopProgram,
                         {.plain_races = races, .classify_findings = true}, [](const Report& r) {
@@ -201,6 +204,28 @@ TEST(Optimal, ClassifiesEveryGraphAFindingEndsOnceWithNoOtherRun) {
     std::cout << compared << " program/model pairs, " << found << " graphs with a finding\n";
     EXPECT_GT(found, 0u);  // the property was exercised
   }
+}
+
+TEST(Optimal, GoPlainMemoryIsItsOwnSetOfGraphs) {
+  // The test above holds kContinueGo to every path; here, that those programs exercised Go's
+  // rule: under RC11 some have other graphs than with coherent plain memory (a read may take an
+  // older write than an earlier read of its thread did, and writes have no mo to tell apart).
+  std::mt19937_64 rng(EnvOr("MC_OPTIMAL_SEED", 20261203));
+  uint64_t differ = 0;
+  for (uint64_t i = 0; i < EnvOr("MC_OPTIMAL_PROGRAMS", 1000) / 5; ++i) {
+    const StopProgram p = RandomStopProgram(rng);
+    if (!p.plain0) continue;
+    const std::function<void()> body = [&] { RunStopProgram(p); };
+    const Options go{.plain_races = mc::PlainRaces::kContinueGo, .classify_findings = true};
+    const Options coherent{.plain_races = mc::PlainRaces::kContinueCoherent,
+                           .classify_findings = true};
+    const Report a = mc::check(body, go);
+    const Report b = mc::check(body, coherent);
+    EXPECT_EQ(a.runs, a.executions + a.blocked) << p.ToString();
+    differ += a.executions != b.executions;
+  }
+  std::cout << differ << " programs with other graphs under Go's rule\n";
+  EXPECT_GT(differ, 0u);
 }
 
 TEST(Optimal, TakesEveryGraphOfMutexesOnceWithNoOtherRun) {

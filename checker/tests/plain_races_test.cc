@@ -54,6 +54,7 @@ TEST(PlainRaces, ContinueGoLetsTheFinalReadSeeEitherRacingWrite) {
   // the first choice, one write in each of the others: 2 + 1 + 1 = 4.
   const mc::Report r = mc::check(LostUpdate, {.plain_races = mc::PlainRaces::kContinueGo});
   EXPECT_TRUE(ExecutionsAre(r, 6));
+  EXPECT_EQ(r.runs, 6u);  // the optimal search takes Go's rule: one run per execution
   EXPECT_EQ(mc::testing::CountMatching(r, "x=1"), 4u);
   EXPECT_EQ(mc::testing::CountMatching(r, "x=2"), 2u);
 }

@@ -117,9 +117,9 @@ struct Options {
   // Strategy::kExhaustive explores each execution graph once without a run that ends in none
   // (the optimal search, checker/src/optimal_search.h) where it supports the program: atomics,
   // plain memory, fences, threads, mc::choose, mc::assume, assertions, Go fatals,
-  // classify_findings, mutexes, rwlocks, semaphores and spin loops cut short at mc::yield.
-  // Condition variables and PlainRaces::kContinueGo take the canonical-order search, as does
-  // every program when this is false.
+  // classify_findings, mutexes, rwlocks, semaphores, spin loops cut short at mc::yield and every
+  // PlainRaces policy. Condition variables take the canonical-order search, as does every
+  // program when this is false.
   bool optimal_search = true;
   // OS threads the optimal search runs on (each explores graphs of its own; the counts are those
   // of one thread). The test then runs on several OS threads at once, each run in its own
