@@ -22,6 +22,7 @@
 #pragma once
 
 #include <algorithm>
+#include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -314,6 +315,72 @@ inline Found Decide(const std::vector<KeyOp>& ops, State initial, const Precedes
   return Linearizable(ops, initial, *precedes) ? Found::kYes : Found::kNo;
 }
 
+// What `op` leaves that another operation can observe: a value, the key absent (nullopt), or
+// nothing (a read, or a write that did not happen).
+inline std::optional<State> Writes(const KeyOp& op) {
+  switch (op.kind) {
+    case KeyOp::kStore:
+    case KeyOp::kSwap:
+      return State{op.value};
+    case KeyOp::kLoadOrStore:
+      return op.ok ? std::nullopt : std::optional<State>(State{op.value});
+    case KeyOp::kCas:
+      return op.ok ? std::optional<State>(State{op.new_value}) : std::nullopt;
+    case KeyOp::kDelete:
+      return State{};
+    case KeyOp::kLoadAndDelete:
+    case KeyOp::kCad:
+      return op.ok ? std::optional<State>(State{}) : std::nullopt;
+    default:
+      return std::nullopt;
+  }
+}
+
+// Whether `op` reports having seen state `s`: a read of that value (or of the key absent), a
+// presence probe of any value.
+inline bool Observes(const KeyOp& op, const State& s) {
+  switch (op.kind) {
+    case KeyOp::kLoad:
+    case KeyOp::kLoadAndDelete:
+    case KeyOp::kSwap:
+      return op.ok ? s == State{op.out} : !s.has_value();
+    case KeyOp::kLoadOrStore:
+      return op.ok && s == State{op.out};
+    case KeyOp::kLoadPresent:
+      return s.has_value();
+    case KeyOp::kCas:
+    case KeyOp::kCad:
+      return op.ok && s == State{op.value};
+    default:
+      return false;
+  }
+}
+
+// A smallest part of `ops` (which has no linearization) that has none either: operations are
+// taken away one at a time while the rest stays without one, except a write whose value (or
+// deletion) some remaining operation reports seeing, since without it that read would fail for
+// want of any write, not for the order. What is left is what to read first.
+inline std::vector<KeyOp> Core(std::vector<KeyOp> ops, State initial, const Precedes* precedes) {
+  for (bool shrunk = true; shrunk;) {
+    shrunk = false;
+    for (size_t i = 0; i < ops.size(); ++i) {
+      const std::optional<State> w = Writes(ops[i]);
+      bool needed = false;
+      for (size_t j = 0; w && j < ops.size() && !needed; ++j) {
+        needed = j != i && Observes(ops[j], *w);
+      }
+      if (needed) continue;
+      std::vector<KeyOp> rest = ops;
+      rest.erase(rest.begin() + static_cast<std::ptrdiff_t>(i));
+      if (Decide(rest, initial, precedes) != Found::kNo) continue;
+      ops = std::move(rest);
+      shrunk = true;
+      --i;
+    }
+  }
+  return ops;
+}
+
 // CheckLinearizable's body; `precedes` null: the marks are stamps.
 inline std::string Check(const std::vector<Operation>& history,
                          const std::map<int64_t, int64_t>& initial, const Precedes* precedes,
@@ -431,8 +498,16 @@ inline std::string lin_detail::Check(const std::vector<Operation>& history,
     const lin_detail::Found found = lin_detail::Decide(ops, initial_state(k), precedes);
     if (found == lin_detail::Found::kUndecided) give_up(k);
     if (found == lin_detail::Found::kNo) {
+      std::string core;
+      std::set<const Operation*> shown;  // (a Range or Clear is one operation of several keys)
+      for (const KeyOp& op : lin_detail::Core(ops, initial_state(k), precedes)) {
+        if (shown.insert(op.source).second) core += "\n  " + op.source->ToString();
+      }
       return "the operations on key " + std::to_string(k) +
-             " (Range and Clear included) have no linearization:" + dump();
+             " (Range and Clear included) have no linearization:" + dump() +
+             "\nthese alone have none (take any one away and the rest have one, or a read loses "
+             "the write it saw):" +
+             core;
     }
   }
   for (const Operation& op : history) {

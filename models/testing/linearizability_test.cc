@@ -8,6 +8,7 @@
 #include <iostream>
 #include <optional>
 #include <random>
+#include <string>
 #include <vector>
 
 namespace models::testing {
@@ -65,6 +66,32 @@ TEST(Linearizability, ALostUpdateShowsInAFinalLoad) {
   EXPECT_NE(CheckLinearizable({Store(0, 1, 1, 1, 2), Store(1, 2, 2, 1, 3),
                                Load(2, 1, false, 0, 5, 6), Load(2, 2, true, 2, 7, 8)}),
             "");
+}
+
+// The part of a failing history that fails by itself, as the message's last lines list it.
+std::string CoreOf(const std::string& why) {
+  const size_t at = why.find("\nthese alone have none");
+  return at == std::string::npos ? "(none)" : why.substr(why.find('\n', at + 1));
+}
+
+TEST(Linearizability, AFailureNamesTheSmallestPartThatFailsAlone) {
+  // Lost updates among other operations: the loads of 1 go first (the rest still fails), then
+  // the second store of 1 (no read is left that saw a 1); the first store and the final load
+  // that misses it are what fails alone.
+  const std::string lost =
+      CheckLinearizable({Store(0, 1, 1, 1, 2), Load(1, 1, true, 1, 1, 4), Load(1, 1, true, 1, 5, 6),
+                         Store(1, 1, 1, 7, 8), Load(2, 1, false, 0, 9, 10)});
+  EXPECT_EQ(CoreOf(lost), "\n  " + Store(0, 1, 1, 1, 2).ToString() + "\n  " +
+                              Load(2, 1, false, 0, 9, 10).ToString())
+      << lost;
+  // A stale read: 5 stored, then 6, then a load returns 5. The store of 5 stays (the load saw
+  // it), the earlier load of 5 goes.
+  const std::string stale = CheckLinearizable({Store(0, 1, 5, 1, 2), Load(1, 1, true, 5, 3, 4),
+                                               Store(0, 1, 6, 5, 6), Load(1, 1, true, 5, 7, 8)});
+  EXPECT_EQ(CoreOf(stale), "\n  " + Store(0, 1, 5, 1, 2).ToString() + "\n  " +
+                               Store(0, 1, 6, 5, 6).ToString() + "\n  " +
+                               Load(1, 1, true, 5, 7, 8).ToString())
+      << stale;
 }
 
 TEST(Linearizability, RangeVisitsEachKeyOnceWithAValueFromItsInterval) {
