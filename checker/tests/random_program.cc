@@ -297,6 +297,22 @@ StopProgram RandomStopProgram(std::mt19937_64& rng) {
   return s;
 }
 
+StopProgram RandomGoPlainProgram(std::mt19937_64& rng) {
+  StopProgram s = RandomStopProgram(rng);
+  s.plain0 = true;
+  for (auto& ops : s.program.threads) {
+    for (Op& op : ops) {
+      if (op.kind == Op::Kind::kFence) continue;
+      if (op.kind == Op::Kind::kLoad || op.kind == Op::Kind::kStore) {
+        if (rng() % 2 == 0) op.location = 0;  // most accesses race on the plain location
+      } else if (op.location == 0) {
+        op.kind = Op::Kind::kLoad;  // plain memory takes loads and stores only
+      }
+    }
+  }
+  return s;
+}
+
 StopProgram RandomSpinProgram(std::mt19937_64& rng) {
   StopProgram s = RandomStopProgram(rng);
   s.plain0 = false;

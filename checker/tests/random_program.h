@@ -85,6 +85,10 @@ StopProgram RandomStopProgram(std::mt19937_64& rng);
 // A random stop program with 1 or 2 mutexes (RandomStopProgram's has none), and one time in
 // three a semaphore that some threads release and others acquire.
 StopProgram RandomLockProgram(std::mt19937_64& rng);
+// A random stop program whose location 0 is plain memory (mc::var) that most of its loads and
+// stores race on: the programs where Go's plain-read rule (PlainRaces::kContinueGo) and
+// coherent plain memory part.
+StopProgram RandomGoPlainProgram(std::mt19937_64& rng);
 // A random stop program (no plain memory) in which some loads are spin loops (Stop::kSpin):
 // `while (x.load() == on) mc::yield();`, some of which can never end (a livelock, or a graph the
 // spin-loop rule cuts short).
