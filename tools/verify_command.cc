@@ -69,6 +69,7 @@ std::string Cell(const std::string& program) {
 struct Row {
   std::string map, scenario, program, verdict;
   uint64_t executions = 0;
+  uint64_t runs = 0;  // runs of the test the search took (the optimal search: one per execution)
   bool pass = false;
   std::string token, detail;  // token: TEST@TOKEN
   double seconds = 0;
@@ -76,7 +77,7 @@ struct Row {
 
 // A check an interrupt came before (Ctrl-C, SIGTERM): listed, not passed.
 Row NotRun(const std::string& map, const std::string& scenario, const std::string& program) {
-  return Row{map, scenario, program, "not run", 0, false, "", "not run: interrupted", 0};
+  return Row{map, scenario, program, "not run", 0, 0, false, "", "not run: interrupted", 0};
 }
 
 }  // namespace
@@ -138,6 +139,7 @@ int VerifyCommand(const std::vector<std::string>& args, std::ostream& out, std::
                    s.Program(),
                    std::string(mc::VerdictName(r.report.verdict)),
                    r.report.executions,
+                   r.report.runs,
                    r.report.ok() && r.report.exhaustive,
                    QualifiedToken(name + "/" + s.name, r.report.replay_token),
                    r.failure.empty() ? r.report.message : r.failure,
@@ -159,6 +161,7 @@ int VerifyCommand(const std::vector<std::string>& args, std::ostream& out, std::
                    k.scenario.Program(),
                    std::string(mc::VerdictName(r.report.verdict)),
                    r.report.executions + 1,
+                   r.report.runs,
                    r.report.verdict == k.finding,
                    QualifiedToken(name + "/" + k.scenario.name, r.report.replay_token),
                    r.report.message,
@@ -198,11 +201,13 @@ int VerifyCommand(const std::vector<std::string>& args, std::ostream& out, std::
         << "## Fixes\n\nEvery execution of every scenario is free of races, failed assertions, "
            "deadlocks and Go fatals, and its history is linearizable (per key, with "
            "happens-before as real time; Range and Len against their documented weaker "
-           "guarantees). The count is the number of distinct executions explored.\n\n"
-        << "| map | scenario | program | executions | verdict |\n|---|---|---|---:|---|\n";
+           "guarantees). The count is the number of distinct executions explored, beside the "
+           "runs of the test the search took (the optimal search: one per execution).\n\n"
+        << "| map | scenario | program | executions | runs | verdict |\n|---|---|---|---:|---:|---|\n";
     for (const Row& r : fixes) {
       md << "| " << r.map << " | " << r.scenario << " | `" << Cell(r.program) << "` | "
-          << r.executions << " | " << (r.pass ? "verified" : "FAILED: " + r.verdict) << " |\n";
+          << r.executions << " | " << r.runs << " | "
+          << (r.pass ? "verified" : "FAILED: " + r.verdict) << " |\n";
     }
     if (only.empty()) {
       md << "\n## The bare GoMap's protocol\n\nGoMap shared without a lock (the incident), "
@@ -283,6 +288,7 @@ int VerifyCommand(const std::vector<std::string>& args, std::ostream& out, std::
             .Add("program", r.program)
             .Add("verdict", r.verdict)
             .Add(kill ? "found_in" : "executions", r.executions)
+            .Add("runs", r.runs)
             .Add("result",
                  kill ? (r.pass ? "killed" : "survived") : (r.pass ? "verified" : "failed"))
             .Add("seconds", r.seconds);
@@ -304,12 +310,13 @@ int VerifyCommand(const std::vector<std::string>& args, std::ostream& out, std::
   }
   if (!fixes.empty()) {
     out << std::left << std::setw(16) << "map" << std::setw(22) << "scenario" << std::setw(12)
-        << "executions"
+        << "executions" << std::setw(10) << "runs"
         << "result\n";
   }
   for (const Row& r : fixes) {
     out << std::left << std::setw(16) << r.map << std::setw(22) << r.scenario << std::setw(12)
-        << r.executions << (r.pass ? "verified" : "FAILED (" + r.verdict + ")") << "\n";
+        << r.executions << std::setw(10) << r.runs
+        << (r.pass ? "verified" : "FAILED (" + r.verdict + ")") << "\n";
     if (!r.pass) err << "\n" << r.map << " / " << r.scenario << ": " << r.detail << "\n";
   }
   if (!kills.empty()) {
