@@ -5,24 +5,21 @@
 #include <algorithm>
 #include <iomanip>
 #include <optional>
-#include <sstream>
 
+#include "check_rows.h"
 #include "common_flags.h"
 #include "interrupt.h"
 #include "json.h"
-#include "junit.h"
-#include "litmus/claims/claims.h"
-#include "litmus/litmus.h"
 #include "parallel.h"
 #include "progress.h"
-#include "replay_target.h"
 #include "user_error.h"
 
 namespace mapcheck {
 namespace {
 
 constexpr unsigned kFlags =
-    kModelFlag | kStrategyFlags | kBudgetFlag | kJobsFlag | kJsonFlag | kJunitFlag | kQuietFlag;
+    kModelFlag | kStrategyFlags | kBudgetFlag | kJobsFlag | kJsonFlag | kJunitFlag | kQuietFlag |
+                         kShardFlag;
 
 std::string Usage() {
   return "usage: mapcheck check [FILTER] [options]\n"
@@ -46,187 +43,12 @@ std::string Usage() {
          "results incomplete, 130 interrupted (Ctrl-C or SIGTERM: the check running then ends\n"
          "as incomplete, the rest are listed as not run, and --json/--junit are written).\n"
          "\n"
+         "With --shard I/N a check does every Nth row of the table (litmus rows and claims,\n"
+         "from the I-th on), each whole, so N machines share the work; `mapcheck merge` of the\n"
+         "N --json reports prints the table one unsplit check prints, with its exit status.\n"
+         "\n"
          "options:\n" +
          CommonFlagsHelp(kFlags) + "  --verbose          print the full report of every mismatch\n";
-}
-
-// kMeasured: a claim decided by a benchmark on this machine (any decided verdict passes), so the
-// result says so rather than "ok" beside a verdict that differs from the expectation's word.
-enum class Status { kOk, kMeasured, kMismatch, kIncomplete };
-
-const char* StatusName(Status s) {
-  switch (s) {
-    case Status::kOk:
-      return "ok";
-    case Status::kMeasured:
-      return "measured";
-    case Status::kMismatch:
-      return "MISMATCH";
-    case Status::kIncomplete:
-      return "incomplete";
-  }
-  return "?";
-}
-
-struct Row {
-  std::string kind;  // "litmus" or "claim"
-  std::string name;
-  std::string model;  // litmus only
-  std::string verdict;
-  std::string expected;
-  std::string executions;  // "got/want" when the search was complete, else "got"
-  std::optional<uint64_t> found, want;  // the same as numbers (want: when compared)
-  uint64_t runs = 0;       // re-executions of the test (litmus only): the search's cost
-  double seconds = 0;
-  Status status = Status::kOk;
-  std::string detail;    // why it is not ok
-  std::string replay;    // TEST@TOKEN of a finding, else of an execution showing the condition
-  std::string evidence;  // claims
-  std::string report;    // the full report, for --verbose
-};
-
-Row CheckLitmus(const litmus::LitmusTest& test, mc::Model model, const mc::Options& base) {
-  mc::Options options = base;
-  options.model = model;
-  const mc::Report r = mc::check(test.body, options);
-  const litmus::Expectation* expected = test.Expected(model);
-  const litmus::Expectation want = expected != nullptr ? *expected : litmus::Expectation{};
-  bool seen = false;
-  std::string witness;  // an execution that shows the condition: the first such outcome's
-  for (const auto& [outcome, count] : r.outcomes) {
-    if (count == 0 || !test.Satisfies(outcome)) continue;
-    if (!seen) witness = r.outcome_tokens.at(outcome);
-    seen = true;
-  }
-  Row row;
-  row.kind = "litmus";
-  row.name = test.name;
-  row.model = std::string(mc::ModelName(model));
-  row.expected = expected == nullptr ? "none" : want.allowed ? "allowed" : "forbidden";
-  row.seconds = r.seconds;
-  row.replay = QualifiedToken(test.name, r.replay_token.empty() ? witness : r.replay_token);
-  row.report = r.ToString();
-  const bool complete = r.verdict == mc::Verdict::kOk && r.exhaustive;
-  // The stateful SC search counts behaviours, not the graphs docs/conformance.md counts.
-  const bool counts_graphs = options.strategy != mc::Strategy::kStatefulSC;
-  std::ostringstream execs;
-  execs << r.executions;
-  if (complete && counts_graphs) execs << "/" << want.executions;
-  row.executions = execs.str();
-  row.found = r.executions;
-  if (complete && counts_graphs && expected != nullptr) row.want = want.executions;
-  row.runs = r.runs;
-  if (expected == nullptr) {  // a model the test states nothing for: not a pass
-    row.verdict = r.verdict == mc::Verdict::kOk ? (seen ? "allowed" : "forbidden") : "error";
-    row.status = Status::kMismatch;
-    row.detail = "the test has no expectation under " + std::string(mc::ModelName(model));
-  } else if (r.verdict != mc::Verdict::kOk && r.verdict != mc::Verdict::kBudgetExhausted) {
-    row.verdict = "error";
-    row.status = Status::kMismatch;
-    row.detail = std::string(mc::VerdictName(r.verdict)) + ": " + r.message;
-  } else if (seen && !want.allowed) {
-    row.verdict = "allowed";
-    row.status = Status::kMismatch;
-    row.detail = "the forbidden outcome " + test.ConditionText() + " occurred";
-  } else if (complete) {
-    row.verdict = seen ? "allowed" : "forbidden";
-    if (seen != want.allowed) {
-      row.status = Status::kMismatch;
-      row.detail =
-          "no execution shows the allowed outcome " + test.ConditionText();
-    } else if (counts_graphs && r.executions != want.executions) {
-      row.status = Status::kMismatch;
-      row.detail = "executions: got " + std::to_string(r.executions) + ", want " +
-                   std::to_string(want.executions);
-    }
-  } else {
-    row.verdict = seen ? "allowed" : "not seen";
-    row.status = Status::kIncomplete;
-    row.detail = r.message.empty() ? "the search did not cover every execution" : r.message;
-  }
-  return row;
-}
-
-// A row that an interrupt kept from running.
-Row NotRun(const std::string& kind, const std::string& name, const std::string& model) {
-  Row row;
-  row.kind = kind;
-  row.name = name;
-  row.model = model;
-  row.verdict = "not run";
-  row.expected = "";
-  row.status = Status::kIncomplete;
-  row.detail = "not run: interrupted";
-  return row;
-}
-
-Row CheckClaim(const claims::Claim& claim) {
-  Row row;
-  row.kind = "claim";
-  row.name = claim.id;
-  const auto start = std::chrono::steady_clock::now();
-  const claims::Decision d = claim.decide();
-  row.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  row.verdict = d.verdict;
-  row.expected = claim.expected;
-  row.evidence = d.evidence;
-  if (!claims::Settled(claim, d)) {
-    row.status = Status::kMismatch;
-    row.detail = claim.statement + " (decided by " + claim.test + ")";
-  } else if (claim.expected == "measured") {
-    row.status = Status::kMeasured;
-    row.expected = "(any)";
-  }
-  return row;
-}
-
-std::string Seconds(double s) {
-  std::ostringstream out;
-  out << std::fixed << std::setprecision(1) << s * 1000 << "ms";
-  return out.str();
-}
-
-void PrintRow(const Row& r, std::ostream& out) {
-  if (r.kind == "litmus") {
-    out << std::left << std::setw(30) << r.name << std::setw(6) << r.model << std::setw(11)
-        << r.verdict << std::setw(11) << r.expected << std::setw(14) << r.executions << std::setw(9)
-        << r.runs << std::setw(10) << Seconds(r.seconds) << StatusName(r.status) << "\n";
-  } else {
-    out << std::left << std::setw(6) << r.name << std::setw(13) << r.verdict << std::setw(13)
-        << r.expected << std::setw(11) << StatusName(r.status) << r.evidence << "\n";
-  }
-}
-
-std::string RowJson(const Row& r) {
-  JsonObject o;
-  o.Add("kind", r.kind).Add("name", r.name);
-  if (!r.model.empty()) o.Add("model", r.model);
-  o.Add("verdict", r.verdict)
-      .Add("expected", r.expected)
-      .Add("result", StatusName(r.status))
-      .Add("seconds", r.seconds);
-  if (r.found) {
-    o.Add("executions", *r.found);
-    if (r.want) o.Add("expected_executions", *r.want);
-    o.Add("runs", r.runs);
-  }
-  if (!r.evidence.empty()) o.Add("evidence", r.evidence);
-  if (!r.detail.empty()) o.Add("detail", r.detail);
-  if (!r.replay.empty()) o.Add("replay", r.replay);
-  return o.ToString();
-}
-
-JunitCase RowJunit(const Row& r) {
-  JunitCase c;
-  c.classname = r.kind == "litmus" ? "litmus." + r.model : "claims";
-  c.name = r.name;
-  c.seconds = r.seconds;
-  c.result = r.status == Status::kOk || r.status == Status::kMeasured ? JunitCase::Result::kPass
-             : r.status == Status::kMismatch ? JunitCase::Result::kFail
-                                             : JunitCase::Result::kSkip;
-  c.message = r.detail;
-  c.detail = r.replay.empty() ? r.report : "mapcheck replay " + r.replay + "\n" + r.report;
-  return c;
 }
 
 }  // namespace
@@ -262,7 +84,7 @@ int CheckCommand(const std::vector<std::string>& args, std::ostream& out, std::o
   options.stop = &InterruptFlag();
 
   // The work, in table order: every selected litmus test under every model, then the claims.
-  std::vector<std::function<Row()>> work;
+  std::vector<std::function<CheckRow()>> work;
   for (const auto& t : litmus::Registry()) {
     if (t.name.find(filter) == std::string::npos) continue;
     for (const mc::Model model : flags.models) {
@@ -290,71 +112,52 @@ int CheckCommand(const std::vector<std::string>& args, std::ostream& out, std::o
     return Refuse(err, "check", "'" + filter + "'", "no litmus test matches it (see mapcheck list)");
   }
 
-  if (!flags.json && litmus_rows > 0) {
-    out << std::left << std::setw(30) << "test" << std::setw(6) << "model" << std::setw(11)
-        << "verdict" << std::setw(11) << "expected" << std::setw(14) << "executions" << std::setw(9)
-        << "runs" << std::setw(10) << "time"
-        << "result\n";
-  }
-  std::vector<Row> rows;
-  RunInOrder<Row>(
-      work.size(), flags.jobs, [&](size_t i) { return work[i](); },
-      [&](size_t i, Row& row) {
+  // This shard's rows: every shard_count-th of the table, from the shard_index-th on.
+  std::vector<size_t> mine;
+  for (size_t k = flags.shard_index; k < work.size(); k += flags.shard_count) mine.push_back(k);
+  const bool sharded = flags.shard_count > 1;
+  if (!flags.json && !mine.empty() && mine.front() < litmus_rows) PrintLitmusHeader(out);
+  std::vector<CheckRow> rows;
+  RunInOrder<CheckRow>(
+      mine.size(), flags.jobs, [&](size_t i) { return work[mine[i]](); },
+      [&](size_t i, CheckRow& row) {
+        if (sharded) row.position = mine[i];
         if (!flags.json) {
           progress.Clear();
-          if (i == litmus_rows) {
-            out << (litmus_rows > 0 ? "\n" : "") << std::left << std::setw(6) << "claim"
-                << std::setw(13) << "verdict" << std::setw(13) << "expected" << std::setw(11)
-                << "result"
-                << "evidence\n";
+          if (mine[i] >= litmus_rows && (i == 0 || mine[i - 1] < litmus_rows)) {
+            PrintClaimHeader(i > 0, out);
           }
           PrintRow(row, out);
           out.flush();
         }
-        progress.Items(i + 1, work.size(), row.name + (row.model.empty() ? "" : " " + row.model));
+        progress.Items(i + 1, mine.size(), row.name + (row.model.empty() ? "" : " " + row.model));
         rows.push_back(std::move(row));
       });
 
-  int passed = 0;
-  int failed = 0;
-  int incomplete = 0;
-  for (const Row& r : rows) {
-    passed += r.status == Status::kOk || r.status == Status::kMeasured ? 1 : 0;
-    failed += r.status == Status::kMismatch ? 1 : 0;
-    incomplete += r.status == Status::kIncomplete ? 1 : 0;
-    if (r.status != Status::kMismatch || flags.json) continue;
-    err << "\nMISMATCH " << r.name << (r.model.empty() ? "" : " under " + r.model) << ": "
-        << r.detail << "\n";
-    if (!r.replay.empty()) err << "  replay: mapcheck replay " << r.replay << "\n";
-    if (verbose) err << r.report;
-  }
+  const CheckTotals totals = Count(rows);
+  if (!flags.json) PrintMismatches(rows, verbose, err);
   if (!flags.junit_file.empty()) {
     std::vector<JunitCase> cases;
-    for (const Row& r : rows) cases.push_back(RowJunit(r));
+    for (const CheckRow& r : rows) cases.push_back(RowJunit(r));
     if (!WriteJunit(flags.junit_file, "check", cases, err)) return 2;
   }
   if (flags.json) {
     std::vector<std::string> json;
-    for (const Row& r : rows) json.push_back(RowJson(r));
-    out << JsonObject()
-               .Raw("results", JsonArray(json, true))
-               .Add("passed", passed)
-               .Add("failed", failed)
-               .Add("incomplete", incomplete)
-               .ToString()
-        << "\n";
+    for (const CheckRow& r : rows) json.push_back(RowJson(r));
+    out << CheckJson(json, totals, flags.Shard(), work.size()) << "\n";
   } else {
-    out << "\n" << passed << " passed, " << failed << " failed";
-    if (incomplete > 0) out << ", " << incomplete << " incomplete (not verified)";
-    out << "\n";
+    PrintTotals(totals, out);
+    if (sharded) {
+      out << "(shard " << flags.Shard() << ": " << rows.size() << " of the " << work.size()
+          << " rows; mapcheck merge of every shard's --json report gives the whole table)\n";
+    }
   }
   if (Interrupted()) {
     err << "mapcheck check: interrupted; the rows above are what finished (the interrupted "
            "check is incomplete, the rest not run)\n";
     return kInterruptedExit;
   }
-  if (failed > 0) return 1;
-  return incomplete > 0 ? 3 : 0;
+  return ExitStatus(totals);
 }
 
 }  // namespace mapcheck

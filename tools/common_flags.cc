@@ -62,7 +62,24 @@ bool ParseStrategy(const std::string& text, mc::Options& o) {
   return true;
 }
 
+// "I/N" with 1 <= I <= N into a 0-based index and a count.
+bool ParseShard(const std::string& text, uint32_t& index, uint32_t& count) {
+  const size_t slash = text.find('/');
+  if (slash == std::string::npos) return false;
+  const auto i = ParseCount(std::string_view(text).substr(0, slash));
+  const auto n = ParseCount(std::string_view(text).substr(slash + 1));
+  if (!i || !n || *i < 1 || *i > *n || *n > 1000000) return false;
+  index = static_cast<uint32_t>(*i - 1);
+  count = static_cast<uint32_t>(*n);
+  return true;
+}
+
 }  // namespace
+
+std::string CommonFlags::Shard() const {
+  return shard_count > 1 ? std::to_string(shard_index + 1) + "/" + std::to_string(shard_count)
+                         : "";
+}
 
 std::optional<double> ParseDuration(const std::string& text) {
   if (text.empty()) return std::nullopt;
@@ -172,6 +189,16 @@ FlagResult TakeCommonFlag(const std::string& command, unsigned accepted,
     flags.threads_given = true;
     return FlagResult::kTaken;
   }
+  if (a == "--shard" && (accepted & kShardFlag) != 0) {
+    const std::string* s = value("I/N, e.g. 2/4");
+    if (s == nullptr) return FlagResult::kError;
+    if (!ParseShard(*s, flags.shard_index, flags.shard_count)) {
+      Refuse(err, command, "--shard '" + *s + "'",
+             "--shard needs I/N with 1 <= I <= N (e.g. --shard 2/4)");
+      return FlagResult::kError;
+    }
+    return FlagResult::kTaken;
+  }
   if (a == "--quiet" && (accepted & kQuietFlag) != 0) {
     flags.quiet = true;
     return FlagResult::kTaken;
@@ -271,6 +298,12 @@ std::string CommonFlagsHelp(unsigned accepted) {
     out +=
         "  --quiet            no progress on stderr (by default a long check shows a live\n"
         "                     line on a terminal, and one line every 10 s otherwise)\n";
+  }
+  if ((accepted & kShardFlag) != 0) {
+    out +=
+        "  --shard I/N        do part I of N of the work (a deterministic split; see above);\n"
+        "                     `mapcheck merge` of the N parts' --json reports prints what\n"
+        "                     one unsplit run prints\n";
   }
   return out;
 }

@@ -1,7 +1,8 @@
 // The flags several subcommands share: --model, --strategy, --budget, --seed, --jobs, --json,
-// --junit, --html. Each subcommand's own flags are parsed where the subcommand lives.
+// --junit, --html, --quiet, --shard. Each subcommand's own flags are parsed where the subcommand lives.
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <optional>
 #include <ostream>
@@ -24,6 +25,10 @@ struct CommonFlags {
   std::string junit_file;  // "" unless --junit FILE
   std::string html_file;   // "" unless --html FILE
   bool quiet = false;      // --quiet: no progress on stderr
+  uint32_t shard_index = 0;  // --shard I/N: I - 1 and N (one shard, the whole search, unless given)
+  uint32_t shard_count = 1;
+  // "I/N" of --shard, or "" when the search is not split.
+  std::string Shard() const;
 };
 
 // Which common flags a subcommand accepts.
@@ -36,6 +41,7 @@ enum FlagSet : unsigned {
   kJunitFlag = 1U << 5U,
   kHtmlFlag = 1U << 6U,
   kQuietFlag = 1U << 7U,
+  kShardFlag = 1U << 8U,
 };
 
 enum class FlagResult { kNotMine, kTaken, kError };

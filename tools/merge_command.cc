@@ -2,13 +2,14 @@
 
 #include <fstream>
 #include <map>
-#include <set>
 #include <sstream>
 
+#include "check_merge.h"
 #include "common_flags.h"
 #include "json.h"
 #include "json_reader.h"
 #include "protocol_report.h"
+#include "shard_set.h"
 #include "user_error.h"
 
 namespace mapcheck {
@@ -23,17 +24,22 @@ constexpr const char* kUsage =
     "--shard I/N --json > FILE`, and prints what one unsharded `mapcheck protocol CASE` prints:\n"
     "the executions, runs and executions of each class are sums (the shards split the search\n"
     "tree exactly), the search memory the largest shard's, each class's witness one shard's.\n"
-    "Every case needs shards 1 to N, each once, of one N. Exits 2 on a file that cannot be read\n"
-    "or is not such a report, or on a missing or repeated shard, naming it.\n"
+    "Every case needs shards 1 to N, each once, of one N.\n"
+    "\n"
+    "Reports of `mapcheck check [FILTER] --shard I/N --json` merge likewise: each litmus row's\n"
+    "executions and runs are added up, its condition counts as seen when one shard saw it, and\n"
+    "the whole is judged as one check judges (the table, the exit status: 0 ok, 1 a mismatch,\n"
+    "3 incomplete); the claims come from the shard that decided them (shard 1).\n"
+    "\n"
+    "Exits 2 on a file that cannot be read or is not such a report, or on a missing or\n"
+    "repeated shard, naming it.\n"
     "\n"
     "options:\n";
 
 // One case's shards, added up as they are read.
 struct Merged {
   litmus::go_map::ProtocolResult result;
-  uint32_t count = 0;
-  std::set<uint32_t> seen;  // 1-based shard numbers
-  std::string first_file;
+  ShardSet shards;
 };
 
 bool Fail(std::ostream& err, const std::string& file, const std::string& what) {
@@ -70,15 +76,6 @@ bool AddCase(const std::string& file, const JsonValue& c, std::map<std::string, 
                 "case " + name->text + " is not a shard (run mapcheck protocol " + name->text +
                     " --shard I/N --json)");
   }
-  const size_t slash = shard->text.find('/');
-  uint32_t index = 0;
-  uint32_t count = 0;
-  try {
-    index = static_cast<uint32_t>(std::stoul(shard->text.substr(0, slash)));
-    count = static_cast<uint32_t>(std::stoul(shard->text.substr(slash + 1)));
-  } catch (const std::exception&) {
-    return Fail(err, file, "case " + name->text + ": bad shard '" + shard->text + "'");
-  }
   const litmus::go_map::ProtocolCase* config = litmus::go_map::FindProtocolCase(name->text);
   if (config == nullptr) {
     return Fail(err, file, "no protocol case named '" + name->text + "' in this mapcheck");
@@ -89,18 +86,9 @@ bool AddCase(const std::string& file, const JsonValue& c, std::map<std::string, 
     order.push_back(name->text);
     m.result.config = config;
     m.result.report.exhaustive = true;
-    m.count = count;
-    m.first_file = file;
   }
-  if (count != m.count) {
-    return Fail(err, file,
-                "case " + name->text + " is shard " + shard->text + ", but " + m.first_file +
-                    " has it in " + std::to_string(m.count) + " shards");
-  }
-  if (index < 1 || index > count || !m.seen.insert(index).second) {
-    return Fail(err, file,
-                "case " + name->text + ": shard " + shard->text +
-                    (index < 1 || index > count ? " is out of range" : " is there twice"));
+  if (std::string why; !m.shards.Add(shard->text, file, why)) {
+    return Fail(err, file, "case " + name->text + ": " + why);
   }
   mc::Report& r = m.result.report;
   r.executions += *executions;
@@ -137,8 +125,8 @@ int MergeCommand(const std::vector<std::string>& args, std::ostream& out, std::o
   if (files.empty()) {
     return Refuse(err, "merge", "", "no FILE given (mapcheck merge --help)");
   }
-  std::map<std::string, Merged> cases;
-  std::vector<std::string> order;  // cases in the order first read
+  std::vector<std::pair<std::string, JsonValue>> reports;
+  bool checks = false;  // the reports are mapcheck check's (a "results" list), not protocol's
   for (const std::string& file : files) {
     std::ifstream in(file);
     if (!in) {
@@ -151,23 +139,34 @@ int MergeCommand(const std::vector<std::string>& args, std::ostream& out, std::o
     if (!doc) {
       return Refuse(err, "merge", file, "not JSON: " + error);
     }
-    const JsonValue* list = doc->Find("cases");
-    if (list == nullptr || list->kind != JsonValue::Kind::kArray) {
+    const JsonValue* cases = doc->Find("cases");
+    const JsonValue* results = doc->Find("results");
+    const bool is_check = results != nullptr && results->kind == JsonValue::Kind::kArray;
+    if (!is_check && (cases == nullptr || cases->kind != JsonValue::Kind::kArray)) {
       return Refuse(err, "merge", file,
-                    "has no \"cases\" list (write it with mapcheck protocol CASE --shard I/N --json)");
+                    "has neither a \"cases\" nor a \"results\" list (write it with mapcheck "
+                    "protocol CASE --shard I/N --json, or mapcheck check --shard I/N --json)");
     }
-    for (const JsonValue& c : list->items) {
+    if (!reports.empty() && is_check != checks) {
+      return Refuse(err, "merge", file,
+                    std::string("is a report of mapcheck ") + (is_check ? "check" : "protocol") +
+                        ", " + reports.front().first + " one of mapcheck " +
+                        (checks ? "check" : "protocol"));
+    }
+    checks = is_check;
+    reports.emplace_back(file, std::move(*doc));
+  }
+  if (checks) return MergeCheckReports(reports, flags.json, out, err);
+  std::map<std::string, Merged> cases;
+  std::vector<std::string> order;  // cases in the order first read
+  for (const auto& [file, doc] : reports) {
+    for (const JsonValue& c : doc.Find("cases")->items) {
       if (!AddCase(file, c, cases, order, err)) return 2;
     }
   }
   for (const std::string& name : order) {
-    const Merged& m = cases.at(name);
-    for (uint32_t k = 1; k <= m.count; ++k) {
-      if (m.seen.count(k) == 0) {
-        return Refuse(err, "merge", "case " + name,
-                      "shard " + std::to_string(k) + "/" + std::to_string(m.count) +
-                          " is missing (none of the files has it)");
-      }
+    if (const std::string missing = cases.at(name).shards.Missing(); !missing.empty()) {
+      return Refuse(err, "merge", "case " + name, missing);
     }
   }
   std::vector<std::string> json;

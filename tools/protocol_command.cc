@@ -18,7 +18,7 @@
 namespace mapcheck {
 namespace {
 
-constexpr unsigned kFlags = kJobsFlag | kJsonFlag | kModelFlag | kQuietFlag;
+constexpr unsigned kFlags = kJobsFlag | kJsonFlag | kModelFlag | kQuietFlag | kShardFlag;
 
 constexpr const char* kUsage =
     "usage: mapcheck protocol [CASE...] [--model M] [--jobs N] [--json] [--threads N]\n"
@@ -38,50 +38,28 @@ constexpr const char* kUsage =
     "case under sc only). With all, each case prints one table, a column per model, and marks\n"
     "a class RC11 shows and x86-TSO does not (\"needs weaker ordering than x86\") and one TSO\n"
     "shows and SC does not (\"seen on x86\"), where both searches were whole. --json gives one\n"
-    "object per case and model.\n"
+    "object per case and model. --shard splits every case's search but those of the sampled\n"
+    "case (unless --exhaustive) and of the SC-interleavings case.\n"
     "\n"
     "options:\n";
 
-constexpr const char* kShardHelp =
+constexpr const char* kOwnFlagsHelp =
     "  --threads N        OS threads for each case's search (default 1; 0: one per core): the\n"
     "                     same counts; which execution is each class's witness may differ\n"
-    "  --shard I/N        explore part I of N of each case's search (every RC11 case but the\n"
-    "                     sampled one); `mapcheck merge` adds the N parts' --json reports up\n"
-    "                     to what one search reports\n"
     "  --exhaustive       explore every execution of the sampled case too, with the optimal\n"
     "                     search (under RC11 it has more than 1.6 million graphs: Ctrl-C keeps\n"
     "                     what it counted, marked INCOMPLETE)\n";
-
-// "I/N" with 1 <= I <= N into a 0-based index and a count.
-bool ParseShard(const std::string& text, uint32_t& index, uint32_t& count) {
-  const size_t slash = text.find('/');
-  if (slash == std::string::npos) return false;
-  try {
-    size_t used = 0;
-    const unsigned long i = std::stoul(text.substr(0, slash), &used);
-    if (used != slash) return false;
-    const unsigned long n = std::stoul(text.substr(slash + 1), &used);
-    if (used != text.size() - slash - 1 || i < 1 || i > n || n > 1000000) return false;
-    index = static_cast<uint32_t>(i - 1);
-    count = static_cast<uint32_t>(n);
-    return true;
-  } catch (const std::exception&) {
-    return false;
-  }
-}
 
 }  // namespace
 
 int ProtocolCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
   CommonFlags flags;
   std::vector<std::string> names;
-  uint32_t shard_index = 0;
-  uint32_t shard_count = 1;
   unsigned threads = 1;
   bool exhaustive = false;  // the sampled case too
   const auto words = CollectWords(args, names);
   if (const auto stop = ParseCommandLine(
-          "protocol", kFlags, kUsage + CommonFlagsHelp(kFlags) + kShardHelp, args, flags, out, err,
+          "protocol", kFlags, kUsage + CommonFlagsHelp(kFlags) + kOwnFlagsHelp, args, flags, out, err,
           [&](size_t& i) {
             if (args[i] == "--threads") {
               const bool ok = i + 1 < args.size() && !args[i + 1].empty() &&
@@ -100,14 +78,7 @@ int ProtocolCommand(const std::vector<std::string>& args, std::ostream& out, std
               exhaustive = true;
               return FlagResult::kTaken;
             }
-            if (args[i] != "--shard") return words(i);
-            if (i + 1 >= args.size() || !ParseShard(args[i + 1], shard_index, shard_count)) {
-              Refuse(err, "protocol", "--shard '" + (i + 1 < args.size() ? args[i + 1] : "") + "'",
-                     "--shard needs I/N with 1 <= I <= N (e.g. --shard 2/4)");
-              return FlagResult::kError;
-            }
-            ++i;
-            return FlagResult::kTaken;
+            return words(i);
           })) {
     return *stop;
   }
@@ -136,6 +107,8 @@ int ProtocolCommand(const std::vector<std::string>& args, std::ostream& out, std
       if (!c->sc_interleavings || m == mc::Model::kSC) jobs.push_back({c, m});
     }
   }
+  const uint32_t shard_index = flags.shard_index;
+  const uint32_t shard_count = flags.shard_count;
   if (shard_count > 1) {
     for (const auto* c : cases) {
       if ((c->random_runs != 0 && !exhaustive) || c->sc_interleavings) {
@@ -148,8 +121,7 @@ int ProtocolCommand(const std::vector<std::string>& args, std::ostream& out, std
       }
     }
   }
-  const std::string shard =
-      shard_count > 1 ? std::to_string(shard_index + 1) + "/" + std::to_string(shard_count) : "";
+  const std::string shard = flags.Shard();
   Progress progress = Progress::OnStderr("protocol", flags.quiet);
   std::vector<std::string> json;
   // Several models: each case's results are printed side by side once all its models ran.
