@@ -121,7 +121,11 @@ Execution::Status Execution::Advance() {
   if (all_finished) {  // (a held race is the finding of a run whose threads all finished)
     return blocked ? Status::kBlocked : HoldsFinding() ? Status::kFinding : Status::kComplete;
   }
-  if (!AnyEligible()) {
+  bool spurious = false;  // a waiter that a spurious wake-up would free (SpuriousWakeupsAtTheEnd)
+  for (uint32_t t = 0; t < threads_.size() && spurious_at_the_end_; ++t) {
+    spurious = spurious || (options_.spurious_wakeups && WaitsUnnotified(t));
+  }
+  if (!AnyEligible() && !spurious) {
     if (blocked) return Status::kBlocked;         // an execution that cannot happen: not a deadlock
     if (HoldsFinding()) return Status::kFinding;  // the others ran on as far as they could
     if (spinning) return ReportLivelock() ? Status::kFinding : Status::kBlocked;
@@ -270,7 +274,7 @@ void Execution::Respond(uint32_t thread, uint64_t choice, uint32_t first) {
     if (e.IsRead() || e.kind == EventKind::kChoose) rq.result = e.value;
   }
   rq.success = rq.kind == RequestKind::kCas && choice % 2 == 0;
-  RespondCondvar(thread, choice);
+  RespondCondvar(thread, graph_[graph_.size() - 1]);
   if (rq.kind == RequestKind::kLock || rq.kind == RequestKind::kTryLock) {
     rq.success = graph_[graph_.size() - 1].IsWrite();  // the RMW happened: the lock is taken
     if (rq.success) TookMutex(thread);

@@ -140,6 +140,7 @@ class Execution final : public detail::Runtime {
   // What a waiting thread's request is, as far as a scheduler needs to know.
   // kLock: a mutex's lock or lock_shared, an RMW that reads an available state (Available).
   // kTryLock: an RMW where the state it reads is available, else a read (it fails).
+  // kCondvar, kWake: see kCondvarSubChoices.
   enum class StepKind : uint8_t {
     kNothing,
     kRead,
@@ -150,7 +151,8 @@ class Execution final : public detail::Runtime {
     kJoin,
     kLock,
     kTryLock,
-    kOther
+    kCondvar,  // a condvar's wait (registering) or notify: an RMW on its location
+    kWake,     // leaving condition_variable::wait: an RMW that reads a state that notified it
   };
   struct Pending {
     StepKind kind = StepKind::kNothing;
@@ -160,6 +162,8 @@ class Execution final : public detail::Runtime {
     uint8_t hold = 0;       // kLock: what it takes (Hold)
     memory_order order = relaxed;
     memory_order failure_order = relaxed;  // kCas
+    uint8_t request = 0;  // kCondvar, kWake: the request's own kind (wait, notify, wake)
+    bool all = false;     // kCondvar: a notify_all
   };
   Pending PendingOf(uint32_t thread) const;
   // A mutex's state in the graph is the value of its latest write: 0 free, kHeldExclusively
@@ -195,6 +199,22 @@ class Execution final : public detail::Runtime {
   bool CanStep(uint32_t thread) const;
   // Whether `thread` waits at a lock (or a semaphore's acquire) it cannot take now.
   bool WaitsAtLock(uint32_t thread) const;
+  // Whether `thread` waits in condition_variable::wait and is not notified (in the latest state).
+  bool WaitsUnnotified(uint32_t thread) const;
+  // A condition variable step's choice: the mo position of the state it reads (an RMW on the
+  // condvar's location) times kCondvarSubChoices, plus which of its outcomes there
+  // (CondvarOutcomes: for a wake, 0 notified or 1 spurious; for notify_one, the waiter's index
+  // in the state read; else 0).
+  static constexpr uint64_t kCondvarSubChoices = uint64_t{1} << 20;
+  // The waiters of the condvar at `location` after its write at mo `position` (a fold of its
+  // writes up to there).
+  CondvarState CondvarAt(uint32_t location, size_t position) const;
+  // The outcomes `thread`'s condvar step has reading the state at mo `position`; none for a
+  // wake there that is neither notified nor (Options::spurious_wakeups) a spurious one.
+  std::vector<uint64_t> CondvarOutcomes(uint32_t thread, size_t position) const;
+  // The outcomes a condvar step `step` of `thread`, taken earlier in the run, would have reading
+  // `write` instead (a revisit re-does it there).
+  std::vector<uint64_t> RedoOutcomes(uint32_t thread, const Pending& step, uint32_t write) const;
   bool IsForced(uint32_t thread) const;
   // The consistent steps of one thread. With `moot`, also the RMW steps that are consistent but
   // for atomicity (their read shares its source with another RMW's), into *moot.
@@ -222,6 +242,9 @@ class Execution final : public detail::Runtime {
     assume_stops_thread_ = true;
     findings_stop_thread_ = findings;
   }
+  // When nothing but a spurious wake-up can move, Advance offers the decision instead of ending
+  // the run (the optimal search replaying a plan that takes one there, and its every-path judge).
+  void SpuriousWakeupsAtTheEnd(bool on) { spurious_at_the_end_ = on; }
   // Whether the finding is one the run goes on past (StopOnlyTheFailingThread).
   bool HoldsFinding() const { return held_; }
   // Whether some thread spins at an mc::yield that observed nothing new.
@@ -306,7 +329,7 @@ class Execution final : public detail::Runtime {
     kJoin,
     kLock,
     kTryLock,
-    kCvWait,    // register as a waiter of the condvar at `location` and unlock `mutex`
+    kCvWait,    // register as a waiter of the condvar at `location` (then it unlocks)
     kCvWake,    // leave the wait: notified, or (Options::spurious_wakeups) spuriously
     kCvNotify,  // notify_one (the choice is the waiter) or notify_all
   };
@@ -324,7 +347,6 @@ class Execution final : public detail::Runtime {
     bool shared = false;         // lock, try-lock: the reader side of a shared_mutex
     uint8_t hold = 0;            // lock: what it takes (Hold)
     bool atomic_access = false;  // an atomic access to plain memory (Go's atomic.Or8 on a field)
-    uint32_t mutex = kNone;      // kCvWait: the mutex location it releases
     bool all = false;            // kCvNotify: notify_all
     const char* op = "";
     std::source_location where;
@@ -366,11 +388,22 @@ class Execution final : public detail::Runtime {
     return ts.redone < ts.restored_events ? ts.redone : graph_.ThreadEvents(thread).size();
   }
   CondvarState& Condvar(uint32_t location) { return condvars_[location]; }
+  // Whether the condvar `thread` waits at (or last waited at) has notified it, in the latest state.
   bool Notified(uint32_t thread) const;
-  // Appends the RMW of a condvar operation (reads the latest state, writes `tag`).
-  void AppendCondvarRmw(const Event& base, uint64_t tag);
-  bool BuildCondvar(uint32_t thread, uint64_t choice, const Event& base);
-  void RespondCondvar(uint32_t thread, uint64_t choice);
+  // What the RMW of `thread`'s condvar step under `choice` writes: the value (CondvarState::Tag)
+  // and the thread it concerns (the write's other_thread); nullopt when the choice is not one
+  // of the step's (CondvarOutcomes).
+  struct CondvarRecord {
+    uint64_t value = 0;
+    uint32_t concerns = kNone;
+  };
+  std::optional<CondvarRecord> CondvarWrite(uint32_t thread, uint64_t choice) const;
+  std::vector<uint64_t> OutcomesAt(RequestKind kind, bool all, uint32_t thread, uint32_t location,
+                                   size_t position) const;
+  // The run's latest state of the condvar takes the operation `write` recorded.
+  void RespondCondvar(uint32_t thread, const Event& write);
+  // Unlocks `mutex` (held by the current thread): a write, or an RMW for the shared side.
+  void PostUnlock(uint32_t mutex, bool shared, const std::source_location& where, const char* op);
   // Whether the events since this thread's previous spin mark (mc::yield, or a wait at the same
   // line) read the same writes and wrote nothing; with `skip_sync`, accesses to mutexes and
   // condvars (a wait's own unlock and re-lock) do not count. Starts the next iteration.
@@ -449,6 +482,7 @@ class Execution final : public detail::Runtime {
   bool assume_stops_thread_ = false;   // StopOnlyTheFailingThread
   bool findings_stop_thread_ = false;  // StopOnlyTheFailingThread(true)
   bool held_ = false;                  // finding_ is one the run goes on past
+  bool spurious_at_the_end_ = false;   // SpuriousWakeupsAtTheEnd
   HeldKey held_key_;
   bool skip_atomicity_ = false;    // Build of a moot step (CandidatesOf, AddMoot)
   bool known_consistent_ = false;  // Build from Reapply

@@ -1,23 +1,32 @@
 // Execution, continued: condition variables.
 //
-// wait(lock) is three steps: (1) register as a waiter and release the mutex, atomically (one
-// step: an RMW on the condvar and the unlock's write); (2) wake: when notified, or spuriously;
-// (3) re-lock the mutex (an ordinary lock request). notify_one is a step whose choice is the
-// waiter it wakes, so every choice is explored; notify_all wakes every registered waiter.
+// wait(lock) is four steps: (1) register as a waiter (an RMW on the condvar); (2) unlock the
+// mutex (an ordinary unlock, a write that goes at once: between the two nothing can take the
+// mutex, so this is the standard's atomic release-and-wait); (3) wake: when notified, or
+// spuriously; (4) re-lock the mutex (an ordinary lock request). notify_one is a step whose choice
+// includes the waiter it wakes, so every choice is explored; notify_all wakes every waiter.
 //
-// Every condvar step is a relaxed RMW on the condvar's location that reads its latest state, so
-// the condvar operations are totally ordered by that location's mo, and the waiter sets
-// (CondvarState) are a function of the graph, as the explorer's visited set requires. The value
-// written tags the operation and the thread it concerns (canonical identities, so equivalent
-// graphs hash alike). Being relaxed, they add no synchronisation: as with real condition
-// variables, the mutex orders what the threads see.
+// Every condvar step is a relaxed RMW on the condvar's location, so the condvar operations are
+// totally ordered by that location's mo, and what each write records (CondvarState::Tag, and the
+// thread it concerns in other_thread) makes the waiters after it a fold of the chain up to it
+// (CondvarAt): a function of the graph. A step's choice is the mo position of the state it reads
+// times kCondvarSubChoices plus which of its outcomes it takes there (CondvarOutcomes), so a
+// search may place it at any state, as an RMW (only the latest is consistent but for the optimal
+// search's moot steps). Being relaxed, they add no synchronisation: as with real condition
+// variables, the mutex orders what the threads see. The run keeps the latest state too
+// (condvars_), checked against the fold at every step.
 //
-// Spurious wake-ups (Options::spurious_wakeups) are explored while some other thread can move;
-// when only a spurious wake-up could free the waiters, they are deadlocked (a program that relies
-// on one hangs). A wait loop whose iteration observes nothing new (same reads, no writes besides
-// the wait's own unlock and re-lock) is not explored again, as with mc::yield: this keeps
-// `while (!ready) cv.wait(lock);` finite under spurious wake-ups.
+// Spurious wake-ups (Options::spurious_wakeups): a waiter may wake at any state where it is not
+// notified. The canonical-order and stateful SC searches take one while some other thread can
+// move; when only a spurious wake-up could free the waiters, they are deadlocked (a program that
+// relies on one hangs). The optimal search has the graph's rule instead (optimal_search.h): the
+// graph where a waiter never wakes is a deadlock, and those where it woke spuriously at any state
+// are explored too; on a program without a deadlock both rules give the same graphs. A wait loop
+// whose iteration observes nothing new (same reads, no writes besides the wait's own unlock and
+// re-lock) is not explored again, as with mc::yield: this keeps `while (!ready) cv.wait(lock);`
+// finite under spurious wake-ups.
 #include <algorithm>
+#include <optional>
 #include <string>
 
 #include "execution.h"
@@ -25,12 +34,6 @@
 #include "source_text.h"
 
 namespace mc::internal {
-namespace {
-
-// The value a condvar RMW writes: what happened, to whom.
-enum CondvarTag : uint64_t { kTagWait = 1, kTagWake = 2, kTagSpurious = 3, kTagNotify = 4 };
-
-}  // namespace
 
 detail::ObjectRef Execution::RegisterCondvar(const std::source_location& where) {
   const uint32_t loc = NewLocation(true, true, false, 0, where);
@@ -44,90 +47,87 @@ bool Execution::Notified(uint32_t thread) const {
   return it != condvars_.end() && it->second.Notified(thread);
 }
 
-void Execution::AppendCondvarRmw(const Event& base, uint64_t tag) {
-  const auto& mo = graph_.Mo(base.location);
-  Event r = base;
-  r.kind = EventKind::kRead;
-  r.rmw = true;
-  r.order = relaxed;
-  r.rf = mo.back();
-  r.value = graph_[r.rf].value;
-  graph_.Append(r);
-  Event w = base;
-  w.kind = EventKind::kWrite;
-  w.rmw = true;
-  w.order = relaxed;
-  w.value = tag;
-  const uint32_t id = graph_.Append(w);
-  graph_.InsertMo(id, static_cast<uint32_t>(graph_.Mo(base.location).size()));
+bool Execution::WaitsUnnotified(uint32_t thread) const {
+  const ThreadState& ts = threads_[thread];
+  return ts.status == ThreadStatus::kWaiting && ts.request.kind == RequestKind::kCvWake &&
+         !Notified(thread);
 }
 
-bool Execution::BuildCondvar(uint32_t thread, uint64_t choice, const Event& base) {
+CondvarState Execution::CondvarAt(uint32_t location, size_t position) const {
+  CondvarState state;
+  const std::vector<uint32_t>& mo = graph_.Mo(location);
+  for (size_t p = 1; p <= position && p < mo.size(); ++p) {
+    const Event& w = graph_[mo[p]];
+    state.Apply(CondvarState::OpOf(w.value), w.other_thread);
+  }
+  return state;
+}
+
+std::vector<uint64_t> Execution::CondvarOutcomes(uint32_t thread, size_t position) const {
   const Request& rq = threads_[thread].request;
-  const uint64_t self = graph_.ThreadCanonical(thread);
-  switch (rq.kind) {
-    case RequestKind::kCvWait: {
-      if (choice != 0) return false;
-      AppendCondvarRmw(base, Combine(kTagWait, self));
-      Event unlock = base;  // the mutex's release, in the same step
-      unlock.kind = EventKind::kWrite;
-      unlock.location = rq.mutex;
-      unlock.order = release;
-      unlock.atomic = true;
-      unlock.value = 0;
-      unlock.op = "unlock (wait)";
-      const uint32_t id = graph_.Append(unlock);
-      graph_.InsertMo(id, static_cast<uint32_t>(graph_.Mo(rq.mutex).size()));
-      return true;
-    }
+  return OutcomesAt(rq.kind, rq.all, thread, rq.location, position);
+}
+
+std::vector<uint64_t> Execution::RedoOutcomes(uint32_t thread, const Pending& step,
+                                              uint32_t write) const {
+  return OutcomesAt(static_cast<RequestKind>(step.request), step.all, thread, step.location,
+                    graph_.MoPosition(write));
+}
+
+std::vector<uint64_t> Execution::OutcomesAt(RequestKind kind, bool all, uint32_t thread,
+                                            uint32_t location, size_t position) const {
+  const CondvarState state = CondvarAt(location, position);
+  switch (kind) {
+    case RequestKind::kCvWait:
+      return {0};
     case RequestKind::kCvWake:
-      if (choice != 0) return false;
-      AppendCondvarRmw(base, Combine(Notified(thread) ? kTagWake : kTagSpurious, self));
-      return true;
+      if (state.Notified(thread)) return {0};
+      if (options_.spurious_wakeups && state.Waiting(thread)) return {1};
+      return {};
     case RequestKind::kCvNotify: {
-      const auto it = condvars_.find(rq.location);
-      const std::vector<uint32_t> none;
-      const auto& waiting = it == condvars_.end() ? none : it->second.waiting();
-      if (rq.all || waiting.empty()) {
-        if (choice != 0) return false;
-        AppendCondvarRmw(base, Combine(kTagNotify, rq.all ? 1 : 0));
-        return true;
-      }
-      if (choice >= waiting.size()) return false;
-      AppendCondvarRmw(base, Combine(kTagNotify, graph_.ThreadCanonical(waiting[choice])));
-      return true;
+      if (all || state.waiting().empty()) return {0};
+      std::vector<uint64_t> which(state.waiting().size());
+      for (uint64_t k = 0; k < which.size(); ++k) which[k] = k;
+      return which;
     }
     default:
-      MC_INVARIANT(false, "BuildCondvar called for a request that is not a condvar step");
-      return false;
+      MC_INVARIANT(false, "CondvarOutcomes called for a request that is not a condvar step");
+      return {};
   }
 }
 
-void Execution::RespondCondvar(uint32_t thread, uint64_t choice) {
+std::optional<Execution::CondvarRecord> Execution::CondvarWrite(uint32_t thread,
+                                                                 uint64_t choice) const {
+  const Request& rq = threads_[thread].request;
+  const uint64_t position = choice / kCondvarSubChoices;
+  const uint64_t outcome = choice % kCondvarSubChoices;
+  if (position >= graph_.Mo(rq.location).size()) return std::nullopt;
+  const std::vector<uint64_t> outcomes = CondvarOutcomes(thread, position);
+  if (std::find(outcomes.begin(), outcomes.end(), outcome) == outcomes.end()) return std::nullopt;
+  CondvarOp op = CondvarOp::kWait;
+  uint32_t who = thread;
+  if (rq.kind == RequestKind::kCvWake) {
+    op = outcome == 0 ? CondvarOp::kWake : CondvarOp::kSpurious;
+  } else if (rq.kind == RequestKind::kCvNotify) {
+    const CondvarState state = CondvarAt(rq.location, position);
+    op = rq.all                    ? CondvarOp::kNotifyAll
+         : state.waiting().empty() ? CondvarOp::kNotifyNobody
+                                   : CondvarOp::kNotifyOne;
+    who = op == CondvarOp::kNotifyOne ? state.waiting()[outcome] : kNone;
+  }
+  return CondvarRecord{CondvarState::Tag(op, who == kNone ? 0 : graph_.ThreadCanonical(who)), who};
+}
+
+void Execution::RespondCondvar(uint32_t thread, const Event& write) {
   const Request& rq = threads_[thread].request;
   if (rq.kind != RequestKind::kCvWait && rq.kind != RequestKind::kCvWake &&
       rq.kind != RequestKind::kCvNotify) {
     return;
   }
   CondvarState& cv = Condvar(rq.location);
-  switch (rq.kind) {
-    case RequestKind::kCvWait:
-      cv.Wait(thread);
-      Mutex(rq.mutex).Release(thread, false);
-      break;
-    case RequestKind::kCvWake:
-      cv.Wake(thread);
-      break;
-    case RequestKind::kCvNotify:
-      if (rq.all) {
-        cv.NotifyAll();
-      } else {
-        cv.NotifyOne(choice);
-      }
-      break;
-    default:
-      break;
-  }
+  cv.Apply(CondvarState::OpOf(write.value), write.other_thread);
+  MC_INVARIANT(cv.SameWaiters(CondvarAt(rq.location, graph_.Mo(rq.location).size() - 1)),
+               "a condition variable's waiters differ from the fold of its operations");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -148,10 +148,10 @@ void Execution::CondvarWait(detail::ObjectRef cv, detail::ObjectRef mutex,
   Request wait;
   wait.kind = RequestKind::kCvWait;
   wait.location = cv_loc;
-  wait.mutex = mutex_loc;
   wait.op = "wait";
   wait.where = where;
   Post(wait);
+  PostUnlock(mutex_loc, false, where, "unlock (wait)");
   if (repeated) {
     // Not explored further, but only now, with the mutex released and the thread registered:
     // the others run on as they would beside a waiter, and if they cannot help, the wait is a

@@ -87,7 +87,24 @@ bool Execution::Redo(uint32_t thread) {
       events = e.rmw ? 2 : 1;
       rq.success = same && e.rmw;
       break;
-    default:  // not a step the optimal search takes
+    case RequestKind::kCvWait:
+    case RequestKind::kCvWake:
+    case RequestKind::kCvNotify: {  // the operation the restored write records
+      same = same && e.IsRead() && e.rmw && ts.redone + 1 < mine.size();
+      if (!same) break;
+      const Event& w = graph_[mine[ts.redone + 1]];
+      const CondvarOp op = CondvarState::OpOf(w.value);
+      same = w.IsWrite() && w.rmw &&
+             (rq.kind == RequestKind::kCvWait   ? op == CondvarOp::kWait
+              : rq.kind == RequestKind::kCvWake ? op == CondvarOp::kWake || op == CondvarOp::kSpurious
+                                                : op == CondvarOp::kNotifyOne ||
+                                                      op == CondvarOp::kNotifyAll ||
+                                                      op == CondvarOp::kNotifyNobody);
+      if (same) Condvar(rq.location).Apply(op, w.other_thread);
+      events = 2;
+      break;
+    }
+    case RequestKind::kNothing:
       same = false;
   }
   if (!same || ts.redone + events > ts.restored_events) return false;

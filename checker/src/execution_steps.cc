@@ -30,7 +30,7 @@ std::vector<uint64_t> Execution::ChoiceRange(uint32_t thread) const {
       case RequestKind::kWrite:
         return {writes};
       default:
-        break;  // the rest reads no memory, or takes the latest state already
+        break;  // the rest reads no memory, or a condvar's latest state (below)
     }
   }
   switch (rq.kind) {
@@ -60,15 +60,11 @@ std::vector<uint64_t> Execution::ChoiceRange(uint32_t thread) const {
       break;
     case RequestKind::kCvWait:
     case RequestKind::kCvWake:
-      range.push_back(0);
+    case RequestKind::kCvNotify:  // each state (an RMW: the latest, or a moot step), each outcome
+      for (uint64_t p = interleaving_ ? writes - 1 : 0; p < writes; ++p) {
+        for (uint64_t o : CondvarOutcomes(thread, p)) range.push_back(p * kCondvarSubChoices + o);
+      }
       break;
-    case RequestKind::kCvNotify: {  // notify_one: which waiter
-      const auto it = condvars_.find(rq.location);
-      const size_t waiting = it == condvars_.end() ? 0 : it->second.waiting().size();
-      const size_t n = rq.all || waiting == 0 ? 1 : waiting;
-      for (uint64_t c = 0; c < n; ++c) range.push_back(c);
-      break;
-    }
     case RequestKind::kNothing:
       break;
   }
@@ -96,7 +92,8 @@ std::vector<Candidate> Execution::CandidatesOf(uint32_t thread, std::vector<Cand
       out.push_back(Describe(thread, c, first));
     } else if (moot != nullptr &&
                (rq.kind == RequestKind::kRmw || rq.kind == RequestKind::kLock ||
-                rq.kind == RequestKind::kTryLock ||
+                rq.kind == RequestKind::kTryLock || rq.kind == RequestKind::kCvWait ||
+                rq.kind == RequestKind::kCvWake || rq.kind == RequestKind::kCvNotify ||
                 (rq.kind == RequestKind::kCas && c % 2 == 0))) {
       Unbuild(first);
       skip_atomicity_ = true;
@@ -126,6 +123,8 @@ Execution::Pending Execution::PendingOf(uint32_t thread) const {
   p.order = rq.order;
   p.failure_order = rq.failure_order;
   p.hold = rq.hold;
+  p.request = static_cast<uint8_t>(rq.kind);
+  p.all = rq.all;
   switch (rq.kind) {
     case RequestKind::kNothing:
       p.kind = StepKind::kNothing;
@@ -154,8 +153,12 @@ Execution::Pending Execution::PendingOf(uint32_t thread) const {
     case RequestKind::kTryLock:
       p.kind = StepKind::kTryLock;
       break;
-    default:  // condition variables
-      p.kind = StepKind::kOther;
+    case RequestKind::kCvWait:
+    case RequestKind::kCvNotify:
+      p.kind = StepKind::kCondvar;
+      break;
+    case RequestKind::kCvWake:
+      p.kind = StepKind::kWake;
       break;
   }
   return p;
@@ -178,6 +181,10 @@ bool Execution::Maximal(uint32_t thread, uint64_t choice) const {
       return choice == writes;
     case RequestKind::kChoose:
       return choice == 0;
+    case RequestKind::kCvWait:  // the latest state, and its first outcome (a notified wake)
+    case RequestKind::kCvWake:
+    case RequestKind::kCvNotify:
+      return choice / kCondvarSubChoices + 1 == writes && choice % kCondvarSubChoices == 0;
     default:
       return true;
   }
@@ -280,12 +287,13 @@ bool Execution::Build(uint32_t thread, uint64_t choice) {
     graph_.Append(r);
     return true;
   };
-  auto add_rmw = [&](uint64_t position, uint64_t new_value) {
+  auto add_rmw = [&](uint64_t position, uint64_t new_value, uint32_t concerns = kNone) {
     if (!add_read(position, true, rq.order)) return false;
     Event w = e;
     w.kind = EventKind::kWrite;
     w.rmw = true;
     w.value = new_value;
+    w.other_thread = concerns;
     const uint32_t id = graph_.Append(w);
     graph_.InsertMo(id, static_cast<uint32_t>(position + 1));
     return true;
@@ -352,8 +360,10 @@ bool Execution::Build(uint32_t thread, uint64_t choice) {
     }
     case RequestKind::kCvWait:
     case RequestKind::kCvWake:
-    case RequestKind::kCvNotify:
-      added = BuildCondvar(thread, choice, e);
+    case RequestKind::kCvNotify:  // a relaxed RMW recording what it did, and to whom
+      if (const auto w = CondvarWrite(thread, choice)) {
+        added = add_rmw(choice / kCondvarSubChoices, w->value, w->concerns);
+      }
       break;
     case RequestKind::kNothing:
       break;

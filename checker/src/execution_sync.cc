@@ -75,7 +75,7 @@ void Execution::SemaphoreRelease(detail::ObjectRef ref, uint64_t permits,
 void Execution::MutexUnlock(detail::ObjectRef ref, bool shared, const std::source_location& where) {
   if (aborting_) return;
   const uint32_t loc = CheckedLocation(ref, where);
-  MutexState& m = Mutex(loc);
+  const MutexState& m = Mutex(loc);
   if (!m.HeldBy(current_, shared)) {
     const std::string held = m.owner() != kNone
                                  ? "it is held by thread " + std::to_string(m.owner())
@@ -85,19 +85,23 @@ void Execution::MutexUnlock(detail::ObjectRef ref, bool shared, const std::sourc
                    SourceText(m.created_at()) + " but " + held,
                where);
   }
+  PostUnlock(loc, shared, where, shared ? "unlock_shared" : "unlock");
+}
+
+void Execution::PostUnlock(uint32_t mutex, bool shared, const std::source_location& where,
+                           const char* op) {
   Request rq;
-  rq.location = loc;
+  rq.location = mutex;
   rq.order = release;
   rq.where = where;
-  m.Release(current_, shared);
+  rq.op = op;
+  Mutex(mutex).Release(current_, shared);
   if (shared) {
     rq.kind = RequestKind::kRmw;
     rq.fn = [](uint64_t state, uint64_t) { return state - 1; };
-    rq.op = "unlock_shared";
   } else {
     rq.kind = RequestKind::kWrite;
     rq.value = 0;
-    rq.op = "unlock";
   }
   Post(rq);
 }

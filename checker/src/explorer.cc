@@ -14,25 +14,12 @@
 namespace mc::internal {
 namespace {
 
-// kExhaustive: the optimal search where it takes the program, else the canonical-order search
-// (started again if the optimal search gives up at run time, with the runs it spent counted).
+// kExhaustive: the optimal search, or the canonical-order search when Options::optimal_search
+// is off.
 Report ExploreExhaustively(const std::function<void()>& test, const Options& options) {
-  uint64_t runs_spent = 0;
-  auto start = std::chrono::steady_clock::now();
-  if (OptimalRunner::Supports(options)) {
-    if (options.threads != 1) {
-      ParallelSearch parallel(test, options);
-      const Report report = parallel.Run();
-      if (!parallel.unsupported()) return report;
-      runs_spent = report.runs;
-      start = parallel.started();
-    } else {
-      OptimalRunner optimal(test, options);
-      const Report report = optimal.Run();
-      if (!optimal.unsupported()) return report;
-      runs_spent = report.runs;
-      start = optimal.started();
-    }
+  if (options.optimal_search) {
+    if (options.threads != 1) return ParallelSearch(test, options).Run();
+    return OptimalRunner(test, options).Run();
   }
   if (options.shard_count > 1 && options.shard_index != 0) {
     // The canonical-order search is not split: shard 0 runs it whole, the others report nothing.
@@ -44,9 +31,7 @@ Report ExploreExhaustively(const std::function<void()>& test, const Options& opt
                     ": the canonical-order search runs whole in shard 1";
     return empty;
   }
-  CanonicalSearch canonical(test, options);
-  if (runs_spent > 0) canonical.Continue(runs_spent, start);
-  return canonical.Run();
+  return CanonicalSearch(test, options).Run();
 }
 
 }  // namespace

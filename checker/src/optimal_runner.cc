@@ -12,10 +12,6 @@ OptimalRunner::OptimalRunner(const std::function<void()>& test, const Options& o
                              SharedWork* shared, unsigned worker)
     : Search(test, options, RunMode{false, true}), shared_(shared), worker_(worker) {}
 
-bool OptimalRunner::Supports(const Options& options) {
-  return options.optimal_search;
-}
-
 std::vector<TokenStep> OptimalRunner::TakenSteps() const {
   std::vector<TokenStep> steps;
   if (optimal_ == nullptr) return steps;
@@ -112,12 +108,6 @@ Report OptimalRunner::Run() {
       longest_work = std::max(longest_work, search.pending());
       NoteMemory(search.bytes());
     }
-    if (outcome.result == OptimalSearch::Result::kUnsupported) {
-      // The caller starts again with the canonical-order search; the runs spent stay counted.
-      if (shared_ != nullptr) shared_->unsupported.store(true);
-      unsupported_ = true;
-      break;
-    }
     if (outcome.result == OptimalSearch::Result::kDiverged) {
       report_.verdict = Verdict::kNondeterministic;
       report_.message = "replay diverged at step " + std::to_string(search.diverged_at() + 1) +
@@ -145,13 +135,6 @@ Report OptimalRunner::Run() {
     if (!done) shared_->Stop();  // a finding, a divergence, a budget: the others stop too
     shared_->pending.fetch_sub(reported_pending_, std::memory_order_relaxed);
     reported_pending_ = 0;
-  }
-  if (unsupported_) {
-    optimal_ = nullptr;
-    const uint64_t runs = report_.runs;
-    report_ = Report{};
-    report_.runs = runs;
-    return report_;
   }
   Report report = FinishSearch(done);
   optimal_ = nullptr;

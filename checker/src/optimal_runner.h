@@ -1,8 +1,6 @@
 // Strategy::kExhaustive by the optimal search (optimal_search.h): one run per graph to explore,
 // depth first over its work list; alone, as one shard of a sharded search (Options::shard_count),
-// or as one worker of a parallel one (parallel_search.h). A program the optimal search does not
-// support ends it early with unsupported() set, and the factory (explorer.cc) runs the
-// canonical-order search instead.
+// or as one worker of a parallel one (parallel_search.h).
 #pragma once
 
 #include <cstddef>
@@ -21,13 +19,7 @@ class OptimalRunner : public Search {
   OptimalRunner(const std::function<void()>& test, const Options& options,
                 SharedWork* shared = nullptr, unsigned worker = 0);
 
-  // Whether the options let the optimal search take the program (what it meets at run time may
-  // still stop it: condition variables).
-  static bool Supports(const Options& options);
-
   Report Run() override;
-  // The search met what it does not support; Run's report holds the runs spent.
-  bool unsupported() const { return unsupported_; }
 
  private:
   std::vector<TokenStep> TakenSteps() const override;
@@ -50,7 +42,6 @@ class OptimalRunner : public Search {
   const unsigned worker_;
   size_t reported_pending_ = 0;  // how many of its own items it has counted in shared_->pending
   bool split_ = false;
-  bool unsupported_ = false;
 };
 
 }  // namespace mc::internal

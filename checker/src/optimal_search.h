@@ -74,8 +74,21 @@
 // maximality condition a deleted Go-plain write is not "mo-before" anything (it is re-added
 // anywhere, to the same graph); its reads are held to the rule of every read.
 //
-// Not yet supported, so the canonical-order search runs instead (and the report says nothing
-// else): condition variables.
+// Condition variables. Every wait, wake and notify is an RMW on the condvar's location whose
+// write records what it did, so the waiters are a fold of that location's mo (CondvarState),
+// and a step's choice is the state's mo position and its outcome there (which waiter a
+// notify_one wakes; a wake notified or spurious). Registering and notifying are RMWs as any
+// other (the latest state, earlier ones by moot steps). A waiter steps, lock-like, only when
+// notified, reading a state that notifies it. A run that ends with a waiter nobody notified is
+// the graph where it never wakes (a deadlock when nothing else can move); the graphs where it
+// woke spuriously come from there (PushWaitingThreads): at the latest state, a step after the
+// run's graph marked not maximal (the graph's own maximal end is the one without it), and at
+// each earlier state it waited in, moot steps. A revisited notify_one is re-done with each
+// waiter of the state it then reads (the first maximal); a revisited wake whose new state does
+// not notify it waits again, as a lock that would read a held state does (its spurious wake-ups
+// there come when its run ends, or as moot steps once it is notified). A plan that takes a
+// spurious wake-up where nothing else can move replays it there
+// (Execution::SpuriousWakeupsAtTheEnd).
 #pragma once
 
 #include <cstdint>
@@ -119,9 +132,9 @@ class OptimalSearch {
 
   // What one run of a plan came to: it ended (Execution::Status `status`, the run left at its
   // final state for the caller to count), its last step turned out inconsistent (a revisit that
-  // cannot be: a wasted run), the test did not replay the same (kDiverged, at plan step
-  // diverged_at()), or the test uses what this search does not support yet.
-  enum class Result { kEnded, kWasted, kDiverged, kUnsupported };
+  // cannot be: a wasted run), or the test did not replay the same (kDiverged, at plan step
+  // diverged_at()).
+  enum class Result { kEnded, kWasted, kDiverged };
   struct Outcome {
     Result result = Result::kEnded;
     Execution::Status status = Execution::Status::kComplete;
@@ -169,8 +182,11 @@ class OptimalSearch {
   // is added, revisits from its write, and is taken out again.
   void PushMoot(Execution& run, const Step& step, const std::vector<Candidate>& moot,
                 uint32_t next_stamp);
-  // At the end of a run: the moot steps of every thread that waits at a lock it cannot take.
-  void PushWaitingLocks(Execution& run, uint32_t next_stamp);
+  // At the end of a run (its steps: `path`): the moot steps of every thread that waits at a lock
+  // it cannot take, and the spurious wake-ups of every waiter of a condition variable that was
+  // not notified.
+  void PushWaitingThreads(Execution& run, const std::shared_ptr<std::vector<PlanStep>>& path,
+                          uint32_t next_stamp);
   // Ends the last step at the graph's current size and records what its events depend on.
   void CloseStep(const Execution& run);
   // The next thread, a function of the graph alone.

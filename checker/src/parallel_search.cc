@@ -43,12 +43,6 @@ Report ParallelSearch::Run() {
     options_.progress(line.str(), false);
   }
   for (std::thread& t : threads) t.join();
-  if (shared.unsupported.load()) {
-    // The caller starts again with the canonical-order search; the runs spent stay counted.
-    unsupported_ = true;
-    for (const Report& r : reports) report_.runs += r.runs;
-    return report_;
-  }
   // A finding comes first, then a budget that stopped one worker (and so all; its message
   // counts every worker's executions), then the rest.
   auto rank = [](const Report& r) {

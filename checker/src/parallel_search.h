@@ -17,13 +17,9 @@ class ParallelSearch : public Search {
   ParallelSearch(const std::function<void()>& test, const Options& options);
 
   Report Run() override;
-  // A worker met what the optimal search does not support; Run's report holds the runs spent.
-  bool unsupported() const { return unsupported_; }
 
  private:
   std::vector<TokenStep> TakenSteps() const override { return {}; }  // the workers' own
-
-  bool unsupported_ = false;
 };
 
 }  // namespace mc::internal

@@ -27,11 +27,6 @@ Search::Search(const std::function<void()>& test, const Options& options, RunMod
       watchdog_(options.max_silent_seconds),
       start_(std::chrono::steady_clock::now()) {}
 
-void Search::Continue(uint64_t runs_spent, std::chrono::steady_clock::time_point start) {
-  report_.runs = runs_spent;
-  start_ = start;
-}
-
 std::unique_ptr<Execution> Search::NewExecution(const Execution::Restore* restore) {
   ++report_.runs;
   auto run = std::make_unique<Execution>(options_, *model_, stacks_, watchdog_, test_,

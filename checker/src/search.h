@@ -41,10 +41,6 @@ class Search {
 
   virtual Report Run() = 0;
 
-  // Continues the report of a search that gave up on the program (the optimal search on what it
-  // does not support): its runs stay counted and its time in the seconds.
-  void Continue(uint64_t runs_spent, std::chrono::steady_clock::time_point start);
-  std::chrono::steady_clock::time_point started() const { return start_; }
 
  protected:
   // What the run's status means for the search: go on deciding, the run ended (counted), or a

@@ -5,7 +5,7 @@
 // construction. So each worker explores from a list of its own, depth first, and only when some
 // worker has nothing left does another give it an item: its oldest, the root of the largest
 // subtree it holds. The search is over when every worker waits with nothing to give, or when one
-// of them stops it (a finding, a budget, a program the optimal search does not support).
+// of them stops it (a finding, a budget, a divergence).
 //
 // The totals (executions, runs, pending items) are kept here too, for the budget, which counts
 // every worker's executions, and for the progress line the calling thread prints.
@@ -40,8 +40,6 @@ class SharedWork {
   std::atomic<uint64_t> executions{0};
   std::atomic<uint64_t> runs{0};
   std::atomic<uint64_t> pending{0};  // items in the workers' own lists (updated by each)
-  // A worker met a program the optimal search does not support: the search starts again.
-  std::atomic<bool> unsupported{false};
 
  private:
   const unsigned workers_;

@@ -48,15 +48,24 @@ void NaiveEnumerator::Walk(const std::vector<std::pair<uint32_t, uint64_t>>& pat
     // One run at a time: the run's fibers are gone before the next one starts.
     internal::Execution run(options_, *model_, stacks_, watchdog_, test_, ++serial_, false);
     if (assume_stops_thread_) run.StopOnlyTheFailingThread(options_.classify_findings);
+    // The path may go on where only a spurious wake-up could (below).
+    run.SpuriousWakeupsAtTheEnd(assume_stops_thread_);
     for (const auto& [thread, choice] : path) {
       ASSERT_EQ(run.Advance(), internal::Execution::Status::kDecision);
       ASSERT_TRUE(run.Apply(thread, choice));
     }
+    run.SpuriousWakeupsAtTheEnd(false);
     const auto status = run.Advance();
     if (status == internal::Execution::Status::kDecision) {
       next = run.Candidates();
     } else {
       Record(run, status);
+      // The optimal search's rule: a waiter that was not notified may also wake spuriously
+      // where nothing else can move (the graph where it never wakes is the one just recorded).
+      for (uint32_t t = 0; assume_stops_thread_ && t < run.graph().thread_count(); ++t) {
+        if (!run.WaitsUnnotified(t)) continue;
+        for (const internal::Candidate& c : run.CandidatesOf(t)) next.push_back(c);
+      }
     }
   }
   for (const internal::Candidate& c : next) {

@@ -26,7 +26,10 @@ std::string Describe(const internal::ExecutionGraph& g);
 // Every path of the transition system, each end state (complete, blocked, or cut short by a
 // classified finding) recorded once by Describe. With `assume_stops_thread`, a failed
 // mc::assume stops its thread only and the others run on, as under the optimal search; with
-// Options::classify_findings too, so does a failed assertion or a Go fatal.
+// Options::classify_findings too, so does a failed assertion or a Go fatal. With it too, the
+// optimal search's rule for spurious wake-ups: a waiter of a condition variable that was not
+// notified may wake spuriously at any point, where nothing else can move too (and the graph
+// where it never wakes is an end as well).
 class NaiveEnumerator {
  public:
   NaiveEnumerator(const std::function<void()>& test, const Options& options,

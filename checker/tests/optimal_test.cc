@@ -9,6 +9,7 @@
 #include <gtest/gtest.h>
 
 #include <functional>
+#include <memory>
 #include <mutex>
 #include <random>
 #include <vector>
@@ -16,6 +17,7 @@
 #include "mc/check_testing.h"
 #include "mc/mc.h"
 #include "naive_enumerator.h"
+#include "random_condvar_program.h"
 #include "random_program.h"
 
 namespace mc::testing {
@@ -52,21 +54,24 @@ TEST(Optimal, RunsStartedFromTheLastGraphCountAsRebuiltOnes) {
   // Options::restore_graphs: a run that continues the last one at an earlier decision starts
   // from its graph and redoes the steps before it (Execution::Redo). The same executions,
   // outcomes and runs as when every graph is rebuilt, with and without threads stopped by
-  // mc::assume, with mutexes, and with spin loops.
+  // mc::assume, with mutexes, with spin loops, and with condition variables.
   const uint64_t programs = EnvOr("MC_OPTIMAL_PROGRAMS", 1000) / 5;
   std::mt19937_64 rng(EnvOr("MC_OPTIMAL_SEED", 20261126) + 1);
+  std::mt19937_64 condvar_rng(EnvOr("MC_OPTIMAL_SEED", 20261126) + 2);
   int failures = 0;
   for (uint64_t i = 0; i < programs && failures < 3; ++i) {
     const Program p = RandomProgram(rng, 3);
     const StopProgram q = RandomStopProgram(rng);
     const StopProgram l = RandomLockProgram(rng);
     const StopProgram y = RandomSpinProgram(rng);
+    const CondvarProgram c = RandomCondvarProgram(condvar_rng);
     for (Model model : AllModels()) {
       const std::function<void()> plain = [&] { RunProgram(p); };
       const std::function<void()> stops = [&] { RunStopProgram(q); };
       const std::function<void()> locks = [&] { RunStopProgram(l); };
       const std::function<void()> spins = [&] { RunStopProgram(y); };
-      for (const std::function<void()>* body : {&plain, &stops, &locks, &spins}) {
+      const std::function<void()> condvars = [&] { RunCondvarProgram(c); };
+      for (const std::function<void()>* body : {&plain, &stops, &locks, &spins, &condvars}) {
         // (Bounded: a few lock programs have 10^5 graphs. Both searches take the same runs in
         // the same order, so they stop at the same one.)
         const Report restored = mc::check(*body, {.model = model, .max_executions = 5000});
@@ -82,7 +87,8 @@ TEST(Optimal, RunsStartedFromTheLastGraphCountAsRebuiltOnes) {
                       << (body == &plain   ? p.ToString()
                           : body == &stops ? q.ToString()
                           : body == &locks ? l.ToString()
-                                           : y.ToString())
+                          : body == &spins ? y.ToString()
+                                           : c.ToString())
                       << "\n  restored: " << restored.executions << " executions, "
                       << restored.blocked << " blocked, " << restored.runs << " runs ("
                       << VerdictName(restored.verdict) << " " << restored.message << ")\n  rebuilt: " << rebuilt.executions
@@ -136,8 +142,14 @@ StopProgram AssumeOnly(StopProgram p) {
 // assume, and under classify_findings a failed assertion, stops its thread only) on random stop
 // programs from `make`, under every model with `options`: the same executions, blocked graphs and
 // outcomes, and one run per graph. Returns the pairs compared and what `noted` counted of them.
+// A random program to judge: what it is, and its body.
+struct Judged {
+  std::string description;
+  std::function<void()> body;
+};
+
 std::pair<uint64_t, uint64_t> HoldToEveryPath(
-    uint64_t seed, const std::function<StopProgram(std::mt19937_64&)>& make, Options options,
+    uint64_t seed, const std::function<Judged(std::mt19937_64&)>& make, Options options,
     const std::function<uint64_t(const Report&)>& noted) {
   const uint64_t programs = EnvOr("MC_OPTIMAL_PROGRAMS", 1000) / 5;
   std::mt19937_64 rng(EnvOr("MC_OPTIMAL_SEED", seed));
@@ -145,9 +157,9 @@ std::pair<uint64_t, uint64_t> HoldToEveryPath(
   uint64_t count = 0;
   int failures = 0;
   for (uint64_t i = 0; i < programs && failures < 3; ++i) {
-    const StopProgram p = make(rng);
+    const Judged p = make(rng);
     for (Model model : AllModels()) {
-      const std::function<void()> body = [&] { RunStopProgram(p); };
+      const std::function<void()>& body = p.body;
       options.model = model;
       NaiveEnumerator want(body, options, /*assume_stops_thread=*/true);
       want.Run();
@@ -161,7 +173,7 @@ std::pair<uint64_t, uint64_t> HoldToEveryPath(
         continue;
       }
       ++failures;
-      ADD_FAILURE() << "program #" << i << " under " << ModelName(model) << ": " << p.ToString()
+      ADD_FAILURE() << "program #" << i << " under " << ModelName(model) << ": " << p.description
                     << "\n  optimal: " << got.executions << " executions, " << got.blocked
                     << " blocked, " << got.runs << " runs (" << VerdictName(got.verdict) << ")\n"
                     << Histogram(Normalised(got.outcomes)) << "  every path: " << want.executions
@@ -171,6 +183,18 @@ std::pair<uint64_t, uint64_t> HoldToEveryPath(
   }
   EXPECT_GT(compared, programs);  // most are small enough for the judge
   return {compared, count};
+}
+
+std::pair<uint64_t, uint64_t> HoldToEveryPath(
+    uint64_t seed, const std::function<StopProgram(std::mt19937_64&)>& make, Options options,
+    const std::function<uint64_t(const Report&)>& noted) {
+  return HoldToEveryPath(
+      seed,
+      [&](std::mt19937_64& rng) {
+        auto p = std::make_shared<const StopProgram>(make(rng));
+        return Judged{p->ToString(), [p] { RunStopProgram(*p); }};
+      },
+      options, noted);
 }
 
 TEST(Optimal, CountsEveryBlockedGraphOnceWithNoOtherRun) {
@@ -375,33 +399,66 @@ TEST(Optimal, FetchAddsTakeOneRunPerExecutionInBoundedMemory) {
   EXPECT_LT(seven.state_bytes, 2 * six.state_bytes);  // 7x the executions, not 7x the memory
 }
 
-TEST(Optimal, WhatItDoesNotSupportTakesTheCanonicalOrderSearch) {
-  // A condition variable: the optimal search stops at the first wait or notify and the
-  // canonical-order search explores the program instead, with its counts. t2 waits for `ready`:
-  // it locks first and waits (t1's notify wakes it), or it locks after t1 and never waits.
-  const auto body = [] {
-    mc::mutex m;
-    mc::condition_variable cv;
-    mc::var<bool> ready{false};
-    mc::thread t1([&] {
-      std::lock_guard<mc::mutex> lock(m);
-      ready = true;
-      cv.notify_one();
-    });
-    mc::thread t2([&] {
-      std::unique_lock<mc::mutex> lock(m);
-      while (!ready) cv.wait(lock);
-    });
-    t1.join();
-    t2.join();
+TEST(Optimal, TakesEveryGraphOfConditionVariablesOnceWithNoOtherRun) {
+  // Random programs around a condition variable (random_condvar_program.h): waits in a loop or
+  // once, raises under the mutex or without it, notify_one and notify_all, some deadlocked (a
+  // lost wake-up, a notify_one's other waiter). The graph's rule for spurious wake-ups: the
+  // graph where a waiter that was not notified never wakes is one (a deadlock, when nothing
+  // else can move), and so is each where it woke spuriously at a state where it waited; the
+  // judge takes every path with that rule. With spurious wake-ups and without.
+  uint64_t deadlocks = 0;
+  const auto count_deadlocks = [&](const Report& r) {
+    for (const auto& [outcome, count] : r.outcomes) {
+      deadlocks += outcome.find("finding=deadlock") != std::string::npos ? count : 0;
+    }
+    return r.executions;
   };
-  const Report optimal = mc::check(body);
-  const Report canonical = mc::check(body, {.optimal_search = false});
-  EXPECT_TRUE(optimal.ok()) << optimal.message;
-  EXPECT_EQ(optimal.executions, canonical.executions);
-  EXPECT_GE(optimal.executions, 2u);
-  EXPECT_EQ(optimal.outcomes, canonical.outcomes);
-  EXPECT_GT(optimal.runs, canonical.runs - 1);  // its own runs, and the one that met the condvar
+  const auto make = [](std::mt19937_64& rng) {
+    auto p = std::make_shared<const CondvarProgram>(RandomCondvarProgram(rng));
+    return Judged{p->ToString(), [p] { RunCondvarProgram(*p); }};
+  };
+  const auto [compared, executions] =
+      HoldToEveryPath(20261207, make, {.classify_findings = true}, count_deadlocks);
+  const auto [compared_ns, executions_ns] = HoldToEveryPath(
+      20261208, make, {.spurious_wakeups = false, .classify_findings = true}, count_deadlocks);
+  std::cout << compared + compared_ns << " program/model pairs, " << executions + executions_ns
+            << " executions, " << deadlocks << " deadlocked\n";
+  EXPECT_GT(deadlocks, 0u);  // the property was exercised
+}
+
+TEST(Optimal, ConditionVariablesHaveTheCanonicalOrderSearchsGraphsWhereNothingDeadlocks) {
+  // The canonical-order search takes a spurious wake-up only while another thread can move; the
+  // optimal search at any state a waiter waits in. They differ only after a point where nothing
+  // but a spurious wake-up could move, which is a deadlock: on random condvar programs that do
+  // not deadlock, the two count the same executions with the same outcomes, and the optimal
+  // search takes one run per graph.
+  std::mt19937_64 rng(EnvOr("MC_OPTIMAL_SEED", 20261209));
+  uint64_t compared = 0;
+  int failures = 0;
+  for (uint64_t i = 0; i < EnvOr("MC_OPTIMAL_PROGRAMS", 1000) / 5 && failures < 3; ++i) {
+    const CondvarProgram p = RandomCondvarProgram(rng);
+    const std::function<void()> body = [&] { RunCondvarProgram(p); };
+    for (Model model : AllModels()) {
+      const Report canonical = mc::check(body, {.model = model, .optimal_search = false});
+      if (!canonical.ok()) continue;
+      const Report got = mc::check(body, {.model = model});
+      ++compared;
+      if (got.ok() && got.executions == canonical.executions &&
+          Normalised(got.outcomes) == Normalised(canonical.outcomes) &&
+          got.runs == got.executions + got.blocked) {
+        continue;
+      }
+      ++failures;
+      ADD_FAILURE() << "program #" << i << " under " << ModelName(model) << ":" << p.ToString()
+                    << "\n  optimal: " << got.executions << " executions, " << got.blocked
+                    << " blocked, " << got.runs << " runs (" << VerdictName(got.verdict)
+                    << " " << got.message << ")\n" << Histogram(Normalised(got.outcomes))
+                    << "  canonical order: " << canonical.executions << " executions\n"
+                    << Histogram(Normalised(canonical.outcomes));
+    }
+  }
+  std::cout << compared << " deadlock-free program/model pairs\n";
+  EXPECT_GT(compared, 20u);
 }
 
 TEST(Optimal, ATryLockTakesAFreeMutexAndFailsOnAHeldOne) {

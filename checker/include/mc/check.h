@@ -100,8 +100,11 @@ struct Options {
   bool recheck_findings = true;
   // What a data race on plain memory (mc::var) does; see PlainRaces.
   PlainRaces plain_races = PlainRaces::kStop;
-  // condition_variable::wait may return without a notification whenever another thread can
-  // still move (never as the only way forward: a program that needs one hangs, a deadlock).
+  // condition_variable::wait may return without a notification, at any state of the condvar
+  // where the thread waits unnotified; the execution where it never wakes is a deadlock when
+  // nothing else can move (a program that needs a spurious wake-up hangs). (The canonical-order
+  // search, optimal_search = false, takes one only while another thread can move: on a program
+  // that does not deadlock, the same executions.)
   bool spurious_wakeups = true;
   // A finding (assertion, Go fatal, deadlock, data race outside Go semantics) ends only its own
   // execution: it is counted in Report::executions with the finding as part of its outcome
@@ -115,17 +118,16 @@ struct Options {
   // strategies and kBounded end the run at any finding.
   bool classify_findings = false;
   // Strategy::kExhaustive explores each execution graph once without a run that ends in none
-  // (the optimal search, checker/src/optimal_search.h) where it supports the program: atomics,
-  // plain memory, fences, threads, mc::choose, mc::assume, assertions, Go fatals,
-  // classify_findings, mutexes, rwlocks, semaphores, spin loops cut short at mc::yield and every
-  // PlainRaces policy. Condition variables take the canonical-order search, as does every
-  // program when this is false.
+  // (the optimal search, checker/src/optimal_search.h): atomics, plain memory, fences, threads,
+  // mc::choose, mc::assume, assertions, Go fatals, classify_findings, mutexes, rwlocks,
+  // semaphores, condition variables, spin loops cut short at mc::yield and every PlainRaces
+  // policy. False takes the canonical-order search instead (for comparison).
   bool optimal_search = true;
   // OS threads the optimal search runs on (each explores graphs of its own; the counts are those
   // of one thread). The test then runs on several OS threads at once, each run in its own
   // execution: it must not share mutable state between runs (which a deterministic test does not
   // anyway). 1 (the default) keeps everything on the calling thread; 0 is one per core. Only
-  // the optimal search is parallel; what it does not support runs on one thread.
+  // the optimal search is parallel.
   unsigned threads = 1;
   // The optimal search starts a run that continues the last one at an earlier decision from the
   // last run's graph there: the test's threads redo their steps from it instead of the checker
@@ -136,8 +138,8 @@ struct Options {
   // exactly what one search counts (executions, blocked, runs, outcomes, races) when none finds
   // anything. Each shard runs the search whole until its work list holds 8 graphs per shard (or,
   // after 256 runs, one per shard), then keeps every shard_count-th of them; the others' counts
-  // up to there are kept by shard 0 alone. What the optimal search does not support runs whole in
-  // shard 0.
+  // up to there are kept by shard 0 alone. The canonical-order search (optimal_search = false)
+  // runs whole in shard 0.
   uint32_t shard_index = 0;
   uint32_t shard_count = 1;
   // Called with a progress line at most once a second from the search's first second on
