@@ -1,7 +1,9 @@
 // The concurrent target for any map: the input's first byte picks 2 to 4 threads, each command's
 // lane picks the thread that runs it. The threads start together (a spinning barrier) on real
-// threads, every call and return is stamped from one atomic counter, and after the joins the
-// main thread loads every key used. The history must be linearizable (per key, Range and Len
+// threads, every call and return is stamped from one atomic counter, and after they finish the
+// main thread loads every key used. The threads are a pool started once per process (Workers)
+// and released together for each input: under ThreadSanitizer creating and joining threads
+// costs far more than an input's operations. The history must be linearizable (per key, Range and Len
 // against their weaker guarantees: models/testing/linearizability.h); if not, the process
 // stops with the history. Built with ThreadSanitizer in the fuzz preset, so a data race in the
 // map stops it too. Real threads are not deterministic: a crash input may need several runs to
@@ -11,10 +13,12 @@
 #include <atomic>
 #include <cstdio>
 #include <cstdlib>
+#include <functional>
 #include <set>
 #include <thread>
 #include <vector>
 
+#include "fuzz/history_check.h"
 #include "fuzz/map_ops_codec.h"
 #include "models/testing/linearizability.h"
 #include "models/testing/map_ops.h"
@@ -37,6 +41,60 @@ extern "C" const char* __tsan_default_options() {
 
 namespace fuzz {
 
+// Waits until `a` is no longer `old`.
+inline void WaitWhile(const std::atomic<uint32_t>& a, uint32_t old) {
+  while (a.load(std::memory_order_acquire) == old) a.wait(old, std::memory_order_acquire);
+}
+
+// A fixed set of kMax - 1 threads, started on first use and never stopped (the process exits
+// with them waiting), that Run releases together with the calling thread, which runs job 0: one
+// generation per input. What Run's caller wrote before it happens-before every job, and every
+// job happens-before Run's return (the generation's release and acquire, the finish count's),
+// so ThreadSanitizer sees the same ordering as with threads created and joined per input.
+class Workers {
+ public:
+  static constexpr int kMax = 4;
+  static Workers& Get() {
+    static Workers* const pool = new Workers;  // never destroyed: its threads wait forever
+    return *pool;
+  }
+  // Runs job(t) for t in [0, n) at once, job 0 on the calling thread; returns when all have
+  // finished.
+  void Run(int n, const std::function<void(int)>& job) {
+    job_ = &job;
+    active_ = n;
+    finished_.store(0, std::memory_order_relaxed);
+    generation_.fetch_add(1, std::memory_order_release);
+    generation_.notify_all();
+    job(0);
+    for (uint32_t f = finished_.load(std::memory_order_acquire); f != kMax - 1;
+         f = finished_.load(std::memory_order_acquire)) {
+      WaitWhile(finished_, f);
+    }
+  }
+
+ private:
+  Workers() {
+    for (int t = 1; t < kMax; ++t) std::thread([this, t] { Loop(t); }).detach();
+  }
+  void Loop(int t) {
+    uint32_t seen = 0;
+    while (true) {
+      WaitWhile(generation_, seen);
+      seen = generation_.load(std::memory_order_acquire);
+      if (t < active_) (*job_)(t);
+      if (finished_.fetch_add(1, std::memory_order_acq_rel) + 1 == kMax - 1) {
+        finished_.notify_one();
+      }
+    }
+  }
+
+  std::atomic<uint32_t> generation_{0};
+  std::atomic<uint32_t> finished_{0};
+  const std::function<void(int)>* job_ = nullptr;
+  int active_ = 0;
+};
+
 template <class Map>
 int RunConcurrent(const uint8_t* data, size_t size) {
   using models::testing::Operation;
@@ -48,24 +106,28 @@ int RunConcurrent(const uint8_t* data, size_t size) {
   }
   Map m;
   std::atomic<uint64_t> clock{0};
-  std::atomic<int> ready{0};
+  std::atomic<uint32_t> ready{0};
   std::vector<std::vector<Operation>> histories(static_cast<size_t>(threads));
-  std::vector<std::thread> workers;
-  for (int t = 0; t < threads; ++t) {
-    workers.emplace_back([&, t] {
-      ready.fetch_add(1);
-      while (ready.load() < threads) std::this_thread::yield();
-      for (const Command& c : lanes[static_cast<size_t>(t)]) {
-        Operation op;
-        op.thread = t;
-        op.call = clock.fetch_add(1);
-        models::testing::Perform(m, c.kind, c.Key(), c.Value(), c.NewValue(), op);
-        op.ret = clock.fetch_add(1);
-        histories[static_cast<size_t>(t)].push_back(std::move(op));
+  Workers::Get().Run(threads, [&](int t) {
+    // Start together: the last to arrive wakes the others (a thread that spins or yields
+    // while the others wait for a core holds that core from them).
+    const uint32_t arrived = ready.fetch_add(1) + 1;
+    if (arrived == static_cast<uint32_t>(threads)) {
+      ready.notify_all();
+    } else {
+      for (uint32_t r = arrived; r < static_cast<uint32_t>(threads); r = ready.load()) {
+        ready.wait(r);
       }
-    });
-  }
-  for (auto& w : workers) w.join();
+    }
+    for (const Command& c : lanes[static_cast<size_t>(t)]) {
+      Operation op;
+      op.thread = t;
+      op.call = clock.fetch_add(1);
+      models::testing::Perform(m, c.kind, c.Key(), c.Value(), c.NewValue(), op);
+      op.ret = clock.fetch_add(1);
+      histories[static_cast<size_t>(t)].push_back(std::move(op));
+    }
+  });
   std::vector<Operation> history;
   std::set<int64_t> keys;
   for (auto& h : histories) {
@@ -83,7 +145,7 @@ int RunConcurrent(const uint8_t* data, size_t size) {
     history.push_back(std::move(op));
   }
   std::string undecided;
-  const std::string why = models::testing::CheckLinearizable(history, {}, &undecided);
+  const std::string why = CheckHistory(history, &undecided);
   if (!undecided.empty()) {  // not a finding: say so once, and go on
     static bool said = false;
     if (!said)
