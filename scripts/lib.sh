@@ -4,8 +4,9 @@
 # Packages the default build needs.
 MAPCHECK_PACKAGES=(cmake ninja-build g++ libgtest-dev libgmock-dev libbenchmark-dev
                    libboost-context-dev)
-# And the test suite: headless Chromium renders `mapcheck replay --html` pages.
-MAPCHECK_TEST_PACKAGES=(chromium)
+# And the test suite: headless Chromium renders `mapcheck replay --html` pages; python3-jsonschema
+# validates every command's --json against docs/mapcheck-output.schema.json.
+MAPCHECK_TEST_PACKAGES=(chromium python3-jsonschema)
 
 mapcheck_missing_packages() {
   local missing=() p

@@ -279,7 +279,8 @@ void PrintMismatches(const std::vector<CheckRow>& rows, bool verbose, std::ostre
 std::string CheckJson(const std::vector<std::string>& rows, const CheckTotals& t,
                       const std::string& shard, size_t all_rows) {
   JsonObject o;
-  o.Raw("results", JsonArray(rows, true))
+  o.Add("command", "check")
+      .Raw("results", JsonArray(rows, true))
       .Add("passed", t.passed)
       .Add("failed", t.failed)
       .Add("incomplete", t.incomplete);

@@ -88,6 +88,7 @@ int ClaimsCommand(const std::vector<std::string>& args, std::ostream& out, std::
   }
   if (flags.json) {
     out << JsonObject()
+               .Add("command", "claims")
                .Raw("claims", JsonArray(json, true))
                .Add("not_decided", pending)
                .Add("mismatches", mismatches)

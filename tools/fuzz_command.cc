@@ -369,6 +369,7 @@ std::string SummaryJson(const std::vector<TargetResult>& targets, const Settings
     rows.push_back(o.Raw("crashes", JsonArray(crashes)).ToString());
   }
   return JsonObject()
+             .Add("command", "fuzz")
              .Add("seconds_per_target", s.seconds_per_target)
              .Add("fork", static_cast<int>(s.fork))
              .Raw("targets", JsonArray(rows, true))

@@ -77,6 +77,7 @@ int ListCommand(const std::vector<std::string>& args, std::ostream& out, std::os
     }
     for (const FuzzTarget& f : FuzzTargets()) fuzz.push_back(JsonString(f.name));
     out << JsonObject()
+               .Add("command", "list")
                .Raw("litmus", JsonArray(tests, true))
                .Raw("maps", JsonArray(maps, true))
                .Raw("mutants", JsonArray(mutants, true))

@@ -149,7 +149,10 @@ int LitmusCommand(const std::vector<std::string>& args, std::ostream& out, std::
       out << "\n";
     }
   }
-  if (flags.json) out << JsonArray(json, true) << "\n";
+  if (flags.json) {
+    out << JsonObject().Add("command", "litmus").Raw("results", JsonArray(json, true)).ToString()
+        << "\n";
+  }
   if (Interrupted()) {
     err << "mapcheck litmus: interrupted; the run going then is incomplete, the files after it "
            "not run\n";

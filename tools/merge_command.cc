@@ -178,7 +178,10 @@ int MergeCommand(const std::vector<std::string>& args, std::ostream& out, std::o
       PrintProtocolResult(r, "", i == 0, out);
     }
   }
-  if (flags.json) out << JsonObject().Raw("cases", JsonArray(json, true)).ToString() << "\n";
+  if (flags.json) {
+    out << JsonObject().Add("command", "protocol").Raw("cases", JsonArray(json, true)).ToString()
+        << "\n";
+  }
   return 0;
 }
 

@@ -164,7 +164,10 @@ int ProtocolCommand(const std::vector<std::string>& args, std::ostream& out, std
     for (const auto& d : done) same.push_back(&d);
     PrintProtocolResultsSideBySide(same, printed == 0, out);
   }
-  if (flags.json) out << JsonObject().Raw("cases", JsonArray(json, true)).ToString() << "\n";
+  if (flags.json) {
+    out << JsonObject().Add("command", "protocol").Raw("cases", JsonArray(json, true)).ToString()
+        << "\n";
+  }
   if (Interrupted()) {
     err << "mapcheck protocol: interrupted; the case running then is INCOMPLETE, the cases "
            "after it counted nothing\n";

@@ -104,6 +104,7 @@ int ReplayCommand(const std::vector<std::string>& args, std::ostream& out, std::
   }
   if (flags.json) {
     out << JsonObject()
+               .Add("command", "replay")
                .Add("test", test)
                .Add("program", target->program)
                .Add("why", why)

@@ -299,6 +299,7 @@ int VerifyCommand(const std::vector<std::string>& args, std::ostream& out, std::
       return JsonArray(json, true);
     };
     out << JsonObject()
+               .Add("command", "verify")
                .Raw("fixes", rows(fixes, false))
                .Raw("mutants", rows(kills, true))
                .Add("verified", failed == 0)
