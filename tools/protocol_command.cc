@@ -44,8 +44,9 @@ constexpr const char* kUsage =
     "options:\n";
 
 constexpr const char* kOwnFlagsHelp =
-    "  --threads N        OS threads for each case's search (default 1; 0: one per core): the\n"
-    "                     same counts; which execution is each class's witness may differ\n"
+    "  --threads N        OS threads for each case's search (0: one per core; the default, or 1\n"
+    "                     with --jobs): the same counts; which execution is each class's\n"
+    "                     witness may differ\n"
     "  --exhaustive       explore every execution of the sampled case too, with the optimal\n"
     "                     search (under RC11 it has more than 1.6 million graphs: Ctrl-C keeps\n"
     "                     what it counted, marked INCOMPLETE)\n";
@@ -55,7 +56,7 @@ constexpr const char* kOwnFlagsHelp =
 int ProtocolCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
   CommonFlags flags;
   std::vector<std::string> names;
-  unsigned threads = 1;
+  std::optional<unsigned> threads;  // default: every core, or one each when --jobs runs several
   bool exhaustive = false;  // the sampled case too
   const auto words = CollectWords(args, names);
   if (const auto stop = ParseCommandLine(
@@ -141,7 +142,7 @@ int ProtocolCommand(const std::vector<std::string>& args, std::ostream& out, std
         options.stop = &InterruptFlag();
         options.shard_index = shard_index;
         options.shard_count = shard_count;
-        options.threads = threads;
+        options.threads = threads.value_or(flags.jobs == 1 ? 0U : 1U);
         return litmus::go_map::RunProtocolCase(*jobs[i].c, options);
       },
       [&](size_t i, litmus::go_map::ProtocolResult& r) {
