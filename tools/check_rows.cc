@@ -45,8 +45,9 @@ CheckRow CheckLitmus(const litmus::LitmusTest& test, mc::Model model, const mc::
   row.replay = QualifiedToken(test.name, r.replay_token.empty() ? witness : r.replay_token);
   row.report = r.ToString();
   const bool complete = r.verdict == mc::Verdict::kOk && r.exhaustive;
-  // The stateful SC search counts behaviours, not the graphs docs/conformance.md counts.
-  const bool counts_graphs = options.strategy != mc::Strategy::kStatefulSC;
+  // The stateful searches count behaviours, not the graphs docs/conformance.md counts.
+  const bool counts_graphs = options.strategy != mc::Strategy::kStatefulSC &&
+                             options.strategy != mc::Strategy::kStatefulTSO;
   std::ostringstream execs;
   execs << r.executions;
   if (complete && counts_graphs) execs << "/" << want.executions;

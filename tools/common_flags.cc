@@ -32,7 +32,7 @@ std::vector<std::string> Split(const std::string& s, char sep) {
   return parts;
 }
 
-// "exhaustive", "bounded:K", "random:N", "pct:D:N", "stateful-sc".
+// "exhaustive", "bounded:K", "random:N", "pct:D:N", "stateful-sc", "stateful-tso".
 bool ParseStrategy(const std::string& text, mc::Options& o) {
   const auto parts = Split(text, ':');
   if (parts.empty()) return false;
@@ -52,6 +52,8 @@ bool ParseStrategy(const std::string& text, mc::Options& o) {
     o.max_executions = n[0];
   } else if (parts[0] == "stateful-sc" && n.empty()) {
     o.strategy = mc::Strategy::kStatefulSC;
+  } else if (parts[0] == "stateful-tso" && n.empty()) {
+    o.strategy = mc::Strategy::kStatefulTSO;
   } else if (parts[0] == "pct" && n.size() == 2 && n[0] >= 1 && n[0] <= 64 && n[1] > 0) {
     o.strategy = mc::Strategy::kPct;
     o.pct_depth = static_cast<uint32_t>(n[0]);
@@ -131,12 +133,12 @@ FlagResult TakeCommonFlag(const std::string& command, unsigned accepted,
     return FlagResult::kTaken;
   }
   if (a == "--strategy" && (accepted & kStrategyFlags) != 0) {
-    const std::string* s = value("exhaustive, bounded:K, random:N, pct:D:N or stateful-sc");
+    const std::string* s = value("exhaustive, bounded:K, random:N, pct:D:N, stateful-sc or stateful-tso");
     if (s == nullptr) return FlagResult::kError;
     if (!ParseStrategy(*s, flags.options)) {
       Refuse(err, command, "--strategy '" + *s + "'",
              "bad strategy (expected exhaustive, bounded:K, random:N, pct:D:N with whole numbers, "
-             "or stateful-sc)");
+             "stateful-sc or stateful-tso)");
       return FlagResult::kError;
     }
     flags.strategy_given = true;
@@ -255,13 +257,18 @@ std::optional<int> ParseCommandLine(const std::string& command, unsigned accepte
   if ((accepted & kStrategyFlags) != 0 && !flags.threads_given) {
     flags.options.threads = flags.jobs == 1 ? 0 : 1;
   }
-  if (flags.options.strategy == mc::Strategy::kStatefulSC) {
+  // A stateful search explores one model's machine: SC interleavings, or x86-TSO's.
+  const bool stateful_sc = flags.options.strategy == mc::Strategy::kStatefulSC;
+  if (stateful_sc || flags.options.strategy == mc::Strategy::kStatefulTSO) {
+    const mc::Model only = stateful_sc ? mc::Model::kSC : mc::Model::kTSO;
     for (mc::Model m : flags.models) {
-      if (m == mc::Model::kSC) continue;
-      return Refuse(err, command, "--strategy stateful-sc",
-                    "explores SC interleavings only (use --model sc, or leave --model out)");
+      if (m == only) continue;
+      return Refuse(err, command, stateful_sc ? "--strategy stateful-sc" : "--strategy stateful-tso",
+                    stateful_sc
+                        ? "explores SC interleavings only (use --model sc, or leave --model out)"
+                        : "explores x86-TSO runs only (use --model tso, or leave --model out)");
     }
-    flags.models = {mc::Model::kSC};
+    flags.models = {only};
   }
   return std::nullopt;
 }
@@ -273,8 +280,10 @@ std::string CommonFlagsHelp(unsigned accepted) {
     out +=
         "  --strategy S       exhaustive (default; the only one that verifies), bounded:K\n"
         "                     (at most K preemptions), random:N (N random walks) or pct:D:N\n"
-        "                     (N PCT runs targeting bugs of depth D), or stateful-sc (every\n"
+        "                     (N PCT runs targeting bugs of depth D), stateful-sc (every\n"
         "                     SC interleaving, states merged by value; implies --model sc)\n"
+        "                     or stateful-tso (the same over x86-TSO's store buffers;\n"
+        "                     implies --model tso)\n"
         "  --seed N           seed of the random and pct strategies (default 1)\n"
         "  --threads N        OS threads for each exhaustive search (0: one per core; the\n"
         "                     default, or 1 when --jobs runs several checks at once); the\n"

@@ -26,6 +26,14 @@ Report check(const std::function<void()>& test, const Options& options) {
         "it needs Model::kSC";
     return report;
   }
+  if (options.strategy == Strategy::kStatefulTSO && options.model != Model::kTSO) {
+    Report report;
+    report.verdict = Verdict::kUsageError;
+    report.message =
+        "Options::model: Strategy::kStatefulTSO explores the runs of the x86-TSO machine: it "
+        "needs Model::kTSO";
+    return report;
+  }
   if (options.shard_count == 0 || options.shard_index >= options.shard_count) {
     Report report;
     report.verdict = Verdict::kUsageError;

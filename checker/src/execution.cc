@@ -33,6 +33,7 @@ Execution::Execution(const Options& options, const MemoryModel& model, StackPool
     }
   }
   if (interleaved) interleaving_.emplace();
+  if (interleaved && model.kind() == Model::kTSO) buffers_.emplace();
   stacks_.ReleaseAll();
   threads_.emplace_back();
   if (restored_threads_ > 0) {  // the main thread and its start are restored
@@ -118,6 +119,8 @@ Execution::Status Execution::Advance() {
     all_finished = all_finished && t.status == ThreadStatus::kFinished;
     spinning = spinning || t.status == ThreadStatus::kSpinBlocked;
   }
+  // The x86-TSO machine: a run ends once every buffered store is in memory.
+  all_finished = all_finished && (!buffers_ || buffers_->AllEmpty());
   if (all_finished) {  // (a held race is the finding of a run whose threads all finished)
     return blocked ? Status::kBlocked : HoldsFinding() ? Status::kFinding : Status::kComplete;
   }
@@ -125,7 +128,9 @@ Execution::Status Execution::Advance() {
   for (uint32_t t = 0; t < threads_.size() && spurious_at_the_end_; ++t) {
     spurious = spurious || (options_.spurious_wakeups && WaitsUnnotified(t));
   }
-  if (!AnyEligible() && !spurious) {
+  std::vector<Candidate> flushes;
+  if (buffers_) TsoFlushCandidates(flushes);
+  if (!AnyEligible() && !spurious && flushes.empty()) {
     if (blocked) return Status::kBlocked;         // an execution that cannot happen: not a deadlock
     if (HoldsFinding()) return Status::kFinding;  // the others ran on as far as they could
     if (spinning) return ReportLivelock() ? Status::kFinding : Status::kBlocked;
@@ -160,7 +165,8 @@ Interleaving::RunState Execution::KeyInputs() const {
           .held_kind = held_key_.kind,
           .held_a = held_key_.a,
           .held_b = held_key_.b,
-          .graph_dependent = graph_dependent_ || read_the_graph_};
+          .graph_dependent = graph_dependent_ || read_the_graph_,
+          .buffers = buffers_ ? &*buffers_ : nullptr};
 }
 
 Hash128 Execution::StateKey() const {
@@ -178,7 +184,8 @@ bool Execution::IsForced(uint32_t thread) const {
   if (ts.status != ThreadStatus::kWaiting) return false;
   if (ts.request.kind == RequestKind::kWrite) return !interleaving_;
   return ts.request.kind == RequestKind::kJoin &&
-         threads_[ts.request.target].status == ThreadStatus::kFinished;
+         threads_[ts.request.target].status == ThreadStatus::kFinished &&
+         (!buffers_ || buffers_->Empty(ts.request.target));
 }
 
 bool Execution::CanStep(uint32_t thread) const {
@@ -242,13 +249,19 @@ std::vector<uint32_t> Execution::Eligible() const {
 }
 
 bool Execution::Apply(uint32_t thread, uint64_t choice) {
+  if (buffers_ && choice == kFlushChoice) return TsoFlush(thread);
   if (thread >= threads_.size() || !CanStep(thread)) return false;
+  if (buffers_) {  // only the machine's own choices (a replay token could ask for any)
+    const std::vector<uint64_t> range = ChoiceRange(thread);
+    if (std::find(range.begin(), range.end(), choice) == range.end()) return false;
+  }
   const uint32_t first = graph_.size();
   if (!Build(thread, choice)) {
     Unbuild(first);
     return false;
   }
   Respond(thread, choice, first);
+  if (buffers_) TsoStepTaken(thread, first);
   threads_[thread].status = ThreadStatus::kRunnable;
   graph_dependent_ = graph_dependent_ || read_the_graph_;
   read_the_graph_ = false;

@@ -14,7 +14,9 @@
 // Under Strategy::kStatefulSC the run is an SC interleaving instead (interleaving.h): a write is a
 // decision like a read (only a ready join is forced), a read takes the latest write and a write
 // goes last, so the order events are added in is the SC order, and the state after each step is
-// summed up by a key.
+// summed up by a key. Under Strategy::kStatefulTSO it is a run of the x86-TSO machine
+// (store_buffers.h): a store waits in its thread's buffer, a flush is a step of its own, and a
+// read takes the thread's own latest buffered store or memory's value.
 #pragma once
 
 #include <cstdint>
@@ -31,6 +33,7 @@
 #include "execution_graph.h"
 #include "fiber.h"
 #include "interleaving.h"
+#include "store_buffers.h"
 #include "mc/check.h"
 #include "mc/report.h"
 #include "mc/runtime_api.h"
@@ -61,6 +64,10 @@ struct Candidate {
   uint32_t location = kNone;
   bool writes = false;
 };
+
+// The choice of a flush under Strategy::kStatefulTSO: the oldest store of the thread's buffer
+// reaches memory (store_buffers.h). Far above any mo position or chosen value.
+constexpr uint64_t kFlushChoice = uint64_t{1} << 60;
 
 struct Finding {
   Verdict verdict = Verdict::kOk;
@@ -478,6 +485,24 @@ class Execution final : public detail::Runtime {
 
   Interleaving::RunState KeyInputs() const;
 
+  // Strategy::kStatefulTSO (execution_tso.cc). Whether `thread`'s own request must wait for
+  // its buffer (or another's) to drain; the choices of a request on a location in the TSO
+  // machine.
+  bool TsoBlocked(uint32_t thread) const;
+  std::vector<uint64_t> TsoChoiceRange(uint32_t thread) const;
+  // Whether the request is a locked instruction or a seq_cst store (XCHG): it waits for an
+  // empty buffer and writes straight to memory.
+  bool TsoLocked(const Request& rq) const;
+  // Whether `thread` may not take its own step yet: a store it buffered before a barrier of its
+  // own (mfence, spawn, join), or its parent's store from before spawning it, is not in memory.
+  bool TsoMustWait(uint32_t thread) const;
+  // The flushes possible now, as candidates; and applying one.
+  void TsoFlushCandidates(std::vector<Candidate>& out) const;
+  bool TsoFlush(uint32_t thread);
+  // After `thread`'s step added the events from `first` on: its store waits in its buffer, or
+  // its locked write is in memory.
+  void TsoStepTaken(uint32_t thread, uint32_t first);
+
   const Options& options_;
   bool assume_stops_thread_ = false;   // StopOnlyTheFailingThread
   bool findings_stop_thread_ = false;  // StopOnlyTheFailingThread(true)
@@ -486,8 +511,10 @@ class Execution final : public detail::Runtime {
   HeldKey held_key_;
   bool skip_atomicity_ = false;    // Build of a moot step (CandidatesOf, AddMoot)
   bool known_consistent_ = false;  // Build from Reapply
-  // Strategy::kStatefulSC: the run is an SC interleaving (empty otherwise).
+  // Strategy::kStatefulSC and kStatefulTSO: the run is an interleaving (empty otherwise), and
+  // under kStatefulTSO the machine's store buffers.
   std::optional<Interleaving> interleaving_;
+  std::optional<StoreBuffers> buffers_;
   const MemoryModel& model_;
   StackPool& stacks_;
   Watchdog& watchdog_;

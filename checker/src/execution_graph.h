@@ -81,6 +81,8 @@ class ExecutionGraph {
 
   // Events that happen before `id` (strictly).
   const Bitset& HbPred(uint32_t id) const { return hb_pred_[id]; }
+  // The events whose release a read of `write` acquires (the heads of its release sequence).
+  void AddReleaseHeads(uint32_t write, Bitset& into) const;
   bool Hb(uint32_t a, uint32_t b) const { return hb_pred_[b].Test(a); }
   bool sc_atomics() const { return sc_atomics_; }
   bool go_plain() const { return go_plain_; }
@@ -99,8 +101,6 @@ class ExecutionGraph {
   };
 
   Bitset ComputeHbPred(uint32_t id) const;
-  // The events whose release a read of `write` acquires (the heads of its release sequence).
-  void AddReleaseHeads(uint32_t write, Bitset& into) const;
   Hash128 Term(uint32_t id) const;
   void AddTerm(uint32_t id);
   void SubTerm(uint32_t id);

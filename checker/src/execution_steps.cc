@@ -19,7 +19,10 @@ std::vector<uint64_t> Execution::ChoiceRange(uint32_t thread) const {
   const Request& rq = threads_[thread].request;
   std::vector<uint64_t> range;
   const auto writes = rq.location == kNone ? uint64_t{0} : uint64_t{graph_.Mo(rq.location).size()};
-  if (interleaving_) {  // an SC interleaving: read the latest write, write after it
+  if (buffers_) {  // the x86-TSO machine
+    if (TsoBlocked(thread)) return {};
+    if (rq.location != kNone) return TsoChoiceRange(thread);
+  } else if (interleaving_) {  // an SC interleaving: read the latest write, write after it
     switch (rq.kind) {
       case RequestKind::kRead:
       case RequestKind::kRmw:
@@ -80,6 +83,7 @@ std::vector<Candidate> Execution::Candidates() {
       Unbuild(first);
     }
   }
+  if (buffers_) TsoFlushCandidates(out);
   return out;
 }
 
@@ -369,8 +373,10 @@ bool Execution::Build(uint32_t thread, uint64_t choice) {
       break;
   }
   if (!added || known_consistent_) return added;
-  return interleaving_ ? Interleaving::Extends(graph_, first)
-                       : model_.IsConsistent(graph_, first, !skip_atomicity_);
+  // The TSO machine's choices are x86-TSO's by construction; the axioms still reject a store
+  // placed in mo where no order of flushes can take it (store_buffers.h).
+  return interleaving_ && !buffers_ ? Interleaving::Extends(graph_, first)
+                                    : model_.IsConsistent(graph_, first, !skip_atomicity_);
 }
 
 void Execution::Unbuild(uint32_t first) {

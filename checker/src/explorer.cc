@@ -45,6 +45,7 @@ Report Explore(const std::function<void()>& test, const Options& options) {
     case Strategy::kGuided:
       return SamplingSearch(test, options, MakeGuidedPicker(options)).Run();
     case Strategy::kStatefulSC:
+    case Strategy::kStatefulTSO:
       return StatefulSearch(test, options).Run();
     case Strategy::kBounded:
       return BoundedSearch(test, options).Run();
@@ -60,7 +61,7 @@ Report Replay(const std::function<void()>& test, const ReplayToken& token,
   // tokens go on with the other threads' steps.
   const bool stop_only_the_failing_thread =
       token.interleaved || options.strategy == Strategy::kExhaustive ||
-      options.strategy == Strategy::kStatefulSC;
+      options.strategy == Strategy::kStatefulSC || options.strategy == Strategy::kStatefulTSO;
   Options with_model = options;
   with_model.model = token.model;
   return ReplayRun(test, with_model, token, stop_only_the_failing_thread).Run();

@@ -89,11 +89,16 @@ Hash128 Interleaving::Key(const ExecutionGraph& g, const RunState& run, bool vie
     uint64_t h = ThreadHistory(g, t);
     const std::vector<uint32_t>& events = g.ThreadEvents(t);
     if (views && !events.empty()) h = Combine(h, ViewTerm(g, g.HbPred(events.back()), t));
+    if (views && run.buffers != nullptr) h = Combine(h, TsoThreadViews(g, t));
     add(h);
   }
   for (uint32_t loc = 0; loc < g.location_count(); ++loc) {
     const std::vector<uint32_t>& mo = g.Mo(loc);
     if (mo.empty()) continue;
+    if (run.buffers != nullptr) {
+      add(TsoLocationTerm(g, *run.buffers, loc, views) ^ 0x6c6f636174696f6eULL);
+      continue;
+    }
     const uint32_t latest = mo.back();
     uint64_t h = Combine(g.Location(loc).canonical, CanonicalValue(g, latest));
     if (views && g[latest].atomic) {

@@ -17,6 +17,7 @@
 #include "condvar_state.h"
 #include "event.h"
 #include "execution_graph.h"
+#include "store_buffers.h"
 
 namespace mc::internal {
 
@@ -31,6 +32,7 @@ class Interleaving {
     int held_kind = 0;
     uint64_t held_a = 0, held_b = 0;
     bool graph_dependent = false;
+    const StoreBuffers* buffers = nullptr;  // the x86-TSO machine's (Strategy::kStatefulTSO)
   };
 
   // The mc object at `address` is `location`: a pointer to it is named by it in keys (the heap
@@ -56,12 +58,30 @@ class Interleaving {
   // How much of `thread`'s program order `view` (happens-before predecessors) holds.
   static uint32_t ViewOf(const ExecutionGraph& g, const Bitset& view, uint32_t thread);
   static uint64_t ViewTerm(const ExecutionGraph& g, const Bitset& view, uint32_t self);
+  // The TSO machine (interleaving_tso.cc): what a read of `write` acquires (its release heads
+  // and all before them); the key's parts for memory and the buffers, and for what the threads'
+  // future stores and acquire fences will release and acquire.
+  static Bitset Acquirable(const ExecutionGraph& g, uint32_t write);
+  uint64_t TsoLocationTerm(const ExecutionGraph& g, const StoreBuffers& b, uint32_t location,
+                           bool views) const;
+  uint64_t TsoThreadViews(const ExecutionGraph& g, uint32_t thread) const;
 
   // The address of each mc object -> its location (the arena frees nothing during a run, so an
   // address names one object).
   std::map<uintptr_t, uint32_t> objects_;
   // Per thread, the hash of its first n events (they never change once added).
   mutable std::vector<std::pair<uint32_t, uint64_t>> histories_;
+  // Per thread, under C++'s happens-before (which the TSO machine's races are judged by): what
+  // its latest release fence and its latest release store to each location saw (the heads its
+  // later relaxed stores will carry), and what its atomic reads' sources released (what an
+  // acquire fence will take); over its first `done` events.
+  struct ReleaseViews {
+    uint32_t done = 0;
+    Bitset fence;
+    std::map<uint32_t, Bitset> stores;
+    Bitset reads;
+  };
+  mutable std::vector<ReleaseViews> release_views_;
 };
 
 }  // namespace mc::internal

@@ -1,5 +1,6 @@
 // Strategy::kStatefulSC: every SC interleaving, with the states it reaches merged by what they can
-// still do (execution_state_key.cc). Held to the search of SC execution graphs (kExhaustive),
+// still do (interleaving.cc); and Strategy::kStatefulTSO, the same over the runs of the x86-TSO
+// machine (store_buffers.h). Each held to the search of its model's graphs (kExhaustive),
 // which shares none of its machinery beyond Execution: on random programs both must find the
 // same outcomes, findings and race sites; and each behaviour must be counted once.
 //
@@ -241,7 +242,8 @@ TEST(StatefulSC, NamesAPointerByTheObjectItPointsTo) {
   EXPECT_EQ(again.states, own.states);
 }
 
-TEST(StatefulSC, FindsWhatTheSearchOfGraphsFindsOnRandomPrograms) {
+// Under `model`, the stateful `strategy` against the search of that model's graphs.
+void FindsWhatTheGraphsHoldOnRandomPrograms(Model model, Strategy strategy) {
   // Programs of atomics whose test observes, after the joins, every value read, every CAS's
   // success and every final value. The outcome then pins down the behaviour (each thread's
   // events follow from the values it read; memory from the final values), so the stateful
@@ -254,8 +256,8 @@ TEST(StatefulSC, FindsWhatTheSearchOfGraphsFindsOnRandomPrograms) {
   for (uint64_t i = 0; i < programs && failures < 3; ++i) {
     const Program p = RandomProgram(rng, 3);
     const std::function<void()> body = [&] { RunProgram(p); };
-    const Report graphs = mc::check(body, {.model = Model::kSC});
-    const Report stateful = mc::check(body, kStateful);
+    const Report graphs = mc::check(body, {.model = model});
+    const Report stateful = mc::check(body, {.model = model, .strategy = strategy});
     bool once = stateful.ok() && stateful.exhaustive && graphs.ok();
     for (const auto& [outcome, n] : stateful.outcomes) once = once && n == 1;
     if (once && Keys(stateful.outcomes) == Keys(graphs.outcomes)) {
@@ -269,15 +271,24 @@ TEST(StatefulSC, FindsWhatTheSearchOfGraphsFindsOnRandomPrograms) {
                   << "\n"
                   << Histogram(graphs.outcomes);
   }
-  std::cout << programs << " programs; " << merged
-            << " SC executions were a behaviour already counted (seed " << seed << ")\n";
+  std::cout << programs << " programs; " << merged << " " << ModelName(model)
+            << " executions were a behaviour already counted (seed " << seed << ")\n";
 }
 
-TEST(StatefulSC, FindsWhatTheSearchOfGraphsFindsWhenThreadsStopAndRace) {
+TEST(StatefulSC, FindsWhatTheSearchOfGraphsFindsOnRandomPrograms) {
+  FindsWhatTheGraphsHoldOnRandomPrograms(Model::kSC, Strategy::kStatefulSC);
+}
+
+TEST(StatefulTSO, FindsWhatTheSearchOfGraphsFindsOnRandomPrograms) {
+  FindsWhatTheGraphsHoldOnRandomPrograms(Model::kTSO, Strategy::kStatefulTSO);
+}
+
+void FindsWhatTheGraphsHoldWhenThreadsStopAndRace(Model model, Strategy strategy,
+                                                  uint64_t default_programs) {
   // Threads that assume, assert and race on plain memory, observing as they read (so outcomes
   // are compared with their observations sorted, findings without the message). Findings are
   // classified; races either stop the execution or are recorded (and compared by site).
-  const uint64_t programs = EnvOr("MC_STATEFUL_PROGRAMS", 300);
+  const uint64_t programs = EnvOr("MC_STATEFUL_PROGRAMS", default_programs);
   const uint64_t seed = EnvOr("MC_STATEFUL_SEED", 20261127) + 1;
   std::mt19937_64 rng(seed);
   constexpr uint64_t kMaxBehaviours = 10000;
@@ -288,9 +299,9 @@ TEST(StatefulSC, FindsWhatTheSearchOfGraphsFindsWhenThreadsStopAndRace) {
     const StopProgram p = RandomStopProgram(rng);
     const std::function<void()> body = [&] { RunStopProgram(p); };
     for (PlainRaces races : {PlainRaces::kStop, PlainRaces::kContinueCoherent}) {
-      Options options{.model = Model::kSC, .plain_races = races, .classify_findings = true};
+      Options options{.model = model, .plain_races = races, .classify_findings = true};
       const Report graphs = mc::check(body, options);
-      options.strategy = Strategy::kStatefulSC;
+      options.strategy = strategy;
       // Threads that observe as they read make the order of observations part of the state,
       // which keeps interleavings apart: a few programs take 10^5 runs. Those are left out.
       options.max_executions = kMaxBehaviours;
@@ -331,6 +342,15 @@ TEST(StatefulSC, FindsWhatTheSearchOfGraphsFindsWhenThreadsStopAndRace) {
             << " left out with more than " << kMaxBehaviours << " behaviours (seed " << seed
             << ")\n";
   EXPECT_LE(skipped * 10, compared + skipped);  // at most 10%
+}
+
+TEST(StatefulSC, FindsWhatTheSearchOfGraphsFindsWhenThreadsStopAndRace) {
+  FindsWhatTheGraphsHoldWhenThreadsStopAndRace(Model::kSC, Strategy::kStatefulSC, 300);
+}
+
+TEST(StatefulTSO, FindsWhatTheSearchOfGraphsFindsWhenThreadsStopAndRace) {
+  // Fewer programs by default: the buffers multiply the states (about 6x the SC search's time).
+  FindsWhatTheGraphsHoldWhenThreadsStopAndRace(Model::kTSO, Strategy::kStatefulTSO, 100);
 }
 
 }  // namespace

@@ -118,6 +118,30 @@ TEST(ConformanceFiles, TheStatefulSearchGivesEverySCVerdict) {
   }
 }
 
+// The stateful TSO search (Strategy::kStatefulTSO) on every file: the x86-TSO verdict of the
+// outcome condition, and the same set of outcomes as the search of TSO graphs (each behaviour
+// once: at most as many as the graphs).
+TEST(ConformanceFiles, TheStatefulSearchGivesEveryTSOVerdict) {
+  const mc::Options stateful{.model = mc::Model::kTSO, .strategy = mc::Strategy::kStatefulTSO};
+  const mc::Options graphs{.model = mc::Model::kTSO};
+  for (const LitmusTest& t : Registry()) {
+    const mc::Report r = mc::check(t.body, stateful);
+    ASSERT_TRUE(r.ok() && r.exhaustive) << t.name << "\n" << r.ToString();
+    const mc::Report g = mc::check(t.body, graphs);
+    ASSERT_TRUE(g.ok() && g.exhaustive) << t.name << "\n" << g.ToString();
+    std::set<std::string> outcomes, graph_outcomes;
+    for (const auto& [outcome, n] : r.outcomes) outcomes.insert(outcome);
+    for (const auto& [outcome, n] : g.outcomes) graph_outcomes.insert(outcome);
+    EXPECT_EQ(outcomes, graph_outcomes) << t.name << "\n" << r.ToString() << "\n" << g.ToString();
+    bool seen = false;
+    for (const std::string& outcome : outcomes) seen = seen || t.Satisfies(outcome);
+    const Expectation* tso = t.Expected(mc::Model::kTSO);
+    ASSERT_NE(tso, nullptr) << t.file << " states no TSO expectation";
+    EXPECT_EQ(seen, tso->allowed) << t.name << "\n" << r.ToString();
+    EXPECT_LE(r.executions, tso->executions) << t.name;
+  }
+}
+
 // A condition name the outcome lacks makes the condition false, whatever the value it compares
 // with: a body that forgets to observe a register must not pass for one that read 0.
 TEST(ConformanceFiles, AConditionOverAnUnobservedNameIsNotSatisfied) {

@@ -61,7 +61,7 @@ enum class Strategy {
   // (requires Options::model == Model::kSC). The search steps one event at a time in SC order
   // and remembers each state it reaches by a key: each thread's events with the values it read
   // and wrote, the latest value of every location, and the happens-before views that decide
-  // races to come (checker/src/execution_state_key.cc). A state reached again by another
+  // races to come (checker/src/interleaving.cc). A state reached again by another
   // interleaving is not explored again, so runs that differ only in the order of writes that
   // store the same values (two writers both setting a field to 4) converge.
   // Report::executions counts distinct end states: a behaviour, in which every thread read the
@@ -75,6 +75,14 @@ enum class Strategy {
   // different locations, or reads of one). Costs 24 bytes per state remembered. Its replay
   // tokens read "mc1-sci-".
   kStatefulSC,
+  // The same over the runs of the x86-TSO machine (requires Options::model == Model::kTSO):
+  // each thread's stores wait in its FIFO buffer and reach memory at steps of their own, a read
+  // takes its thread's latest buffered store to the location or else memory's value, a locked
+  // instruction or mfence waits for its buffer to drain (checker/src/store_buffers.h). A state
+  // is keyed as kStatefulSC's, plus memory, the buffered stores in their flush order and the
+  // views that C++'s happens-before (by which races are judged) will take from them. Its
+  // behaviours are those of kExhaustive under Model::kTSO. Its replay tokens read "mc1-tsoi-".
+  kStatefulTSO,
 };
 
 struct Options {

@@ -1,0 +1,140 @@
+// Execution, continued: a run of the x86-TSO machine, for the stateful TSO search
+// (Strategy::kStatefulTSO; store_buffers.h says how the machine maps onto the graph).
+//
+// How C++ meets the machine is tso_model.cc's mapping: every load is a MOV; a relaxed or release
+// store, and every plain store, a buffered MOV; a seq_cst store an XCHG, and every RMW,
+// compare-exchange (also a failing one), mutex, semaphore and condition-variable operation a
+// locked instruction, which waits for its thread's buffer to drain and writes to memory at once;
+// a seq_cst fence an MFENCE, after which the thread takes no step until what it buffered before
+// the fence is in memory; spawn, join and a thread's end are barriers the same way (a thread is
+// joined once its buffer has drained, a child starts once its parent's stores from before the
+// spawn are in memory).
+#include <algorithm>
+
+#include "execution.h"
+#include "invariant.h"
+
+namespace mc::internal {
+
+bool Execution::TsoLocked(const Request& rq) const {
+  switch (rq.kind) {
+    case RequestKind::kRmw:
+    case RequestKind::kCas:
+    case RequestKind::kLock:
+    case RequestKind::kTryLock:
+    case RequestKind::kCvWait:
+    case RequestKind::kCvWake:
+    case RequestKind::kCvNotify:
+      return true;
+    case RequestKind::kWrite: {
+      const LocationInfo& loc = graph_.Location(rq.location);
+      return loc.mutex || ((loc.atomic || rq.atomic_access) && rq.order == seq_cst);
+    }
+    default:
+      return false;
+  }
+}
+
+bool Execution::TsoMustWait(uint32_t thread) const {
+  const StoreBuffers& b = *buffers_;
+  const std::vector<uint32_t>& events = graph_.ThreadEvents(thread);
+  if (!b.Empty(thread)) {
+    // A barrier among the thread's events after its oldest buffered store.
+    const uint32_t oldest = graph_[b.Pending(thread).front()].index;
+    for (size_t i = events.size(); i-- > oldest + 1;) {
+      const Event& e = graph_[events[i]];
+      if ((e.IsFence() && e.order == seq_cst) || e.kind == EventKind::kSpawn ||
+          e.kind == EventKind::kJoin || e.kind == EventKind::kThreadEnd) {
+        return true;
+      }
+    }
+  }
+  // A store of the parent from before the spawn.
+  if (events.empty() || graph_[events[0]].sync == kNone) return false;
+  const Event& spawn = graph_[graph_[events[0]].sync];
+  return !b.Empty(spawn.thread) && graph_[b.Pending(spawn.thread).front()].index < spawn.index;
+}
+
+bool Execution::TsoBlocked(uint32_t thread) const {
+  const StoreBuffers& b = *buffers_;
+  const Request& rq = threads_[thread].request;
+  return TsoMustWait(thread) || (TsoLocked(rq) && !b.Empty(thread)) ||
+         (rq.kind == RequestKind::kJoin && !b.Empty(rq.target));
+}
+
+std::vector<uint64_t> Execution::TsoChoiceRange(uint32_t thread) const {
+  const StoreBuffers& b = *buffers_;
+  const Request& rq = threads_[thread].request;
+  const uint64_t memory = b.Flushed(rq.location);  // the writes in memory: an mo prefix
+  const uint64_t writes = graph_.Mo(rq.location).size();
+  switch (rq.kind) {
+    case RequestKind::kRead: {  // the thread's own latest buffered store, or memory's
+      const uint32_t own = b.LatestPending(graph_, thread, rq.location);
+      return {own != kNone ? uint64_t{graph_.MoPosition(own)} : memory - 1};
+    }
+    case RequestKind::kRmw:
+    case RequestKind::kLock:
+    case RequestKind::kTryLock:
+      return {memory - 1};
+    case RequestKind::kCas:
+      return {2 * (memory - 1), 2 * (memory - 1) + 1};
+    case RequestKind::kWrite: {
+      if (TsoLocked(rq)) return {memory};
+      // Its flush comes after memory's writes and its own earlier stores, anywhere among the
+      // other threads' stores still buffered.
+      const uint32_t own = b.LatestPending(graph_, thread, rq.location);
+      const uint64_t first = own != kNone ? uint64_t{graph_.MoPosition(own)} + 1 : memory;
+      std::vector<uint64_t> range;
+      for (uint64_t p = first; p <= writes; ++p) range.push_back(p);
+      return range;
+    }
+    case RequestKind::kCvWait:
+    case RequestKind::kCvWake:
+    case RequestKind::kCvNotify: {
+      std::vector<uint64_t> range;
+      for (uint64_t o : CondvarOutcomes(thread, memory - 1)) {
+        range.push_back((memory - 1) * kCondvarSubChoices + o);
+      }
+      return range;
+    }
+    default:
+      return {};
+  }
+}
+
+void Execution::TsoFlushCandidates(std::vector<Candidate>& out) const {
+  for (uint32_t t = 0; t < threads_.size(); ++t) {
+    const uint32_t w = buffers_->Flushable(graph_, t);
+    if (w == kNone) continue;
+    Candidate c;
+    c.thread = t;
+    c.choice = kFlushChoice;
+    c.hash = graph_.hash();
+    c.location = graph_[w].location;
+    c.writes = true;
+    out.push_back(c);
+  }
+}
+
+bool Execution::TsoFlush(uint32_t thread) {
+  if (thread >= threads_.size() || buffers_->Flushable(graph_, thread) == kNone) return false;
+  buffers_->Flush(graph_, thread);
+  return true;
+}
+
+void Execution::TsoStepTaken(uint32_t thread, uint32_t first) {
+  for (uint32_t id = first; id < graph_.size(); ++id) {
+    const Event& e = graph_[id];
+    if (e.kind != EventKind::kWrite) continue;
+    MC_INVARIANT(e.thread == thread, "a step wrote for another thread");
+    if (e.rmw || TsoLocked(threads_[thread].request)) {
+      MC_INVARIANT(graph_.MoPosition(id) == buffers_->Flushed(e.location),
+                   "a locked write not placed just after memory's writes");
+      buffers_->Locked(e.location);
+    } else {
+      buffers_->Buffer(thread, id);
+    }
+  }
+}
+
+}  // namespace mc::internal
