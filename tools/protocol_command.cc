@@ -105,7 +105,7 @@ int ProtocolCommand(const std::vector<std::string>& args, std::ostream& out, std
   for (const auto* c : cases) {
     if (flags.models.empty()) jobs.push_back({c, std::nullopt});
     for (const mc::Model m : flags.models) {
-      if (!c->sc_interleavings || m == mc::Model::kSC) jobs.push_back({c, m});
+      if (!c->sc_interleavings || m != mc::Model::kRC11) jobs.push_back({c, m});
     }
   }
   const uint32_t shard_index = flags.shard_index;
@@ -134,6 +134,9 @@ int ProtocolCommand(const std::vector<std::string>& args, std::ostream& out, std
       [&](size_t i) {
         mc::Options options = litmus::go_map::ProtocolOptions(*jobs[i].c);
         if (jobs[i].model) options.model = *jobs[i].model;
+        if (jobs[i].c->sc_interleavings && options.model == mc::Model::kTSO) {
+          options.strategy = mc::Strategy::kStatefulTSO;
+        }
         if (exhaustive && jobs[i].c->random_runs != 0) {
           options.strategy = mc::Strategy::kExhaustive;
           options.max_executions = 0;

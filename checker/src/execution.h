@@ -496,6 +496,9 @@ class Execution final : public detail::Runtime {
   // Whether `thread` may not take its own step yet: a store it buffered before a barrier of its
   // own (mfence, spawn, join), or its parent's store from before spawning it, is not in memory.
   bool TsoMustWait(uint32_t thread) const;
+  // Whether the stores buffered, with the one `thread`'s step added from `first` on, can still
+  // all be flushed (in an order that keeps each buffer's and each location's mo).
+  bool TsoFlushesPossible(uint32_t thread, uint32_t first) const;
   // The flushes possible now, as candidates; and applying one.
   void TsoFlushCandidates(std::vector<Candidate>& out) const;
   bool TsoFlush(uint32_t thread);

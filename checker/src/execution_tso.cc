@@ -10,6 +10,7 @@
 // joined once its buffer has drained, a child starts once its parent's stores from before the
 // spawn are in memory).
 #include <algorithm>
+#include <set>
 
 #include "execution.h"
 #include "invariant.h"
@@ -100,6 +101,47 @@ std::vector<uint64_t> Execution::TsoChoiceRange(uint32_t thread) const {
     default:
       return {};
   }
+}
+
+bool Execution::TsoFlushesPossible(uint32_t thread, uint32_t first) const {
+  // The stores waiting are flushed in an order that keeps each buffer's order and each
+  // location's mo: possible while those orders together have no cycle. They had none before the
+  // step, so a cycle would pass through its store w: look for a path from w back to w. (w is not
+  // in its thread's buffer yet: it comes after the thread's last buffered store.)
+  const StoreBuffers& b = *buffers_;
+  uint32_t w = kNone;
+  for (uint32_t id = first; id < graph_.size(); ++id) {
+    if (graph_[id].kind == EventKind::kWrite && !graph_[id].rmw) w = id;
+  }
+  if (w == kNone || TsoLocked(threads_[thread].request)) return true;
+
+  std::vector<uint32_t> todo{w};
+  std::set<uint32_t> seen;
+  const auto mo_next = [&](uint32_t v) {
+    const std::vector<uint32_t>& mo = graph_.Mo(graph_[v].location);
+    const uint32_t p = graph_.MoPosition(v) + 1;
+    return p < mo.size() ? mo[p] : kNone;
+  };
+  while (!todo.empty()) {
+    const uint32_t v = todo.back();
+    todo.pop_back();
+    uint32_t next[2] = {mo_next(v), kNone};
+    if (v != w) {  // the next store of v's buffer (w after its thread's last)
+      const std::deque<uint32_t>& buffer = b.Pending(graph_[v].thread);
+      const auto at = std::find(buffer.begin(), buffer.end(), v);
+      MC_INVARIANT(at != buffer.end(), "a write past memory's prefix that no buffer holds");
+      if (at + 1 != buffer.end()) {
+        next[1] = *(at + 1);
+      } else if (graph_[v].thread == thread) {
+        next[1] = w;
+      }
+    }
+    for (uint32_t n : next) {
+      if (n == w) return false;
+      if (n != kNone && seen.insert(n).second) todo.push_back(n);
+    }
+  }
+  return true;
 }
 
 void Execution::TsoFlushCandidates(std::vector<Candidate>& out) const {
