@@ -518,6 +518,9 @@ class Execution final : public detail::Runtime {
   // under kStatefulTSO the machine's store buffers.
   std::optional<Interleaving> interleaving_;
   std::optional<StoreBuffers> buffers_;
+  // Per thread: how many of its events TsoMustWait has looked at, and the index of the latest
+  // barrier among them (kNone if none).
+  mutable std::vector<std::pair<uint32_t, uint32_t>> tso_barriers_;
   const MemoryModel& model_;
   StackPool& stacks_;
   Watchdog& watchdog_;

@@ -10,7 +10,6 @@
 // joined once its buffer has drained, a child starts once its parent's stores from before the
 // spawn are in memory).
 #include <algorithm>
-#include <set>
 
 #include "execution.h"
 #include "invariant.h"
@@ -40,15 +39,19 @@ bool Execution::TsoMustWait(uint32_t thread) const {
   const StoreBuffers& b = *buffers_;
   const std::vector<uint32_t>& events = graph_.ThreadEvents(thread);
   if (!b.Empty(thread)) {
-    // A barrier among the thread's events after its oldest buffered store.
-    const uint32_t oldest = graph_[b.Pending(thread).front()].index;
-    for (size_t i = events.size(); i-- > oldest + 1;) {
-      const Event& e = graph_[events[i]];
+    // A barrier among the thread's events after its oldest buffered store. (Called between
+    // steps only, when every event of the graph is one the run has taken: the scan goes on from
+    // where it stopped.)
+    if (tso_barriers_.size() <= thread) tso_barriers_.resize(thread + 1, {0, kNone});
+    auto& [scanned, last] = tso_barriers_[thread];
+    for (; scanned < events.size(); ++scanned) {
+      const Event& e = graph_[events[scanned]];
       if ((e.IsFence() && e.order == seq_cst) || e.kind == EventKind::kSpawn ||
           e.kind == EventKind::kJoin || e.kind == EventKind::kThreadEnd) {
-        return true;
+        last = scanned;
       }
     }
+    if (last != kNone && last > graph_[b.Pending(thread).front()].index) return true;
   }
   // A store of the parent from before the spawn.
   if (events.empty() || graph_[events[0]].sync == kNone) return false;
@@ -116,7 +119,7 @@ bool Execution::TsoFlushesPossible(uint32_t thread, uint32_t first) const {
   if (w == kNone || TsoLocked(threads_[thread].request)) return true;
 
   std::vector<uint32_t> todo{w};
-  std::set<uint32_t> seen;
+  std::vector<uint32_t> seen;  // few: the stores waiting
   const auto mo_next = [&](uint32_t v) {
     const std::vector<uint32_t>& mo = graph_.Mo(graph_[v].location);
     const uint32_t p = graph_.MoPosition(v) + 1;
@@ -138,7 +141,9 @@ bool Execution::TsoFlushesPossible(uint32_t thread, uint32_t first) const {
     }
     for (uint32_t n : next) {
       if (n == w) return false;
-      if (n != kNone && seen.insert(n).second) todo.push_back(n);
+      if (n == kNone || std::find(seen.begin(), seen.end(), n) != seen.end()) continue;
+      seen.push_back(n);
+      todo.push_back(n);
     }
   }
   return true;

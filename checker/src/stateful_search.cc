@@ -7,6 +7,8 @@
 namespace mc::internal {
 namespace {
 
+bool IsFlush(const Candidate& c) { return c.choice == kFlushChoice; }
+
 bool Independent(uint32_t thread, uint32_t location, bool writes, const Candidate& c) {
   return thread != c.thread && location != kNone && c.location != kNone &&
          (location != c.location || (!writes && !c.writes));
@@ -15,7 +17,8 @@ bool Independent(uint32_t thread, uint32_t location, bool writes, const Candidat
 }  // namespace
 
 StatefulSearch::StatefulSearch(const std::function<void()>& test, const Options& options)
-    : DepthFirstSearch(test, options, RunMode{true, true}) {
+    : DepthFirstSearch(test, options, RunMode{true, true}),
+      flushes_(options.strategy == Strategy::kStatefulTSO) {
   count_races_at_ends_ = false;  // counted per run (RunOver)
 }
 
@@ -28,7 +31,7 @@ std::vector<Sleeper> StatefulSearch::Across(const std::vector<Sleeper>& sleep,
   return out;
 }
 
-uint64_t StatefulSearch::Bits(const Execution& run, const std::vector<Sleeper>& sleep) {
+uint64_t StatefulSearch::Bits(const Execution& run, const std::vector<Sleeper>& sleep) const {
   if (sleep.empty()) return 0;
   const ExecutionGraph& g = run.graph();
   uint64_t bits = 0;
@@ -37,8 +40,9 @@ uint64_t StatefulSearch::Bits(const Execution& run, const std::vector<Sleeper>& 
     for (uint32_t t = 0; t < g.thread_count(); ++t) {
       rank += g.ThreadCanonical(t) < g.ThreadCanonical(s.thread) ? 1U : 0U;
     }
-    MC_INVARIANT(rank < 64, "a sleeper past the 64 threads a sleep set holds");
-    bits |= uint64_t{1} << rank;
+    const uint32_t bit = flushes_ ? 2 * rank + (s.flush ? 1U : 0U) : rank;
+    MC_INVARIANT(bit < 64, "a sleeper past the threads a sleep set holds");
+    bits |= uint64_t{1} << bit;
   }
   return bits;
 }
@@ -61,8 +65,8 @@ bool StatefulSearch::Advanced(const Execution& run, Execution::Status status) {
 
 std::vector<StatefulStep> StatefulSearch::Fresh(Execution& run) {
   const std::vector<Candidate> candidates = run.Candidates();
-  // Past 64 threads nothing sleeps: each state is explored in full, once.
-  const bool sleeping = run.graph().thread_count() <= 64;
+  // Past 64 threads (32 with flushes) nothing sleeps: each state is explored in full, once.
+  const bool sleeping = run.graph().thread_count() <= (flushes_ ? 32U : 64U);
   const uint64_t asleep = sleeping ? Bits(run, sleep_) : 0;
   const auto [seen, first_visit] = asleep_.Insert(run.StateKey(), asleep);
   uint64_t explore = ~asleep;  // by thread rank: the threads whose steps to take
@@ -74,10 +78,12 @@ std::vector<StatefulStep> StatefulSearch::Fresh(Execution& run) {
   // whose step commutes with those since.
   std::vector<StatefulStep> todo;
   for (const Candidate& c : candidates) {
-    const std::vector<Sleeper> one{{c.thread, c.location, c.writes}};
+    const std::vector<Sleeper> one{{c.thread, c.location, c.writes, IsFlush(c)}};
     if (sleeping ? (Bits(run, one) & explore) == 0 : !first_visit) continue;
-    const auto same_thread = std::count_if(candidates.begin(), candidates.end(),
-                                           [&](const Candidate& o) { return o.thread == c.thread; });
+    const auto same_thread =
+        std::count_if(candidates.begin(), candidates.end(), [&](const Candidate& o) {
+          return o.thread == c.thread && IsFlush(o) == IsFlush(c);
+        });
     todo.push_back({c, sleeping && same_thread == 1 && c.location != kNone});
   }
   return todo;
@@ -102,7 +108,7 @@ void StatefulSearch::Backtracked() {
   const size_t last = b.next - 1;
   if (b.alternatives[last].can_sleep && b.data.quiet[last]) {
     const Candidate& c = b.alternatives[last].candidate;
-    b.data.sleep.push_back(Sleeper{c.thread, c.location, c.writes});
+    b.data.sleep.push_back(Sleeper{c.thread, c.location, c.writes, IsFlush(c)});
   }
   const Candidate next = path_.TakeNextAlternative().candidate;
   sleep_ = Across(b.data.sleep, next);

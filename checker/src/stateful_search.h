@@ -1,4 +1,5 @@
-// The stateful SC search (Strategy::kStatefulSC).
+// The stateful searches: Strategy::kStatefulSC, and Strategy::kStatefulTSO (the same over the runs
+// of the x86-TSO machine, store_buffers.h, whose flushes are steps of their own).
 //
 // A depth-first search over the states of SC interleavings (Execution in its interleaving mode),
 // each remembered by Execution::StateKey, with sleep sets (Godefroid, "Partial-Order Methods for
@@ -18,7 +19,8 @@
 // a sleep set only if it was quiet when explored (StatefulBranch::quiet): its thread went on to its next
 // request and nothing else happened (an observation, a spawn, a thread's end, a finding, a
 // question about the graph would each differ with the order). A thread with several candidate
-// steps (a weak CAS, an mc::choose) never sleeps. Sleep sets are remembered per state as bits
+// steps (a weak CAS, an mc::choose) never sleeps. Under x86-TSO a thread's own step and the flush
+// of its oldest store sleep apart (a flush writes its location; it is quiet, running no code). Sleep sets are remembered per state as bits
 // by the rank of each thread's canonical identity, which equal keys make the same.
 //
 // Fibers cannot be copied, so a state is re-created by replaying the path (search_path.h).
@@ -43,6 +45,7 @@ struct Sleeper {
   uint32_t thread = 0;
   uint32_t location = kNone;
   bool writes = false;
+  bool flush = false;  // Strategy::kStatefulTSO: the flush of the thread's oldest store
 };
 
 struct StatefulBranch {
@@ -72,13 +75,16 @@ class StatefulSearch : public DepthFirstSearch<StatefulStep, StatefulBranch> {
   // The sleepers that stay asleep across step `c`, and the bits of a sleep set in the run's
   // current state.
   static std::vector<Sleeper> Across(const std::vector<Sleeper>& sleep, const Candidate& c);
-  static uint64_t Bits(const Execution& run, const std::vector<Sleeper>& sleep);
+  uint64_t Bits(const Execution& run, const std::vector<Sleeper>& sleep) const;
 
   // State keys, each with the threads asleep when it was last explored (bits by the rank of the
   // thread's canonical identity).
   StateMap<uint64_t> asleep_;
   std::vector<Sleeper> sleep_;  // the sleep set of the state the run reaches next
   VisitedSet completed_;        // the ends counted so far
+  // Strategy::kStatefulTSO: a thread has two steps that sleep apart, its own and the flush of its
+  // oldest store (bits 2 rank and 2 rank + 1, so up to 32 threads sleep).
+  bool flushes_ = false;
 };
 
 }  // namespace mc::internal
