@@ -18,20 +18,17 @@ Report check(const std::function<void()>& test, const Options& options) {
     report.message = "Options::pct_depth: must be at least 1 (a bug of depth 1 needs no ordering)";
     return report;
   }
-  if (options.strategy == Strategy::kStatefulSC && options.model != Model::kSC) {
+  // A stateful search runs one model's machine.
+  const bool stateful_sc = options.strategy == Strategy::kStatefulSC;
+  if ((stateful_sc && options.model != Model::kSC) ||
+      (options.strategy == Strategy::kStatefulTSO && options.model != Model::kTSO)) {
     Report report;
     report.verdict = Verdict::kUsageError;
     report.message =
-        "Options::model: Strategy::kStatefulSC explores sequentially consistent interleavings: "
-        "it needs Model::kSC";
-    return report;
-  }
-  if (options.strategy == Strategy::kStatefulTSO && options.model != Model::kTSO) {
-    Report report;
-    report.verdict = Verdict::kUsageError;
-    report.message =
-        "Options::model: Strategy::kStatefulTSO explores the runs of the x86-TSO machine: it "
-        "needs Model::kTSO";
+        stateful_sc ? "Options::model: Strategy::kStatefulSC explores sequentially consistent "
+                      "interleavings: it needs Model::kSC"
+                    : "Options::model: Strategy::kStatefulTSO explores the runs of the x86-TSO "
+                      "machine: it needs Model::kTSO";
     return report;
   }
   if (options.shard_count == 0 || options.shard_index >= options.shard_count) {

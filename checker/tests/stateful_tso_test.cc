@@ -6,9 +6,9 @@
 
 #include <string>
 
+#include "execution.h"
 #include "mc/check_testing.h"
 #include "mc/mc.h"
-#include "execution.h"
 #include "replay_token.h"
 
 namespace mc::testing {

@@ -224,8 +224,9 @@ std::string ProtocolResult::Explored() const {
   const std::string n = WithCommas(report.executions);
   if (sampled) return n + " random runs (a sample)";
   if (config->sc_interleavings) {
-    return n +
-           (report.exhaustive ? " behaviours (every SC interleaving)" : " behaviours (INCOMPLETE)");
+    const char* all = report_model == mc::Model::kTSO ? " behaviours (every x86-TSO run)"
+                                                      : " behaviours (every SC interleaving)";
+    return n + (report.exhaustive ? all : " behaviours (INCOMPLETE)");
   }
   return n + (report.exhaustive ? " executions (all)" : " executions (INCOMPLETE)");
 }

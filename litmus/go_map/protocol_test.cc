@@ -85,6 +85,26 @@ TEST(GoMapProtocol, BothSearchesOfGraphsClassifyTheSame) {
   }
 }
 
+TEST(GoMapProtocol, TheStatefulTSOSearchFindsTheClassesOfTheTSOGraphs) {
+  // The stateful TSO search (the x86-TSO machine's runs, states merged) and the optimal search
+  // of x86-TSO graphs: on cases both finish, the same classes, each behaviour once (a class
+  // holds at most as many behaviours as graphs).
+  for (const char* name : {"two_writers", "writer_vs_reader", "writer_vs_iterator"}) {
+    const ProtocolCase& c = *FindProtocolCase(name);
+    mc::Options options = ProtocolOptions(c);
+    options.model = mc::Model::kTSO;
+    const ProtocolResult graphs = RunProtocolCase(c, options);
+    options.strategy = mc::Strategy::kStatefulTSO;
+    const ProtocolResult machine = RunProtocolCase(c, options);
+    ASSERT_TRUE(graphs.report.exhaustive && machine.report.exhaustive) << name;
+    ASSERT_EQ(graphs.classes.size(), machine.classes.size()) << name;
+    for (const auto& [cls, n] : graphs.classes) {
+      ASSERT_EQ(machine.classes.count(cls), 1U) << name << ": " << cls;
+      EXPECT_LE(machine.classes.at(cls), n) << name << ": " << cls;
+    }
+  }
+}
+
 TEST(GoMapProtocol, EveryClassOnX86IsOneOfRc11AndEverySCClassOneOfX86) {
   // SC ⊆ TSO ⊆ RC11 on the same graphs (differential_test's TsoLiesBetweenScAndRc11 argues
   // it): class by class, count(SC) <= count(TSO) <= count(RC11), on the small cases, each
