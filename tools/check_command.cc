@@ -28,8 +28,9 @@ std::string Usage() {
          "under the chosen memory models and prints one row per test and model: the verdict of\n"
          "its outcome condition, the expected verdict, the executions explored against the\n"
          "expected count (from docs/conformance.md), the time and the result. Then decides the\n"
-         "claims of the incident write-up whose id contains FILTER (C1, C2, ...) by\n"
-         "model-checking the map models; claims run the configurations their tests state,\n"
+         "claims of the incident write-up whose id contains FILTER (C1, C2, ...; a whole id\n"
+         "such as C1 selects that claim alone, not C10..C16) by model-checking the map\n"
+         "models; claims run the configurations their tests state,\n"
          "whatever --strategy and --budget say.\n"
          "\n"
          "Results: ok (verified: exhaustive, verdict and count as expected), MISMATCH (a\n"
@@ -97,9 +98,15 @@ int CheckCommand(const std::vector<std::string>& args, std::ostream& out, std::o
     }
   }
   const size_t litmus_rows = work.size();
+  // A claim's whole id selects that claim alone (C1 is not C10..C16); else every id holding it.
   std::vector<const claims::Claim*> selected_claims;
-  for (const auto& c : claims::Registry()) {
-    if (c.id.find(filter) != std::string::npos) selected_claims.push_back(&c);
+  const auto& all_claims = claims::Registry();
+  const bool exact = std::any_of(all_claims.begin(), all_claims.end(),
+                                 [&](const claims::Claim& c) { return c.id == filter; });
+  for (const auto& c : all_claims) {
+    if (exact ? c.id == filter : c.id.find(filter) != std::string::npos) {
+      selected_claims.push_back(&c);
+    }
   }
   std::sort(selected_claims.begin(), selected_claims.end(),
             [](const claims::Claim* x, const claims::Claim* y) {
