@@ -109,7 +109,9 @@ void Search::Progress(bool final) {
   last_progress_ = now;
   const std::chrono::duration<double> elapsed = now - start_;
   std::ostringstream line;
-  line << report_.executions << " executions, " << report_.states << " states ("
+  // The stateful searches count behaviours (end states), not executions.
+  line << report_.executions << (mode_.interleaved ? " behaviours, " : " executions, ")
+       << report_.states << " states ("
        << report_.state_bytes / 1024 << " KiB), " << report_.runs << " runs, "
        << static_cast<uint64_t>(static_cast<double>(report_.runs) / elapsed.count()) << " runs/s, "
        << static_cast<int>(elapsed.count()) << " s";

@@ -24,8 +24,8 @@ namespace mc::internal {
 
 // How a strategy's runs go.
 struct RunMode {
-  // The runs take the steps of SC interleavings, one event each (Execution's interleaving mode:
-  // the stateful SC search and its tokens).
+  // The runs take the steps of interleavings, one event or flush each (Execution's interleaving
+  // mode: the stateful SC and TSO searches and their tokens).
   bool interleaved = false;
   // A failed mc::assume, and under Options::classify_findings a finding, stops only its thread
   // (Execution::StopOnlyTheFailingThread): the exhaustive searches, which count such ends.
